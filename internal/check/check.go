@@ -1,0 +1,71 @@
+// Package check defines what a readiness check is: its metadata, the logic
+// that judges a resource or a whole plan, and the findings it returns.
+package check
+
+import (
+	"github.com/prodready/terraform-provider-readiness/internal/model"
+)
+
+// DocsBase is where each check's documentation page lives; the page name is
+// the check ID in lowercase.
+const DocsBase = "https://github.com/prodready/terraform-provider-readiness/blob/main/docs/checks/"
+
+// Meta is a check's stable description. IDs are forever: a renamed check
+// keeps its old ID in Aliases.
+type Meta struct {
+	ID            string
+	Aliases       []string
+	Title         string
+	Section       string // checklist part, see ../shared/CHECKLIST.md
+	Category      string // checklist category word
+	Severity      Severity
+	Cloud         string // aws, google, azure, kubernetes or "" for any
+	ResourceTypes []string
+	Description   string // why it matters
+	Remediation   string // how to fix
+	Example       string // a Terraform snippet that passes
+}
+
+// DocsURL is the check's documentation page.
+func (m Meta) DocsURL() string { return DocsBase + lower(m.ID) + ".md" }
+
+// Check is one readiness check: metadata beside logic. Exactly one of
+// Resource and Plan is set. Resource is called for every resource instance of
+// one of ResourceTypes that will exist after apply; Plan is called once per
+// input and returns findings for the whole plan or for any resources.
+type Check struct {
+	Meta
+	Resource func(p *model.Plan, r *model.Resource) Finding
+	Plan     func(p *model.Plan) []Finding
+}
+
+// Evidence is one attribute and the value that decided a finding. Value is
+// already redacted: "(sensitive)" where the plan marks it so.
+type Evidence struct {
+	Attribute string `json:"attribute"`
+	Value     string `json:"value"`
+}
+
+// Finding is what a check's logic returns. Address is empty for a finding
+// about the whole plan; Resource checks may leave it empty (the engine fills
+// in the resource's address). A zero Status means "not applicable": the
+// engine drops it.
+type Finding struct {
+	Address  string
+	Status   Status
+	Message  string
+	Evidence []Evidence
+}
+
+// Skip is the finding of a check that does not apply to a resource.
+var Skip = Finding{}
+
+func lower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

@@ -1,0 +1,160 @@
+package engine
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/model"
+	"github.com/prodready/terraform-provider-readiness/internal/profile"
+)
+
+// Options select what a run judges and how strictly.
+type Options struct {
+	Profile profile.Profile
+	FailOn  check.Threshold
+}
+
+// Run judges every input with every check and summarises the results.
+// Results are ordered by input, then section, then address, then check ID.
+func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
+	rep := &Report{Profile: opts.Profile.Name, FailOn: opts.FailOn, Inputs: []Input{}, Results: []Result{}, Errors: []string{}}
+	for _, p := range plans {
+		rep.Inputs = append(rep.Inputs, Input{Path: p.Path, Kind: string(p.Kind), TerraformVersion: p.TerraformVersion, FormatVersion: p.FormatVersion})
+		for _, c := range checks {
+			meta, enabled := opts.Profile.Apply(c.Meta)
+			if !enabled {
+				continue
+			}
+			rep.runCheck(p, c, meta)
+		}
+	}
+	sortResults(rep.Results)
+	rep.Summary = summarize(rep.Results, opts.FailOn)
+	return rep
+}
+
+func (rep *Report) runCheck(p *model.Plan, c check.Check, meta check.Meta) {
+	if c.Plan != nil {
+		for _, f := range rep.guard(p, meta, "", func() []check.Finding { return c.Plan(p) }) {
+			rt := ""
+			if r := p.Lookup(f.Address); r != nil {
+				rt = r.Type
+			}
+			rep.add(p, meta, f, rt)
+		}
+		return
+	}
+	if c.Resource == nil {
+		return
+	}
+	for _, r := range p.OfType(meta.ResourceTypes...) {
+		for _, f := range rep.guard(p, meta, r.Address, func() []check.Finding { return []check.Finding{c.Resource(p, r)} }) {
+			if f.Address == "" {
+				f.Address = r.Address
+			}
+			rep.add(p, meta, f, r.Type)
+		}
+	}
+}
+
+// guard runs check logic, turning a panic into a reported error so that one
+// faulty check never stops a scan.
+func (rep *Report) guard(p *model.Plan, meta check.Meta, addr string, fn func() []check.Finding) (out []check.Finding) {
+	defer func() {
+		if v := recover(); v != nil {
+			where := p.Path
+			if addr != "" {
+				where += " " + addr
+			}
+			rep.Errors = append(rep.Errors, fmt.Sprintf("check %s could not judge %s: internal error: %v", meta.ID, where, v))
+			out = nil
+		}
+	}()
+	return fn()
+}
+
+func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, resourceType string) {
+	if f.Status == "" {
+		return
+	}
+	ev := make([]check.Evidence, 0, len(f.Evidence))
+	for _, e := range f.Evidence {
+		ev = append(ev, check.Evidence{Attribute: e.Attribute, Value: p.Scrub(e.Value)})
+	}
+	rep.Results = append(rep.Results, Result{
+		CheckID:      meta.ID,
+		Title:        meta.Title,
+		Section:      meta.Section,
+		Category:     meta.Category,
+		Severity:     meta.Severity,
+		Status:       f.Status,
+		Input:        p.Path,
+		Address:      f.Address,
+		ResourceType: resourceType,
+		Message:      p.Scrub(f.Message),
+		Evidence:     ev,
+		Remediation:  meta.Remediation,
+		Docs:         meta.DocsURL(),
+	})
+}
+
+func sortResults(rs []Result) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if a.Input != b.Input {
+			return a.Input < b.Input
+		}
+		if a.Section != b.Section {
+			return a.Section < b.Section
+		}
+		if a.Address != b.Address {
+			return a.Address < b.Address
+		}
+		return a.CheckID < b.CheckID
+	})
+}
+
+func summarize(rs []Result, failOn check.Threshold) Summary {
+	s := Summary{Ready: true, Sections: []SectionSummary{}}
+	bySection := map[string]*SectionSummary{}
+	for _, r := range rs {
+		sec := bySection[r.Section]
+		if sec == nil {
+			sec = &SectionSummary{Section: r.Section}
+			bySection[r.Section] = sec
+		}
+		switch r.Status {
+		case check.StatusPass:
+			s.Pass++
+			sec.Pass++
+		case check.StatusFail:
+			s.Fail++
+			sec.Fail++
+			if failOn.Blocks(r.Severity) {
+				s.Ready = false
+			}
+		case check.StatusUnknown:
+			s.Unknown++
+			sec.Unknown++
+		case check.StatusWaived:
+			s.Waived++
+		}
+	}
+	s.Score = score(s.Pass, s.Fail)
+	for _, sec := range bySection {
+		sec.Score = score(sec.Pass, sec.Fail)
+		s.Sections = append(s.Sections, *sec)
+	}
+	sort.Slice(s.Sections, func(i, j int) bool { return s.Sections[i].Section < s.Sections[j].Section })
+	return s
+}
+
+// score is the share of decided results that pass, 0 to 100; a plan with
+// nothing decided scores 100.
+func score(pass, fail int) int {
+	if pass+fail == 0 {
+		return 100
+	}
+	return (pass*100 + (pass+fail)/2) / (pass + fail)
+}

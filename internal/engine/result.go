@@ -1,0 +1,75 @@
+// Package engine runs the registered checks over parsed inputs and gathers
+// their results into a report that every output format reads.
+package engine
+
+import (
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+)
+
+// Result is one check's verdict on one resource instance or on a whole plan.
+type Result struct {
+	CheckID      string           `json:"check_id"`
+	Title        string           `json:"title"`
+	Section      string           `json:"section"`
+	Category     string           `json:"category"`
+	Severity     check.Severity   `json:"severity"`
+	Status       check.Status     `json:"status"`
+	Input        string           `json:"input"`
+	Address      string           `json:"address"`
+	ResourceType string           `json:"resource_type"`
+	Message      string           `json:"message"`
+	Evidence     []check.Evidence `json:"evidence"`
+	Remediation  string           `json:"remediation"`
+	Docs         string           `json:"docs"`
+}
+
+// Input describes one scanned file.
+type Input struct {
+	Path             string `json:"path"`
+	Kind             string `json:"kind"`
+	TerraformVersion string `json:"terraform_version"`
+	FormatVersion    string `json:"format_version"`
+}
+
+// SectionSummary counts results in one checklist section.
+type SectionSummary struct {
+	Section string `json:"section"`
+	Fail    int    `json:"fail"`
+	Pass    int    `json:"pass"`
+	Unknown int    `json:"unknown"`
+	Score   int    `json:"score"`
+}
+
+// Summary is the verdict over all results.
+type Summary struct {
+	Ready    bool             `json:"ready"`
+	Score    int              `json:"score"`
+	Fail     int              `json:"fail"`
+	Pass     int              `json:"pass"`
+	Unknown  int              `json:"unknown"`
+	Waived   int              `json:"waived"`
+	Sections []SectionSummary `json:"sections"`
+}
+
+// Report is everything one run found.
+type Report struct {
+	Profile string
+	FailOn  check.Threshold
+	Inputs  []Input
+	Summary Summary
+	Results []Result
+	// Errors are problems that did not stop the run (a check that could not
+	// judge a resource); unreadable inputs stop the run before a report.
+	Errors []string
+}
+
+// Blocking returns the failed results at or above the report's threshold.
+func (rep *Report) Blocking() []Result {
+	var out []Result
+	for _, r := range rep.Results {
+		if r.Status == check.StatusFail && rep.FailOn.Blocks(r.Severity) {
+			out = append(out, r)
+		}
+	}
+	return out
+}

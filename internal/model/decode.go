@@ -1,0 +1,374 @@
+package model
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// Decode reads the JSON that `terraform show -json` writes for a plan or for
+// state (every format version from 0.1 to 1.x) and builds the model. data
+// must be UTF-8 (see ReadInput for files). path names the input in results
+// and errors.
+func Decode(path string, data []byte) (*Plan, error) {
+	p := &Plan{Path: path, Variables: map[string]any{}}
+	d := &decoder{parser: newParser(data), plan: p}
+	if d.peek() != '{' {
+		return nil, errors.New("not a Terraform JSON plan or state: the document is not a JSON object")
+	}
+	var sawPlan, sawState bool
+	err := d.members(func(key string) error {
+		switch key {
+		case "format_version":
+			return d.stringInto(&p.FormatVersion)
+		case "terraform_version":
+			return d.stringInto(&p.TerraformVersion)
+		case "errored":
+			v, err := d.value()
+			p.Errored, _ = v.(bool)
+			return err
+		case "variables":
+			sawPlan = true
+			return d.variables()
+		case "resource_changes":
+			sawPlan = true
+			return d.elements(d.resourceChange)
+		case "planned_values", "output_changes", "resource_drift", "relevant_attributes", "deferred_changes":
+			sawPlan = true
+			return d.skip()
+		case "prior_state":
+			sawPlan = true
+			return d.stateDoc(true)
+		case "values":
+			sawState = true
+			return d.stateValues(false)
+		case "configuration":
+			sawPlan = true
+			var err error
+			p.Config, err = d.config()
+			return err
+		case "checks":
+			return d.spanInto(&p.CheckBlocks)
+		default:
+			return d.skip()
+		}
+	})
+	if err == nil {
+		err = d.end()
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case sawPlan:
+		p.Kind = KindPlan
+	case sawState || p.FormatVersion != "":
+		p.Kind = KindState
+	default:
+		return nil, errors.New("not a Terraform JSON plan or state: no format_version, resource_changes or values (was it written by `terraform show -json`?)")
+	}
+	if p.FormatVersion == "" && p.Kind == KindPlan {
+		return nil, errors.New("not a Terraform JSON plan: format_version is missing")
+	}
+	if err := checkFormatVersion(p.FormatVersion); err != nil {
+		return nil, err
+	}
+	p.index()
+	return p, nil
+}
+
+// checkFormatVersion accepts every 0.x and 1.x format; a future major
+// version may change meanings, so it is refused rather than misread.
+func checkFormatVersion(v string) error {
+	if v == "" {
+		return nil
+	}
+	if len(v) >= 2 && (v[:2] == "0." || v[:2] == "1.") {
+		return nil
+	}
+	return fmt.Errorf("unsupported format_version %q (this version reads 0.x and 1.x)", v)
+}
+
+type decoder struct {
+	*parser
+	plan    *Plan
+	changed map[string]bool // addresses in resource_changes
+}
+
+func (d *decoder) stringInto(dst *string) error {
+	v, err := d.value()
+	if s, ok := v.(string); ok {
+		*dst = s
+	}
+	return err
+}
+
+// spanInto decodes the next value with encoding/json into terraform-json's
+// types.
+func (d *decoder) spanInto(dst any) error {
+	raw, err := d.span()
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(raw, dst); err != nil {
+		return d.errorf("%s", jsonErrorText(err))
+	}
+	return nil
+}
+
+// jsonErrorText strips encoding/json's Go type names from an error.
+func jsonErrorText(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("field %q has the wrong type (%s)", te.Field, te.Value)
+	}
+	return err.Error()
+}
+
+func (d *decoder) variables() error {
+	return d.members(func(name string) error {
+		return d.members(func(key string) error {
+			if key != "value" {
+				return d.skip()
+			}
+			v, err := d.value()
+			d.plan.Variables[name] = v
+			return err
+		})
+	})
+}
+
+// resourceChange reads one element of resource_changes.
+func (d *decoder) resourceChange() error {
+	r := &Resource{}
+	err := d.members(func(key string) error {
+		switch key {
+		case "address":
+			return d.stringInto(&r.Address)
+		case "module_address":
+			return d.stringInto(&r.ModuleAddress)
+		case "mode":
+			var s string
+			err := d.stringInto(&s)
+			r.Mode = tfjson.ResourceMode(s)
+			return err
+		case "type":
+			return d.stringInto(&r.Type)
+		case "name":
+			return d.stringInto(&r.Name)
+		case "index":
+			v, err := d.value()
+			r.Index = v
+			return err
+		case "provider_name":
+			return d.stringInto(&r.ProviderName)
+		case "deposed":
+			return d.stringInto(&r.DeposedKey)
+		case "change":
+			return d.change(r)
+		default:
+			return d.skip()
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if r.Address == "" || r.Type == "" {
+		return d.errorf("resource change without address or type")
+	}
+	if r.Mode == "" {
+		r.Mode = tfjson.ManagedResourceMode
+	}
+	d.plan.Resources = append(d.plan.Resources, r)
+	return nil
+}
+
+func (d *decoder) change(r *Resource) error {
+	return d.members(func(key string) error {
+		var err error
+		switch key {
+		case "actions":
+			var v any
+			v, err = d.value()
+			for _, a := range asList(v) {
+				if s, ok := a.(string); ok {
+					r.Actions = append(r.Actions, tfjson.Action(s))
+				}
+			}
+		case "before":
+			r.Before, err = d.value()
+		case "after":
+			r.After, err = d.value()
+		case "after_unknown":
+			r.AfterUnknown, err = d.value()
+		case "before_sensitive":
+			r.BeforeSensitive, err = d.value()
+		case "after_sensitive":
+			r.AfterSensitive, err = d.value()
+		default:
+			err = d.skip()
+		}
+		return err
+	})
+}
+
+func asList(v any) []any {
+	l, _ := v.([]any)
+	return l
+}
+
+// stateDoc reads a state document ({format_version, values}); in a plan's
+// prior_state only data sources are kept, since resource_changes already
+// holds the managed resources.
+func (d *decoder) stateDoc(dataOnly bool) error {
+	if d.peek() == 'n' {
+		return d.skip()
+	}
+	return d.members(func(key string) error {
+		if key == "values" {
+			return d.stateValues(dataOnly)
+		}
+		return d.skip()
+	})
+}
+
+func (d *decoder) stateValues(dataOnly bool) error {
+	if d.peek() == 'n' {
+		return d.skip()
+	}
+	return d.members(func(key string) error {
+		if key == "root_module" {
+			return d.stateModule(dataOnly, 0)
+		}
+		return d.skip()
+	})
+}
+
+func (d *decoder) stateModule(dataOnly bool, depth int) error {
+	if depth > 64 {
+		return d.errorf("modules nested deeper than 64")
+	}
+	if d.peek() == 'n' {
+		return d.skip()
+	}
+	return d.members(func(key string) error {
+		switch key {
+		case "resources":
+			return d.elements(func() error { return d.stateResource(dataOnly) })
+		case "child_modules":
+			return d.elements(func() error { return d.stateModule(dataOnly, depth+1) })
+		}
+		return d.skip()
+	})
+}
+
+func (d *decoder) stateResource(dataOnly bool) error {
+	r := &Resource{}
+	var sensitive any
+	err := d.members(func(key string) error {
+		var err error
+		switch key {
+		case "address":
+			err = d.stringInto(&r.Address)
+		case "mode":
+			var s string
+			err = d.stringInto(&s)
+			r.Mode = tfjson.ResourceMode(s)
+		case "type":
+			err = d.stringInto(&r.Type)
+		case "name":
+			err = d.stringInto(&r.Name)
+		case "index":
+			r.Index, err = d.value()
+		case "provider_name":
+			err = d.stringInto(&r.ProviderName)
+		case "deposed_key":
+			err = d.stringInto(&r.DeposedKey)
+		case "values":
+			r.After, err = d.value()
+		case "sensitive_values":
+			sensitive, err = d.value()
+		default:
+			err = d.skip()
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if r.Mode == "" {
+		r.Mode = tfjson.ManagedResourceMode
+	}
+	if r.Address == "" || r.Type == "" || (dataOnly && r.Mode != tfjson.DataResourceMode) {
+		return nil
+	}
+	r.ModuleAddress = moduleOf(r.Address)
+	r.AfterSensitive = sensitive
+	r.Before, r.BeforeSensitive = r.After, sensitive
+	r.Actions = tfjson.Actions{tfjson.ActionNoop}
+	if dataOnly {
+		r.Actions = tfjson.Actions{tfjson.ActionRead}
+		if d.changed == nil {
+			d.changed = make(map[string]bool, len(d.plan.Resources))
+			for _, existing := range d.plan.Resources {
+				d.changed[existing.Address] = true
+			}
+		}
+		if d.changed[r.Address] {
+			return nil // the plan reads it again: resource_changes has it
+		}
+	}
+	d.plan.Resources = append(d.plan.Resources, r)
+	return nil
+}
+
+// moduleOf returns the module part of a resource instance address.
+func moduleOf(addr string) string {
+	// Walk "module.NAME[KEY]." prefixes.
+	pos := 0
+	for hasPrefixAt(addr, pos, "module.") {
+		end := segmentEnd(addr, pos+len("module."))
+		if end >= len(addr) || addr[end] != '.' {
+			break
+		}
+		pos = end + 1
+	}
+	if pos == 0 {
+		return ""
+	}
+	return addr[:pos-1]
+}
+
+func hasPrefixAt(s string, i int, prefix string) bool {
+	return i <= len(s) && len(s)-i >= len(prefix) && s[i:i+len(prefix)] == prefix
+}
+
+// segmentEnd returns the index just past NAME or NAME[KEY] starting at i.
+func segmentEnd(s string, i int) int {
+	for i < len(s) && s[i] != '.' && s[i] != '[' {
+		i++
+	}
+	if i < len(s) && s[i] == '[' {
+		quoted := false
+		for i < len(s) {
+			c := s[i]
+			i++
+			if quoted {
+				if c == '\\' {
+					i++
+				} else if c == '"' {
+					quoted = false
+				}
+				continue
+			}
+			if c == '"' {
+				quoted = true
+			} else if c == ']' {
+				break
+			}
+		}
+	}
+	return i
+}

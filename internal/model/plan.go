@@ -1,0 +1,159 @@
+package model
+
+import (
+	"sync"
+
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// Kind says what an input was.
+type Kind string
+
+// Input kinds.
+const (
+	KindPlan   Kind = "plan"
+	KindState  Kind = "state"
+	KindConfig Kind = "config"
+)
+
+// Plan is one input, parsed once: every resource instance, the
+// configuration they came from, and indexes over them. Checks read it and
+// never the raw JSON.
+type Plan struct {
+	Path             string
+	Kind             Kind
+	FormatVersion    string
+	TerraformVersion string
+	// Errored is set when Terraform recorded that planning failed part way.
+	Errored bool
+
+	// Resources holds every managed and data resource instance, in input
+	// order. Deleted and deposed objects are included: see Resource.Exists.
+	Resources []*Resource
+	Config    *tfjson.Config
+	// Variables are the root module's input variable values.
+	Variables map[string]any
+	// CheckBlocks are the results of the configuration's check blocks and
+	// conditions as the plan records them.
+	CheckBlocks []tfjson.CheckResultStatic
+
+	byType    map[string][]*Resource
+	byAddress map[string]*Resource
+	byConfig  map[string][]*Resource
+	configs   map[string]*tfjson.ConfigResource
+	modules   map[string]*tfjson.ConfigModule
+	calls     map[string]*tfjson.ModuleCall
+
+	secrets []string
+
+	graphOnce sync.Once
+	refs      map[*Resource][]*Resource
+	referrers map[*Resource][]*Resource
+}
+
+// index builds the lookup tables once the resources and configuration are in.
+func (p *Plan) index() {
+	p.byType = make(map[string][]*Resource)
+	p.byAddress = make(map[string]*Resource, len(p.Resources))
+	p.byConfig = make(map[string][]*Resource)
+	p.indexConfig()
+	for _, r := range p.Resources {
+		ca := r.ConfigAddress()
+		if r.Config == nil {
+			r.Config = p.configs[ca]
+		}
+		if r.DeposedKey != "" {
+			continue
+		}
+		p.byType[r.Type] = append(p.byType[r.Type], r)
+		if _, dup := p.byAddress[r.Address]; !dup || r.Managed() {
+			p.byAddress[r.Address] = r
+		}
+		p.byConfig[ca] = append(p.byConfig[ca], r)
+	}
+	p.collectSecrets()
+}
+
+func (p *Plan) indexConfig() {
+	p.configs = make(map[string]*tfjson.ConfigResource)
+	p.modules = map[string]*tfjson.ConfigModule{}
+	p.calls = map[string]*tfjson.ModuleCall{}
+	if p.Config == nil || p.Config.RootModule == nil {
+		return
+	}
+	var walk func(prefix string, m *tfjson.ConfigModule, depth int)
+	walk = func(prefix string, m *tfjson.ConfigModule, depth int) {
+		if m == nil || depth > 64 {
+			return
+		}
+		p.modules[prefix] = m
+		for _, cr := range m.Resources {
+			if cr == nil {
+				continue
+			}
+			p.configs[join(prefix, cr.Address)] = cr
+		}
+		for name, call := range m.ModuleCalls {
+			if call == nil {
+				continue
+			}
+			child := join(prefix, "module."+name)
+			p.calls[child] = call
+			walk(child, call.Module, depth+1)
+		}
+	}
+	walk("", p.Config.RootModule, 0)
+}
+
+func join(prefix, addr string) string {
+	if prefix == "" {
+		return addr
+	}
+	return prefix + "." + addr
+}
+
+// OfType returns the resource instances of the given types that exist once
+// the plan is applied, in input order per type.
+func (p *Plan) OfType(types ...string) []*Resource {
+	var out []*Resource
+	for _, t := range types {
+		for _, r := range p.byType[t] {
+			if r.Exists() && r.Managed() {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// DataOfType returns the data source instances of the given types.
+func (p *Plan) DataOfType(types ...string) []*Resource {
+	var out []*Resource
+	for _, t := range types {
+		for _, r := range p.byType[t] {
+			if !r.Managed() {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// Lookup returns the resource instance at an address.
+func (p *Plan) Lookup(address string) *Resource { return p.byAddress[address] }
+
+// Instances returns every instance of a resource block, by its configuration
+// address (module.app.aws_db_instance.main).
+func (p *Plan) Instances(configAddress string) []*Resource { return p.byConfig[configAddress] }
+
+// Has reports whether any resource of the given types exists after apply.
+func (p *Plan) Has(types ...string) bool {
+	for _, t := range types {
+		for _, r := range p.byType[t] {
+			if r.Exists() && r.Managed() {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,297 @@
+package model
+
+import (
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// maxRefDepth bounds how far references are followed through module
+// variables and outputs.
+const maxRefDepth = 16
+
+// Refs returns the resource instances that r's configuration refers to,
+// through any of the named attributes (all attributes when none are named),
+// following references through module input variables and module outputs.
+// A reference to a resource with several instances resolves to the instance
+// with r's own key when there is one, else to every instance.
+func (p *Plan) Refs(r *Resource, attrs ...string) []*Resource {
+	if r.Config == nil {
+		return nil
+	}
+	var refs []string
+	if len(attrs) == 0 {
+		refs = allRefs(r.Config.Expressions)
+	} else {
+		for _, a := range attrs {
+			if e := r.Config.Expressions[a]; e != nil {
+				refs = append(refs, exprRefs(e)...)
+			}
+		}
+	}
+	return p.resolve(ModulePath(r.ModuleAddress), r.ModuleAddress, r, refs)
+}
+
+// Referrers returns the resources of the given types (any type when none are
+// named) whose configuration refers to r.
+func (p *Plan) Referrers(r *Resource, types ...string) []*Resource {
+	p.graphOnce.Do(p.buildGraph)
+	var out []*Resource
+	for _, from := range p.referrers[r] {
+		if len(types) == 0 || contains(types, from.Type) {
+			out = append(out, from)
+		}
+	}
+	return out
+}
+
+func (p *Plan) buildGraph() {
+	p.referrers = map[*Resource][]*Resource{}
+	for _, from := range p.Resources {
+		if from.Config == nil || !from.Exists() {
+			continue
+		}
+		for _, to := range p.Refs(from) {
+			if to != from {
+				p.referrers[to] = append(p.referrers[to], from)
+			}
+		}
+	}
+}
+
+// ExprRefs returns the references of one attribute of r's configuration,
+// as written (aws_subnet.a.id, var.subnets, module.net.ids).
+func (r *Resource) ExprRefs(attr string) []string {
+	if r.Config == nil {
+		return nil
+	}
+	if e := r.Config.Expressions[attr]; e != nil {
+		return exprRefs(e)
+	}
+	return nil
+}
+
+// ConstantValue returns the constant value of an attribute in r's
+// configuration, and whether the configuration sets it to a constant.
+func (r *Resource) ConstantValue(attr string) (any, bool) {
+	if r.Config == nil {
+		return nil, false
+	}
+	e := r.Config.Expressions[attr]
+	if e == nil || e.ExpressionData == nil || len(e.References) > 0 || e.NestedBlocks != nil {
+		return nil, false
+	}
+	return e.ConstantValue, true
+}
+
+// Configured reports whether r's configuration sets an attribute or block at
+// all (to a constant, a reference or nested blocks). Without configuration
+// in the plan it reports true: nothing can be said.
+func (r *Resource) Configured(path ...string) bool {
+	if r.Config == nil {
+		return true
+	}
+	exprs := r.Config.Expressions
+	for i, name := range path {
+		e := exprs[name]
+		if e == nil || e.ExpressionData == nil {
+			return false
+		}
+		if i == len(path)-1 {
+			return true
+		}
+		if len(e.NestedBlocks) == 0 {
+			return len(e.References) > 0 || e.ConstantValue != nil
+		}
+		exprs = e.NestedBlocks[0]
+	}
+	return true
+}
+
+func allRefs(exprs map[string]*tfjson.Expression) []string {
+	var out []string
+	for _, e := range exprs {
+		out = append(out, exprRefs(e)...)
+	}
+	return out
+}
+
+func exprRefs(e *tfjson.Expression) []string {
+	if e == nil || e.ExpressionData == nil {
+		return nil
+	}
+	out := append([]string(nil), e.References...)
+	for _, block := range e.NestedBlocks {
+		out = append(out, allRefs(block)...)
+	}
+	return out
+}
+
+// resolve turns references written in module modPath (instance moduleInst)
+// into resource instances.
+func (p *Plan) resolve(modPath, moduleInst string, from *Resource, refs []string) []*Resource {
+	seen := map[*Resource]bool{}
+	var out []*Resource
+	var walk func(modPath, moduleInst string, refs []string, depth int)
+	walk = func(modPath, moduleInst string, refs []string, depth int) {
+		if depth > maxRefDepth {
+			return
+		}
+		for _, ref := range refs {
+			parts := splitRef(ref)
+			if len(parts) < 2 {
+				continue
+			}
+			switch parts[0].name {
+			case "var":
+				if modPath == "" {
+					continue
+				}
+				parent, _ := parentModule(modPath)
+				call := p.calls[modPath]
+				if call == nil {
+					continue
+				}
+				if e := call.Expressions[parts[1].name]; e != nil {
+					walk(parent, parentInstance(moduleInst), exprRefs(e), depth+1)
+				}
+			case "module":
+				child := join(modPath, "module."+parts[1].name)
+				m := p.modules[child]
+				childInst := join(moduleInst, "module."+parts[1].name+parts[1].key)
+				if m == nil {
+					continue
+				}
+				if len(parts) >= 3 {
+					if o := m.Outputs[parts[2].name]; o != nil {
+						walk(child, childInst, exprRefs(o.Expression), depth+1)
+					}
+					continue
+				}
+				for _, o := range m.Outputs {
+					walk(child, childInst, exprRefs(o.Expression), depth+1)
+				}
+			case "local", "each", "count", "path", "terraform", "self":
+				continue
+			default:
+				addr := parts[0].name + "." + parts[1].name
+				key := parts[1].key
+				if parts[0].name == "data" {
+					if len(parts) < 3 {
+						continue
+					}
+					addr = "data." + parts[1].name + "." + parts[2].name
+					key = parts[2].key
+				}
+				for _, to := range p.pick(join(modPath, addr), moduleInst, key, from) {
+					if !seen[to] {
+						seen[to] = true
+						out = append(out, to)
+					}
+				}
+			}
+		}
+	}
+	walk(modPath, moduleInst, refs, 0)
+	return out
+}
+
+// pick chooses the instances of a resource block that a reference means.
+func (p *Plan) pick(configAddr, moduleInst, key string, from *Resource) []*Resource {
+	all := p.byConfig[configAddr]
+	if len(all) <= 1 {
+		return all
+	}
+	// Prefer instances in the referring module instance.
+	var local []*Resource
+	for _, r := range all {
+		if r.ModuleAddress == moduleInst {
+			local = append(local, r)
+		}
+	}
+	if len(local) > 0 {
+		all = local
+	}
+	if key != "" {
+		for _, r := range all {
+			if "["+r.IndexKey()+"]" == key {
+				return []*Resource{r}
+			}
+		}
+	}
+	if from != nil && from.Index != nil {
+		for _, r := range all {
+			if r.Index == from.Index {
+				return []*Resource{r}
+			}
+		}
+	}
+	return all
+}
+
+type refPart struct {
+	name string
+	key  string // "[0]" or "[\"a\"]" or ""
+}
+
+// splitRef splits a reference such as module.a["x"].out or aws_s3_bucket.b[0].id.
+func splitRef(ref string) []refPart {
+	var parts []refPart
+	i := 0
+	for i < len(ref) {
+		j := i
+		for j < len(ref) && ref[j] != '.' && ref[j] != '[' {
+			j++
+		}
+		part := refPart{name: ref[i:j]}
+		if j < len(ref) && ref[j] == '[' {
+			end := segmentEnd(ref, i)
+			part.key = ref[j:end]
+			j = end
+		}
+		parts = append(parts, part)
+		if j < len(ref) && ref[j] == '.' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		i = j
+	}
+	return parts
+}
+
+// parentModule splits module.a.module.b into module.a and b.
+func parentModule(modPath string) (string, string) {
+	i := strings.LastIndex(modPath, "module.")
+	if i <= 0 {
+		return "", strings.TrimPrefix(modPath, "module.")
+	}
+	return modPath[:i-1], modPath[i+len("module."):]
+}
+
+// parentInstance drops the last module.NAME[KEY] step of a module instance address.
+func parentInstance(moduleInst string) string {
+	pos, last := 0, -1
+	for hasPrefixAt(moduleInst, pos, "module.") {
+		last = pos
+		end := segmentEnd(moduleInst, pos+len("module."))
+		if end >= len(moduleInst) {
+			break
+		}
+		pos = end + 1
+	}
+	if last <= 0 {
+		return ""
+	}
+	return moduleInst[:last-1]
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}

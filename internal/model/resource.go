@@ -1,0 +1,204 @@
+package model
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// Resource is one resource instance: a managed resource or a data source,
+// with its planned change.
+type Resource struct {
+	// Address is the full instance address exactly as the plan writes it,
+	// e.g. module.app["blue"].aws_db_instance.main[0].
+	Address string
+	// ModuleAddress is the module instance path, "" at the root.
+	ModuleAddress string
+	Mode          tfjson.ResourceMode
+	Type          string
+	Name          string
+	// Index is the count (float64) or for_each (string) key, or nil.
+	Index        any
+	ProviderName string
+	DeposedKey   string
+	Actions      tfjson.Actions
+
+	Before, After                   any
+	AfterUnknown                    any
+	BeforeSensitive, AfterSensitive any
+
+	// Config is the resource block in the plan's configuration, or nil.
+	Config *tfjson.ConfigResource
+}
+
+// ConfigAddress is the address of the resource block: module path and
+// resource without instance keys, as module.app.aws_db_instance.main.
+func (r *Resource) ConfigAddress() string {
+	base := r.Type + "." + r.Name
+	if r.Mode == tfjson.DataResourceMode {
+		base = "data." + base
+	}
+	if m := ModulePath(r.ModuleAddress); m != "" {
+		return m + "." + base
+	}
+	return base
+}
+
+// Managed reports whether r is a managed resource (not a data source).
+func (r *Resource) Managed() bool { return r.Mode != tfjson.DataResourceMode }
+
+// Exists reports whether the resource instance exists once the plan is
+// applied: it is not deleted, and it is not a deposed object.
+func (r *Resource) Exists() bool {
+	if r.DeposedKey != "" {
+		return false
+	}
+	return !r.Actions.Delete() && !r.Actions.Forget()
+}
+
+// Destroyed reports whether the plan destroys the current object: a delete,
+// or a replace in either order.
+func (r *Resource) Destroyed() bool {
+	return r.Actions.Delete() || r.Actions.Replace()
+}
+
+// IndexKey renders the instance key as in addresses: 0 or "blue" (quoted),
+// or "" without one.
+func (r *Resource) IndexKey() string {
+	switch k := r.Index.(type) {
+	case float64:
+		return strconv.FormatInt(int64(k), 10)
+	case string:
+		b, _ := json.Marshal(k)
+		return string(b)
+	}
+	return ""
+}
+
+// Attr is one attribute of a resource's planned (after) value.
+type Attr struct {
+	Path Path
+	// Value is the planned value; nil when null, absent or unknown.
+	Value any
+	// Present is false when the attribute is absent from the plan (not in the
+	// provider's schema at that version, or omitted because unknown).
+	Present bool
+	// Unknown is true when the value is known only after apply.
+	Unknown bool
+	// Sensitive is true when the plan marks the value sensitive.
+	Sensitive bool
+}
+
+// Attr returns the planned value at path with what the plan says of it.
+func (r *Resource) Attr(path ...Step) Attr {
+	v, ok := Lookup(r.After, path)
+	a := Attr{Path: Path(path), Value: v, Present: ok}
+	a.Unknown = markedAt(r.AfterUnknown, a.Path)
+	a.Sensitive = markedAt(r.AfterSensitive, a.Path)
+	if a.Unknown {
+		a.Value = nil
+	}
+	return a
+}
+
+// Known reports whether the value is known at plan time (null counts as
+// known). A value inside which something is unknown is known at its own
+// level: use HasUnknown for that.
+func (a Attr) Known() bool { return !a.Unknown }
+
+// Null reports a known null or absent value.
+func (a Attr) Null() bool { return !a.Unknown && a.Value == nil }
+
+// Bool returns a known boolean value. Booleans written as strings ("true")
+// by older providers count too.
+func (a Attr) Bool() (bool, bool) {
+	switch v := a.Value.(type) {
+	case bool:
+		return v, !a.Unknown
+	case string:
+		if b, err := strconv.ParseBool(v); err == nil {
+			return b, !a.Unknown
+		}
+	}
+	return false, false
+}
+
+// Number returns a known number. Numbers written as strings count too.
+func (a Attr) Number() (float64, bool) {
+	switch v := a.Value.(type) {
+	case float64:
+		return v, !a.Unknown
+	case string:
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			return f, !a.Unknown
+		}
+	}
+	return 0, false
+}
+
+// Str returns a known string value.
+func (a Attr) Str() (string, bool) {
+	s, ok := a.Value.(string)
+	return s, ok && !a.Unknown
+}
+
+// List returns a known list (or set) value; nil for anything else.
+func (a Attr) List() []any {
+	l, _ := a.Value.([]any)
+	return l
+}
+
+// Object returns a known object (or map) value.
+func (a Attr) Object() Object {
+	o, _ := a.Value.(Object)
+	return o
+}
+
+// Strings returns the string elements of a known list.
+func (a Attr) Strings() []string {
+	var out []string
+	for _, e := range a.List() {
+		if s, ok := e.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ModulePath strips instance keys from a module instance address:
+// module.a["x"].module.b[0] becomes module.a.module.b.
+func ModulePath(moduleAddress string) string {
+	return StripKeys(moduleAddress)
+}
+
+// StripKeys removes every [key] from an address, respecting quoted keys
+// that contain brackets or dots.
+func StripKeys(addr string) string {
+	if !strings.ContainsRune(addr, '[') {
+		return addr
+	}
+	var b strings.Builder
+	depth, quoted := 0, false
+	for i := 0; i < len(addr); i++ {
+		c := addr[i]
+		switch {
+		case quoted:
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				quoted = false
+			}
+		case c == '"' && depth > 0:
+			quoted = true
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,144 @@
+package model
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// Redacted replaces every sensitive value in any output.
+const Redacted = "(sensitive)"
+
+// collectSecrets gathers the values that must never be printed but that
+// older plans do not mark in after_sensitive: sensitive input variables.
+func (p *Plan) collectSecrets() {
+	if p.Config == nil || p.Config.RootModule == nil {
+		return
+	}
+	for name, v := range p.Config.RootModule.Variables {
+		if v == nil || !v.Sensitive {
+			continue
+		}
+		p.addSecret(p.Variables[name])
+	}
+}
+
+func (p *Plan) addSecret(v any) {
+	switch v := v.(type) {
+	case string:
+		if len(v) >= 4 {
+			p.secrets = append(p.secrets, v)
+		}
+	case []any:
+		for _, e := range v {
+			p.addSecret(e)
+		}
+	case Object:
+		for _, f := range v {
+			p.addSecret(f.Value)
+		}
+	}
+}
+
+// Scrub removes the values of sensitive variables from text.
+func (p *Plan) Scrub(text string) string {
+	for _, s := range p.secrets {
+		if strings.Contains(text, s) {
+			text = strings.ReplaceAll(text, s, Redacted)
+		}
+	}
+	return text
+}
+
+// Show renders an attribute for evidence: its value as JSON, with every part
+// the plan marks sensitive (and every sensitive variable's value) replaced
+// by "(sensitive)", or "(known after apply)".
+func (p *Plan) Show(r *Resource, a Attr) string {
+	switch {
+	case a.Sensitive:
+		return Redacted
+	case a.Unknown:
+		return "(known after apply)"
+	case !a.Present:
+		return "(not set)"
+	}
+	sens, _ := Lookup(r.AfterSensitive, a.Path)
+	if !markedAt(r.AfterSensitive, a.Path) && !containsTrue(sens) {
+		sens = nil
+	}
+	return p.Scrub(Render(redact(a.Value, sens)))
+}
+
+// Render writes a value as compact JSON.
+func Render(v any) string {
+	b, err := json.Marshal(toJSON(v))
+	if err != nil {
+		return "(unprintable)"
+	}
+	return string(b)
+}
+
+// toJSON turns Objects into ordered JSON.
+func toJSON(v any) any {
+	switch v := v.(type) {
+	case Object:
+		return orderedObject(v)
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = toJSON(e)
+		}
+		return out
+	}
+	return v
+}
+
+type orderedObject Object
+
+func (o orderedObject) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, f := range o {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, _ := json.Marshal(f.Name)
+		b = append(b, k...)
+		b = append(b, ':')
+		v, err := json.Marshal(toJSON(f.Value))
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, v...)
+	}
+	return append(b, '}'), nil
+}
+
+// redact replaces the parts of v that marks (an after_sensitive subtree)
+// flags with "(sensitive)".
+func redact(v, marks any) any {
+	if marks == nil {
+		return v
+	}
+	if b, ok := marks.(bool); ok {
+		if b {
+			return Redacted
+		}
+		return v
+	}
+	switch v := v.(type) {
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			m, _ := step(marks, i)
+			out[i] = redact(e, m)
+		}
+		return out
+	case Object:
+		out := make(Object, len(v))
+		for i, f := range v {
+			m, _ := step(marks, f.Name)
+			out[i] = Field{Name: f.Name, Value: redact(f.Value, m)}
+		}
+		return out
+	}
+	return v
+}

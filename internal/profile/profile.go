@@ -1,0 +1,74 @@
+// Package profile says what each readiness profile requires and at what
+// severity: production as the checks declare it, staging without
+// multi-region requirements, development failing nothing but destructive
+// changes and the team's own check blocks.
+package profile
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+)
+
+// Profile adjusts checks to an environment tier.
+type Profile struct {
+	Name        string
+	Description string
+	apply       func(check.Meta) (check.Meta, bool)
+}
+
+// Apply returns the check's metadata as this profile sees it, and false when
+// the profile does not run the check at all.
+func (p Profile) Apply(m check.Meta) (check.Meta, bool) {
+	if p.apply == nil {
+		return m, true
+	}
+	return p.apply(m)
+}
+
+// Default is the profile used when none is named.
+const Default = "production"
+
+var profiles = map[string]Profile{
+	"production": {
+		Name:        "production",
+		Description: "Every check at the severity it declares.",
+	},
+	"staging": {
+		Name:        "staging",
+		Description: "As production, but multi-region checks do not run: a staging stack rarely spans regions.",
+		apply: func(m check.Meta) (check.Meta, bool) {
+			return m, m.Category != "multi_region"
+		},
+	},
+	"development": {
+		Name:        "development",
+		Description: "Every check runs, but only destructive changes and failed check blocks keep their severity; everything else is reported as low.",
+		apply: func(m check.Meta) (check.Meta, bool) {
+			if m.Category != "destructive_change" && m.Category != "check_block" {
+				m.Severity = check.SeverityLow
+			}
+			return m, m.Category != "multi_region"
+		},
+	},
+}
+
+// Lookup returns the named profile.
+func Lookup(name string) (Profile, error) {
+	if p, ok := profiles[strings.ToLower(name)]; ok {
+		return p, nil
+	}
+	return Profile{}, fmt.Errorf("unknown profile %q (want %s)", name, strings.Join(Names(), ", "))
+}
+
+// Names lists the profiles.
+func Names() []string {
+	out := make([]string, 0, len(profiles))
+	for n := range profiles {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
