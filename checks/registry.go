@@ -1,13 +1,26 @@
 // Package checks holds the catalogue: one check per file, each a value with
-// its metadata beside its logic, listed once in All.
+// its metadata beside its logic, listed once in a registry_*.go list.
 package checks
 
 import "github.com/prodready/terraform-provider-readiness/internal/check"
 
 // All returns every registered check, in a stable order. Adding a check is
-// one line here.
+// one line in the registry list of its domain.
 func All() []check.Check {
-	return []check.Check{}
+	var all []check.Check
+	for _, domain := range [][]check.Check{
+		awsDataChecks,
+		awsComputeChecks,
+		awsObservabilityChecks,
+		planChecks,
+		instanceChecks,
+		googleChecks,
+		azureChecks,
+		kubernetesChecks,
+	} {
+		all = append(all, domain...)
+	}
+	return all
 }
 
 // ByID returns the check with the given ID or alias.

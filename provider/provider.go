@@ -1,0 +1,237 @@
+// Package provider is the Terraform provider face of the readiness scanner:
+// the same checks the CLI runs, offered to Terraform configurations.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/profile"
+)
+
+// TypeName is the provider's name in configurations: provider "readiness" {}.
+const TypeName = "readiness"
+
+// DefaultFailOn is the fail_on level used when the attribute is unset.
+const DefaultFailOn = "high"
+
+var (
+	_ provider.Provider                   = (*readinessProvider)(nil)
+	_ provider.ProviderWithValidateConfig = (*readinessProvider)(nil)
+	_ provider.ProviderWithFunctions      = (*readinessProvider)(nil)
+)
+
+// New returns a constructor of the provider, as providerserver expects.
+// version is the release version, set by GoReleaser; "dev" or "test" elsewhere.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &readinessProvider{version: version}
+	}
+}
+
+type readinessProvider struct {
+	version string
+}
+
+// providerModel is the provider block as written.
+type providerModel struct {
+	Profile        types.String `tfsdk:"profile"`
+	FailOn         types.String `tfsdk:"fail_on"`
+	DisabledChecks types.List   `tfsdk:"disabled_checks"`
+	ConfigFile     types.String `tfsdk:"config_file"`
+}
+
+// settings is the provider block after validation and defaults; Configure
+// hands it to data sources.
+type settings struct {
+	Profile        profile.Profile
+	FailOn         check.Threshold
+	DisabledChecks []string
+	ConfigFile     string
+}
+
+func (p *readinessProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = TypeName
+	resp.Version = p.version
+}
+
+func (p *readinessProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "The readiness provider checks Terraform plans against a production-readiness checklist. " +
+			"Its settings apply to every readiness data source in the configuration; all of them are optional.",
+		Attributes: map[string]schema.Attribute{
+			"profile": schema.StringAttribute{
+				Description: fmt.Sprintf("The readiness profile that decides which checks run and at what severity. "+
+					"Allowed values are %s. Defaults to `%s`.", joinList(profile.Names(), "and", "`"), profile.Default),
+				Optional: true,
+			},
+			"fail_on": schema.StringAttribute{
+				Description: "The lowest severity whose failed checks make a plan not ready. " +
+					"Allowed values are `critical`, `high`, `medium`, `low` and `none`; `none` never fails. " +
+					"Defaults to `" + DefaultFailOn + "`.",
+				Optional: true,
+			},
+			"disabled_checks": schema.ListAttribute{
+				Description: "IDs of checks that never run, whatever the profile says. " +
+					"Defaults to an empty list, which runs every check the profile selects.",
+				ElementType: types.StringType,
+				Optional:    true,
+			},
+			"config_file": schema.StringAttribute{
+				Description: "Path to a readiness configuration file, relative to the directory Terraform runs in. " +
+					"Settings in this block take precedence over the file. Defaults to no file.",
+				Optional: true,
+			},
+		},
+	}
+}
+
+// ValidateConfig rejects profile and fail_on values that no scan could use,
+// so the mistake shows up in terraform validate rather than at the first read.
+// Unknown values are left for Configure.
+func (p *readinessProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, resp *provider.ValidateConfigResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if known(cfg.Profile) {
+		_, d := parseProfile(cfg.Profile.ValueString())
+		resp.Diagnostics.Append(d...)
+	}
+	if known(cfg.FailOn) {
+		_, d := parseFailOn(cfg.FailOn.ValueString())
+		resp.Diagnostics.Append(d...)
+	}
+}
+
+func (p *readinessProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	s, diags := newSettings(ctx, cfg)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.DataSourceData = s
+}
+
+func (p *readinessProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{}
+}
+
+func (p *readinessProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{}
+}
+
+func (p *readinessProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{}
+}
+
+// newSettings applies defaults to a validated provider block. Values unknown
+// at plan time are errors: the provider has nothing to defer to.
+func newSettings(ctx context.Context, cfg providerModel) (*settings, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	for _, a := range []struct {
+		name  string
+		value interface{ IsUnknown() bool }
+	}{
+		{"profile", cfg.Profile},
+		{"fail_on", cfg.FailOn},
+		{"disabled_checks", cfg.DisabledChecks},
+		{"config_file", cfg.ConfigFile},
+	} {
+		if name := a.name; a.value.IsUnknown() {
+			diags.AddAttributeError(path.Root(name), "Unknown Provider Setting",
+				fmt.Sprintf("The readiness provider's %s is not known until apply, but the provider needs it to plan. "+
+					"Set %s to a literal, a variable or a local value instead of a resource attribute.", name, name))
+		}
+	}
+	if diags.HasError() {
+		return nil, diags
+	}
+
+	s := &settings{
+		ConfigFile:     cfg.ConfigFile.ValueString(),
+		DisabledChecks: []string{},
+	}
+	prof := profile.Default
+	if !cfg.Profile.IsNull() {
+		prof = cfg.Profile.ValueString()
+	}
+	var d diag.Diagnostics
+	s.Profile, d = parseProfile(prof)
+	diags.Append(d...)
+	failOn := DefaultFailOn
+	if !cfg.FailOn.IsNull() {
+		failOn = cfg.FailOn.ValueString()
+	}
+	s.FailOn, d = parseFailOn(failOn)
+	diags.Append(d...)
+	if !cfg.DisabledChecks.IsNull() {
+		var ids []types.String
+		diags.Append(cfg.DisabledChecks.ElementsAs(ctx, &ids, false)...)
+		for _, id := range ids {
+			if known(id) {
+				s.DisabledChecks = append(s.DisabledChecks, id.ValueString())
+			}
+		}
+	}
+	if diags.HasError() {
+		return nil, diags
+	}
+	return s, diags
+}
+
+func parseProfile(name string) (profile.Profile, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	p, err := profile.Lookup(name)
+	if err != nil {
+		diags.AddAttributeError(path.Root("profile"), "Invalid Readiness Profile",
+			fmt.Sprintf("The provider's profile names a profile that does not exist. "+
+				"Set profile to one of %s, or remove it to use %s.\n\nGot: %q",
+				joinList(profile.Names(), "or", ""), profile.Default, name))
+	}
+	return p, diags
+}
+
+func parseFailOn(level string) (check.Threshold, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	t, err := check.ParseThreshold(level)
+	if err != nil {
+		diags.AddAttributeError(path.Root("fail_on"), "Invalid Fail-On Level",
+			fmt.Sprintf("The provider's fail_on is not a severity level. "+
+				"Set fail_on to critical, high, medium, low or none, or remove it to use %s.\n\nGot: %q",
+				DefaultFailOn, level))
+	}
+	return t, diags
+}
+
+func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// joinList joins names for a sentence, each wrapped in quote:
+// joinList({"a", "b", "c"}, "or", "`") is "`a`, `b` or `c`".
+func joinList(names []string, conj, quote string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = quote + n + quote
+	}
+	if len(q) < 2 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " " + conj + " " + q[len(q)-1]
+}
