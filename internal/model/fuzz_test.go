@@ -1,0 +1,33 @@
+package model
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzDecode feeds arbitrary bytes to the plan decoder: it must return a
+// plan or an error, never panic or hang.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(smallPlan))
+	f.Add([]byte(`{"format_version":"1.0","values":{"root_module":{"resources":[]}}}`))
+	f.Add([]byte(`{"format_version":"0.1","resource_changes":[{"address":"a.b","type":"a","change":{"actions":["no-op"],"after":{"x":"\u00e9"}}}]}`))
+	seeds, _ := filepath.Glob("../../checks/testdata/*/*.json")
+	for _, s := range seeds {
+		if data, err := os.ReadFile(s); err == nil && len(data) < 64<<10 {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Decode("fuzz.json", data)
+		if err != nil {
+			return
+		}
+		for _, r := range p.Resources {
+			_ = r.ConfigAddress()
+			_ = p.Refs(r)
+			_ = p.Show(r, r.Attr("tags"))
+			_, _ = p.Region(r)
+		}
+	})
+}
