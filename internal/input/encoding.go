@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"errors"
+	"io"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -13,55 +14,96 @@ var (
 	bomUTF16BE = []byte{0xFE, 0xFF}
 )
 
-// toUTF8 returns data as UTF-8 without a byte-order mark. It understands a
-// UTF-8 BOM and UTF-16 LE/BE with a BOM (what PowerShell's `>` writes), and
-// UTF-16 without a BOM when the zero bytes of ASCII text give it away.
-func toUTF8(data []byte) ([]byte, error) {
-	switch {
-	case bytes.HasPrefix(data, bomUTF8):
-		return data[len(bomUTF8):], nil
-	case bytes.HasPrefix(data, bomUTF16LE):
-		return decodeUTF16(data[2:], false)
-	case bytes.HasPrefix(data, bomUTF16BE):
-		return decodeUTF16(data[2:], true)
-	case len(data) >= 2 && data[0] != 0 && data[1] == 0:
-		return decodeUTF16(data, false)
-	case len(data) >= 2 && data[0] == 0 && data[1] != 0:
-		return decodeUTF16(data, true)
+// utf8Reader returns r as UTF-8 without a byte-order mark, given its first
+// bytes. It understands a UTF-8 BOM and UTF-16 LE/BE with a BOM (what
+// PowerShell's `>` writes), and UTF-16 without a BOM when the zero bytes of
+// ASCII text give it away.
+func utf8Reader(r io.Reader, head []byte) (io.Reader, error) {
+	skip := func(n int) error {
+		_, err := io.CopyN(io.Discard, r, int64(n))
+		return err
 	}
-	return data, nil
+	switch {
+	case bytes.HasPrefix(head, bomUTF8):
+		return r, skip(len(bomUTF8))
+	case bytes.HasPrefix(head, bomUTF16LE):
+		return &utf16Reader{r: r}, skip(2)
+	case bytes.HasPrefix(head, bomUTF16BE):
+		return &utf16Reader{r: r, bigEndian: true}, skip(2)
+	case len(head) >= 2 && head[0] != 0 && head[1] == 0:
+		return &utf16Reader{r: r}, nil
+	case len(head) >= 2 && head[0] == 0 && head[1] != 0:
+		return &utf16Reader{r: r, bigEndian: true}, nil
+	}
+	return r, nil
 }
 
-func decodeUTF16(data []byte, bigEndian bool) ([]byte, error) {
-	if len(data)%2 != 0 {
-		return nil, errors.New("invalid UTF-16: odd number of bytes")
+// utf16Reader decodes a UTF-16 stream into UTF-8 as it is read.
+type utf16Reader struct {
+	r         io.Reader
+	bigEndian bool
+	in        [32 << 10]byte
+	carry     int // undecoded bytes at the start of in
+	out       []byte
+	pending   rune // a high surrogate waiting for its pair, or -1
+	err       error
+	started   bool
+}
+
+func (u *utf16Reader) Read(p []byte) (int, error) {
+	if !u.started {
+		u.started, u.pending = true, -1
 	}
-	out := make([]byte, 0, len(data)/2)
-	var pending rune = -1
-	for i := 0; i < len(data); i += 2 {
-		var u uint16
-		if bigEndian {
-			u = uint16(data[i])<<8 | uint16(data[i+1])
+	for len(u.out) == 0 {
+		if u.err != nil {
+			return 0, u.err
+		}
+		u.fill()
+	}
+	n := copy(p, u.out)
+	u.out = u.out[n:]
+	return n, nil
+}
+
+func (u *utf16Reader) fill() {
+	n, err := u.r.Read(u.in[u.carry:])
+	n += u.carry
+	even := n &^ 1
+	u.out = u.out[:0]
+	for i := 0; i < even; i += 2 {
+		var c uint16
+		if u.bigEndian {
+			c = uint16(u.in[i])<<8 | uint16(u.in[i+1])
 		} else {
-			u = uint16(data[i+1])<<8 | uint16(data[i])
+			c = uint16(u.in[i+1])<<8 | uint16(u.in[i])
 		}
-		r := rune(u)
+		r := rune(c)
 		switch {
-		case pending >= 0:
-			dec := utf16.DecodeRune(pending, r)
-			pending = -1
+		case u.pending >= 0:
+			dec := utf16.DecodeRune(u.pending, r)
+			u.pending = -1
 			if dec == utf8.RuneError {
-				return nil, errors.New("invalid UTF-16: broken surrogate pair")
+				u.err = errors.New("invalid UTF-16: broken surrogate pair")
+				return
 			}
-			out = utf8.AppendRune(out, dec)
+			u.out = utf8.AppendRune(u.out, dec)
 		case utf16.IsSurrogate(r):
-			pending = r
+			u.pending = r
 		default:
-			out = utf8.AppendRune(out, r)
+			u.out = utf8.AppendRune(u.out, r)
 		}
 	}
-	if pending >= 0 {
-		return nil, errors.New("invalid UTF-16: broken surrogate pair")
+	u.carry = copy(u.in[:], u.in[even:n])
+	if err != nil {
+		switch {
+		case err != io.EOF:
+			u.err = err
+		case u.carry != 0:
+			u.err = errors.New("invalid UTF-16: odd number of bytes")
+		case u.pending >= 0:
+			u.err = errors.New("invalid UTF-16: broken surrogate pair")
+		default:
+			u.err = io.EOF
+		}
 	}
-	return out, nil
 }

@@ -4,16 +4,19 @@
 package input
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
-// Read loads one input. Errors name the file and the problem.
+// Read loads one input, streaming it through the decoder. Errors name the
+// file and the problem.
 func Read(path string) (*model.Plan, error) {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -22,11 +25,17 @@ func Read(path string) (*model.Plan, error) {
 	if info.IsDir() {
 		return nil, fmt.Errorf("read %s: is a directory; scanning Terraform configuration directories is not supported yet: pass a plan file (terraform show -json)", path)
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, describeOSError(err))
 	}
-	return Parse(path, data)
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	head, _ := br.Peek(4)
+	if isBinaryPlan(head) {
+		return Parse(path, head)
+	}
+	return decode(path, br, head)
 }
 
 // Parse decodes the bytes of an input named path.
@@ -37,23 +46,25 @@ func Parse(path string, data []byte) (*model.Plan, error) {
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		}
 	}
-	text, err := toUTF8(data)
+	return decode(path, bytes.NewReader(data), data[:min(len(data), 4)])
+}
+
+// decode reads a JSON plan or state from r, whose first bytes are head.
+func decode(path string, r io.Reader, head []byte) (*model.Plan, error) {
+	text, err := utf8Reader(r, head)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	if len(bytes.TrimSpace(text)) == 0 {
-		return nil, fmt.Errorf("read %s: the file is empty", path)
-	}
-	p, err := model.Decode(path, text)
+	p, err := model.DecodeReader(path, text)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, fmt.Errorf("read %s: %w", path, describeOSError(err))
 	}
 	return p, nil
 }
 
 // isBinaryPlan recognises the zip archive that `terraform plan -out` writes.
-func isBinaryPlan(data []byte) bool {
-	return bytes.HasPrefix(data, []byte("PK\x03\x04"))
+func isBinaryPlan(head []byte) bool {
+	return bytes.HasPrefix(head, []byte("PK\x03\x04"))
 }
 
 func describeOSError(err error) error {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -13,9 +14,29 @@ import (
 // must be UTF-8 (see ReadInput for files). path names the input in results
 // and errors.
 func Decode(path string, data []byte) (*Plan, error) {
+	return decode(path, newParser(data))
+}
+
+// DecodeReader is Decode reading from a stream: the input is never held
+// whole in memory.
+func DecodeReader(path string, r io.Reader) (*Plan, error) {
+	return decode(path, newStreamParser(r, windowSize))
+}
+
+// ErrEmpty is returned for an input with nothing but white space.
+var ErrEmpty = errors.New("the file is empty")
+
+func decode(path string, parser *parser) (*Plan, error) {
 	p := &Plan{Path: path, Variables: map[string]any{}}
-	d := &decoder{parser: newParser(data), plan: p}
-	if d.peek() != '{' {
+	d := &decoder{parser: parser, plan: p}
+	switch d.peek() {
+	case '{':
+	case 0:
+		if d.rdErr != nil {
+			return nil, d.rdErr
+		}
+		return nil, ErrEmpty
+	default:
 		return nil, errors.New("not a Terraform JSON plan or state: the document is not a JSON object")
 	}
 	var sawPlan, sawState bool

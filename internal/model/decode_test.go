@@ -2,8 +2,10 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
 	tfjson "github.com/hashicorp/terraform-json"
@@ -268,5 +270,39 @@ func TestParserValues(t *testing.T) {
 	want := Object{{"s", "a\"b\\u00e9😀"}, {"n", -125.0}, {"i", 42.0}, {"b", []any{true, false, nil}}, {"o", Object{}}}
 	if diff := cmp.Diff(want, v); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestDecodeReaderMatchesDecode reads the same documents through the
+// streaming window one byte at a time, so that every value straddles a
+// refill, and expects the same model and the same errors.
+func TestDecodeReaderMatchesDecode(t *testing.T) {
+	t.Parallel()
+	docs := map[string]string{
+		"plan":      smallPlan,
+		"escapes":   `{"format_version":"1.0","values":{"root_module":{"resources":[{"address":"a.b","type":"a","values":{"s":"x\"y\\z\u00e9\ud83d\ude00","n":-1.5e3,"big":12345678901234567890}}]}}}`,
+		"bad":       "{\n \"format_version\": \"1.2\",\n \"x\": [1,,2]\n}",
+		"truncated": `{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","change":{"after":{"s":"abc`,
+	}
+	for name, doc := range docs {
+		t.Run(name, func(t *testing.T) {
+			want, wantErr := Decode("f.json", []byte(doc))
+			// A window of 4 bytes must grow to hold every string.
+			got, gotErr := decode("f.json", newStreamParser(iotest.OneByteReader(strings.NewReader(doc)), 4))
+			if fmt.Sprint(wantErr) != fmt.Sprint(gotErr) {
+				t.Fatalf("errors differ: bytes %v, stream %v", wantErr, gotErr)
+			}
+			if wantErr != nil {
+				return
+			}
+			if len(want.Resources) != len(got.Resources) {
+				t.Fatalf("resources: %d vs %d", len(want.Resources), len(got.Resources))
+			}
+			for i := range want.Resources {
+				if diff := cmp.Diff(want.Resources[i].After, got.Resources[i].After); diff != "" {
+					t.Errorf("%s after differs:\n%s", want.Resources[i].Address, diff)
+				}
+			}
+		})
 	}
 }

@@ -1,9 +1,11 @@
 package model
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/iotest"
 )
 
 // FuzzDecode feeds arbitrary bytes to the plan decoder: it must return a
@@ -20,8 +22,15 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := Decode("fuzz.json", data)
+		streamed, streamErr := DecodeReader("fuzz.json", iotest.HalfReader(bytes.NewReader(data)))
+		if (err == nil) != (streamErr == nil) {
+			t.Fatalf("bytes and stream disagree: %v / %v", err, streamErr)
+		}
 		if err != nil {
 			return
+		}
+		if len(p.Resources) != len(streamed.Resources) {
+			t.Fatalf("bytes and stream read %d and %d resources", len(p.Resources), len(streamed.Resources))
 		}
 		for _, r := range p.Resources {
 			_ = r.ConfigAddress()

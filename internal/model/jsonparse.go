@@ -1,7 +1,9 @@
 package model
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -27,38 +29,123 @@ func (e *SyntaxError) Error() string {
 
 // parser is a small JSON reader tuned for plan files: it decodes values into
 // the compact form of value.go, interns short strings, and can skip a value
-// without building it. It never reads past data.
+// without building it. It reads either from a byte slice or from a stream
+// through a window, so that a plan of hundreds of megabytes is never held
+// whole in memory beside its model.
 type parser struct {
-	data   []byte
-	pos    int
+	r     io.Reader // nil when data holds the whole input
+	data  []byte    // the window: input bytes from offset base
+	pos   int       // next byte to read, as an index into data
+	base  int64     // input offset of data[0]
+	pin   int64     // input offset before which nothing may be dropped; -1 for none
+	eof   bool
+	rdErr error
+
+	// Position of data[0], for error messages.
+	lines, col int
+
 	depth  int
 	intern map[string]string
+	// boxed shares the interface values of short strings: converting a
+	// string to any allocates.
+	boxed  map[string]any
+	fields []Field // stack of object members being read
+	elems  []any   // stack of list elements being read
 }
 
+// windowSize is the first size of a streaming parser's window; it grows
+// only to hold one pinned value (a string, or a span being skipped).
+const windowSize = 1 << 20
+
 func newParser(data []byte) *parser {
-	return &parser{data: data, intern: make(map[string]string, 4096)}
+	return &parser{data: data, pin: -1, eof: true, intern: make(map[string]string, 4096), boxed: make(map[string]any, 4096)}
+}
+
+func newStreamParser(r io.Reader, window int) *parser {
+	p := newParser(make([]byte, 0, window))
+	p.r, p.eof = r, false
+	return p
+}
+
+// more reads further input into the window, dropping what lies before both
+// the read position and the pin. It reports false at the end of input.
+func (p *parser) more() bool {
+	for !p.eof {
+		keep := p.pos
+		if p.pin >= 0 && int(p.pin-p.base) < keep {
+			keep = int(p.pin - p.base)
+		}
+		if keep > 0 {
+			p.advance(p.data[:keep])
+			n := copy(p.data, p.data[keep:])
+			p.data = p.data[:n]
+			p.pos -= keep
+			p.base += int64(keep)
+		}
+		if len(p.data) == cap(p.data) {
+			grown := make([]byte, len(p.data), 2*cap(p.data)+1)
+			copy(grown, p.data)
+			p.data = grown
+		}
+		n, err := p.r.Read(p.data[len(p.data):cap(p.data)])
+		p.data = p.data[:len(p.data)+n]
+		if err != nil {
+			p.eof = true
+			if err != io.EOF {
+				p.rdErr = err
+			}
+		}
+		if n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// advance counts the lines of input dropped from the window.
+func (p *parser) advance(dropped []byte) {
+	if i := bytes.LastIndexByte(dropped, '\n'); i >= 0 {
+		p.lines += bytes.Count(dropped, []byte{'\n'})
+		p.col = len(dropped) - i - 1
+		return
+	}
+	p.col += len(dropped)
+}
+
+// ensure makes n bytes from pos available if the input has them.
+func (p *parser) ensure(n int) bool {
+	for len(p.data)-p.pos < n {
+		if !p.more() {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *parser) errorf(format string, args ...any) error {
-	line, col := 1, 1
+	if p.rdErr != nil {
+		return p.rdErr
+	}
 	end := min(p.pos, len(p.data))
-	for _, c := range p.data[:end] {
-		if c == '\n' {
-			line++
-			col = 1
-		} else {
-			col++
-		}
+	line, col := 1+p.lines, 1+p.col+end
+	if i := bytes.LastIndexByte(p.data[:end], '\n'); i >= 0 {
+		line += bytes.Count(p.data[:end], []byte{'\n'})
+		col = end - i
 	}
 	return &SyntaxError{Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
 }
 
 func (p *parser) ws() {
-	for p.pos < len(p.data) {
-		switch p.data[p.pos] {
-		case ' ', '\t', '\n', '\r':
-			p.pos++
-		default:
+	for {
+		for p.pos < len(p.data) {
+			switch p.data[p.pos] {
+			case ' ', '\t', '\n', '\r':
+				p.pos++
+			default:
+				return
+			}
+		}
+		if !p.more() {
 			return
 		}
 	}
@@ -88,6 +175,9 @@ func (p *parser) expect(c byte) error {
 func (p *parser) end() error {
 	if p.peek() != 0 {
 		return p.errorf("unexpected data after the top-level value")
+	}
+	if p.rdErr != nil {
+		return p.rdErr
 	}
 	return nil
 }
@@ -159,28 +249,36 @@ func (p *parser) value() (any, error) {
 		if p.depth++; p.depth > maxDepth {
 			return nil, p.errorf("nesting deeper than %d", maxDepth)
 		}
-		var obj Object
+		// Members gather on a shared stack and are copied out at their
+		// exact size: growing each object's slice would leave as much
+		// garbage as the plan is large.
+		mark := len(p.fields)
 		err := p.members(func(key string) error {
 			v, err := p.value()
-			obj = append(obj, Field{Name: key, Value: v})
+			p.fields = append(p.fields, Field{Name: key, Value: v})
 			return err
 		})
 		p.depth--
-		if obj == nil && err == nil {
-			obj = Object{}
-		}
+		obj := make(Object, len(p.fields)-mark)
+		copy(obj, p.fields[mark:])
+		clear(p.fields[mark:])
+		p.fields = p.fields[:mark]
 		return obj, err
 	case '[':
 		if p.depth++; p.depth > maxDepth {
 			return nil, p.errorf("nesting deeper than %d", maxDepth)
 		}
-		list := []any{}
+		mark := len(p.elems)
 		err := p.elements(func() error {
 			v, err := p.value()
-			list = append(list, v)
+			p.elems = append(p.elems, v)
 			return err
 		})
 		p.depth--
+		list := make([]any, len(p.elems)-mark)
+		copy(list, p.elems[mark:])
+		clear(p.elems[mark:])
+		p.elems = p.elems[:mark]
 		return list, err
 	case '"':
 		return p.str()
@@ -230,15 +328,26 @@ func (p *parser) skip() error {
 // encoding/json into terraform-json's types.
 func (p *parser) span() ([]byte, error) {
 	p.ws()
-	start := p.pos
+	start := p.base + int64(p.pos)
+	defer p.pinAt(start)()
 	if err := p.skip(); err != nil {
 		return nil, err
 	}
-	return p.data[start:p.pos], nil
+	return bytes.Clone(p.data[start-p.base : p.pos]), nil
+}
+
+// pinAt keeps input from offset off in the window until the returned
+// function is called.
+func (p *parser) pinAt(off int64) func() {
+	old := p.pin
+	if old < 0 || off < old {
+		p.pin = off
+	}
+	return func() { p.pin = old }
 }
 
 func (p *parser) literal(word string) error {
-	if len(p.data)-p.pos < len(word) || string(p.data[p.pos:p.pos+len(word)]) != word {
+	if !p.ensure(len(word)) || string(p.data[p.pos:p.pos+len(word)]) != word {
 		return p.errorf("invalid literal, want %s", word)
 	}
 	p.pos += len(word)
@@ -246,13 +355,15 @@ func (p *parser) literal(word string) error {
 }
 
 func (p *parser) number() (any, error) {
-	start := p.pos
-	if p.data[p.pos] == '-' {
+	defer p.pinAt(p.base + int64(p.pos))()
+	start := p.base + int64(p.pos)
+	negative := p.data[p.pos] == '-'
+	if negative {
 		p.pos++
 	}
-	digits := p.pos
+	digits := p.base + int64(p.pos)
 	isInt := true
-	for p.pos < len(p.data) {
+	for p.pos < len(p.data) || p.more() {
 		c := p.data[p.pos]
 		if c >= '0' && c <= '9' {
 			p.pos++
@@ -265,17 +376,20 @@ func (p *parser) number() (any, error) {
 		}
 		break
 	}
-	if p.pos == digits {
+	if p.base+int64(p.pos) == digits {
 		return nil, p.errorf("invalid number")
 	}
-	text := p.data[start:p.pos]
+	text := p.data[start-p.base : p.pos]
 	if isInt && len(text) < 16 {
 		var n int64
-		for _, c := range p.data[digits:p.pos] {
+		for _, c := range p.data[digits-p.base : p.pos] {
 			n = n*10 + int64(c-'0')
 		}
-		if start != digits {
+		if negative {
 			n = -n
+		}
+		if n >= 0 && n < int64(len(smallInts)) {
+			return smallInts[n], nil
 		}
 		return float64(n), nil
 	}
@@ -293,24 +407,33 @@ func (p *parser) strSpan() ([]byte, bool, error) {
 		return nil, false, p.errorf("want a string")
 	}
 	p.pos++
-	start := p.pos
+	start := p.base + int64(p.pos)
+	defer p.pinAt(start)()
 	escaped := false
-	for p.pos < len(p.data) {
-		switch c := p.data[p.pos]; {
-		case c == '"':
-			raw := p.data[start:p.pos]
-			p.pos++
-			return raw, escaped, nil
-		case c == '\\':
-			escaped = true
-			p.pos += 2
-		case c < 0x20:
-			return nil, false, p.errorf("control character in string")
-		default:
-			p.pos++
+	for {
+		for p.pos < len(p.data) {
+			switch c := p.data[p.pos]; {
+			case c == '"':
+				raw := p.data[start-p.base : p.pos]
+				p.pos++
+				return raw, escaped, nil
+			case c == '\\':
+				escaped = true
+				p.pos++
+				if !p.ensure(1) {
+					return nil, false, p.errorf("unterminated string")
+				}
+				p.pos++
+			case c < 0x20:
+				return nil, false, p.errorf("control character in string")
+			default:
+				p.pos++
+			}
+		}
+		if !p.more() {
+			return nil, false, p.errorf("unterminated string")
 		}
 	}
-	return nil, false, p.errorf("unterminated string")
 }
 
 func (p *parser) str() (string, error) {
@@ -335,6 +458,39 @@ func (p *parser) str() (string, error) {
 	}
 	return string(raw), nil
 }
+
+// strValue reads a string as an interface value, sharing the boxes of
+// short strings.
+func (p *parser) strValue() (any, error) {
+	raw, escaped, err := p.strSpan()
+	if err != nil {
+		return nil, err
+	}
+	if escaped || len(raw) > internMax {
+		if !escaped {
+			return string(raw), nil
+		}
+		s, err := unescape(raw)
+		if err != nil {
+			return nil, p.errorf("%v", err)
+		}
+		return s, nil
+	}
+	if v, ok := p.boxed[string(raw)]; ok {
+		return v, nil
+	}
+	var v any = string(raw)
+	p.boxed[string(raw)] = v
+	return v, nil
+}
+
+// smallInts holds boxed integers 0..1023, the numbers plans are made of.
+var smallInts = func() (out [1024]any) {
+	for i := range out {
+		out[i] = float64(i)
+	}
+	return out
+}()
 
 func unescape(raw []byte) (string, error) {
 	out := make([]byte, 0, len(raw))

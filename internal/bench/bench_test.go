@@ -1,0 +1,177 @@
+package bench
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/prodready/terraform-provider-readiness/checks"
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/engine"
+	"github.com/prodready/terraform-provider-readiness/internal/input"
+	"github.com/prodready/terraform-provider-readiness/internal/model"
+	"github.com/prodready/terraform-provider-readiness/internal/profile"
+	"github.com/prodready/terraform-provider-readiness/internal/report"
+)
+
+const genplanDir = "../../../shared/tools/genplan"
+
+var sizes = []int{1000, 10000, 50000}
+
+// childEnv makes the test binary run one measured operation and exit, so
+// that its peak resident memory can be read from the operating system.
+const childEnv = "READINESS_BENCH_CHILD"
+
+func TestMain(m *testing.M) {
+	if op := os.Getenv(childEnv); op != "" {
+		if err := runOp(op, os.Getenv("READINESS_BENCH_FILE")); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+func runOp(op, path string) error {
+	switch op {
+	case "decode":
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		var v any
+		return json.Unmarshal(data, &v)
+	case "scan":
+		return scan(path)
+	}
+	return fmt.Errorf("unknown operation %q", op)
+}
+
+// scan is what `readiness scan --format json` does: read, judge, report.
+func scan(path string) error {
+	p, err := input.Read(path)
+	if err != nil {
+		return err
+	}
+	prof, _ := profile.Lookup(profile.Default)
+	rep := engine.Run([]*model.Plan{p}, checks.All(), engine.Options{Profile: prof, FailOn: check.AtLeast(check.SeverityHigh)})
+	f, err := report.Lookup("json", report.Options{ToolVersion: "bench"})
+	if err != nil {
+		return err
+	}
+	return f.Write(io.Discard, rep)
+}
+
+func decode(path string) error { return runOp("decode", path) }
+
+// plan returns a synthetic plan of n resources, generating it once.
+func plan(b *testing.B, n int) (string, int64) {
+	b.Helper()
+	if _, err := os.Stat(genplanDir); err != nil {
+		b.Skipf("genplan not available at %s: the benchmark plans come from ../shared/tools/genplan", genplanDir)
+	}
+	dir := filepath.Join(os.TempDir(), "readiness-bench")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, "plan_"+strconv.Itoa(n)+".json")
+	if _, err := os.Stat(path); err != nil {
+		cmd := exec.Command("go", "run", ".", "-n", strconv.Itoa(n), "-seed", "1", "-o", path+".tmp")
+		cmd.Dir = genplanDir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("genplan: %v\n%s", err, out)
+		}
+		if err := os.Rename(path+".tmp", path); err != nil {
+			b.Fatal(err)
+		}
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return path, info.Size()
+}
+
+// BenchmarkDecodeAny is the baseline: encoding/json into any.
+func BenchmarkDecodeAny(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			path, size := plan(b, n)
+			b.SetBytes(size)
+			for b.Loop() {
+				if err := decode(path); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkScan is a whole scan with every registered check and the JSON
+// report.
+func BenchmarkScan(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			path, size := plan(b, n)
+			b.SetBytes(size)
+			for b.Loop() {
+				if err := scan(path); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkScanVsDecode reports the two ratios the project holds itself
+// to: scan time over decode time (goal: at most 1.5) and the scan's peak
+// resident memory over the file size (goal: at most 3), each measured in a
+// fresh process.
+func BenchmarkScanVsDecode(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			path, size := plan(b, n)
+			var scanTime, decodeTime time.Duration
+			var scanRSS, decodeRSS int64
+			for b.Loop() {
+				d, rss := child(b, "decode", path)
+				decodeTime += d
+				decodeRSS = max(decodeRSS, rss)
+				d, rss = child(b, "scan", path)
+				scanTime += d
+				scanRSS = max(scanRSS, rss)
+			}
+			b.ReportMetric(float64(scanTime)/float64(decodeTime), "scan/decode-time")
+			b.ReportMetric(float64(scanRSS)/float64(size), "scan-peakRSS/file")
+			b.ReportMetric(float64(decodeRSS)/float64(size), "decode-peakRSS/file")
+			b.ReportMetric(float64(size)/(1<<20), "file-MiB")
+		})
+	}
+}
+
+// child runs one operation in a fresh process and returns its wall time
+// and peak resident memory.
+func child(b *testing.B, op, path string) (time.Duration, int64) {
+	b.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childEnv+"="+op, "READINESS_BENCH_FILE="+path)
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	elapsed := time.Since(start)
+	if err != nil {
+		b.Fatalf("%s %s: %v\n%s", op, path, err, out)
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		b.Fatal("no resource usage for the child process")
+	}
+	return elapsed, ru.Maxrss * 1024
+}
