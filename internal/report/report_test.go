@@ -1,0 +1,262 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/engine"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+const docs = "https://github.com/prodready/terraform-provider-readiness/blob/main/docs/checks/"
+
+// emptyReport is a run over no resources, built with nil lists as a caller
+// other than the engine might leave them.
+func emptyReport() *engine.Report {
+	return &engine.Report{
+		Profile: "production",
+		FailOn:  check.AtLeast(check.SeverityHigh),
+		Summary: engine.Summary{Ready: true, Score: 100},
+	}
+}
+
+// mixedReport has two inputs, three sections, every status, evidence, a
+// finding about a whole plan and one the checks could not judge.
+func mixedReport() *engine.Report {
+	return &engine.Report{
+		Profile: "production",
+		FailOn:  check.AtLeast(check.SeverityHigh),
+		Inputs: []engine.Input{
+			{Path: "testdata/prod.json", Kind: "plan", TerraformVersion: "1.8.5", FormatVersion: "1.2"},
+			{Path: "testdata/edge.json", Kind: "plan", TerraformVersion: "1.9.0", FormatVersion: "1.2"},
+		},
+		Summary: engine.Summary{
+			Ready: false, Score: 43, Fail: 4, Pass: 3, Unknown: 2, Waived: 0,
+			Sections: []engine.SectionSummary{
+				{Section: "alerts_metrics", Fail: 1, Pass: 0, Unknown: 0, Score: 0},
+				{Section: "deployment", Fail: 2, Pass: 1, Unknown: 1, Score: 33},
+				{Section: "security", Fail: 1, Pass: 2, Unknown: 1, Score: 67},
+			},
+		},
+		Results: []engine.Result{
+			{
+				CheckID: "RDY_ALARM_PRESENT", Title: "A metric alarm watches the plan's resources",
+				Section: "alerts_metrics", Category: "alarm", Severity: check.SeverityHigh, Status: check.StatusFail,
+				Input: "testdata/edge.json", Message: "No aws_cloudwatch_metric_alarm in this plan.",
+				Remediation: "Add CloudWatch alarms for CPU, memory and availability.", Docs: docs + "rdy_alarm_present.md",
+			},
+			{
+				CheckID: "RDY_ASG_HEALTH_CHECK", Title: "Auto Scaling groups use load balancer health checks",
+				Section: "deployment", Category: "health_check", Severity: check.SeverityMedium, Status: check.StatusFail,
+				Input: "testdata/prod.json", Address: "aws_autoscaling_group.web", ResourceType: "aws_autoscaling_group",
+				Message:     "health_check_type is EC2: instances failing behind the load balancer are not replaced.",
+				Evidence:    []check.Evidence{{Attribute: "health_check_type", Value: `"EC2"`}},
+				Remediation: `Set health_check_type = "ELB".`, Docs: docs + "rdy_asg_health_check.md",
+			},
+			{
+				CheckID: "RDY_RDS_MULTI_AZ", Title: "RDS instances are Multi-AZ",
+				Section: "deployment", Category: "multi_az", Severity: check.SeverityHigh, Status: check.StatusFail,
+				Input: "testdata/prod.json", Address: `module.app["blue"].aws_db_instance.main[0]`, ResourceType: "aws_db_instance",
+				Message: "The instance runs in one availability zone.",
+				Evidence: []check.Evidence{
+					{Attribute: "multi_az", Value: "false"},
+					{Attribute: "instance_class", Value: `"db.r6g.large"`},
+				},
+				Remediation: "Set multi_az = true.", Docs: docs + "rdy_rds_multi_az.md",
+			},
+			{
+				CheckID: "RDY_RDS_MULTI_AZ", Title: "RDS instances are Multi-AZ",
+				Section: "deployment", Category: "multi_az", Severity: check.SeverityHigh, Status: check.StatusPass,
+				Input: "testdata/prod.json", Address: `module.app["green"].aws_db_instance.main[0]`, ResourceType: "aws_db_instance",
+				Message:     "The instance has a standby in a second availability zone.",
+				Evidence:    []check.Evidence{{Attribute: "multi_az", Value: "true"}},
+				Remediation: "Set multi_az = true.", Docs: docs + "rdy_rds_multi_az.md",
+			},
+			{
+				CheckID: "RDY_ASG_MULTI_AZ", Title: "Auto Scaling groups span two or more availability zones",
+				Section: "deployment", Category: "multi_az", Severity: check.SeverityHigh, Status: check.StatusUnknown,
+				Input: "testdata/prod.json", Address: "aws_autoscaling_group.web", ResourceType: "aws_autoscaling_group",
+				Message:     "The subnets are known only after apply.",
+				Evidence:    []check.Evidence{{Attribute: "vpc_zone_identifier", Value: "(known after apply)"}},
+				Remediation: "Spread the group over subnets in two or more availability zones.", Docs: docs + "rdy_asg_multi_az.md",
+			},
+			{
+				CheckID: "RDY_RDS_ENCRYPTED", Title: "RDS storage is encrypted",
+				Section: "security", Category: "encryption_at_rest", Severity: check.SeverityCritical, Status: check.StatusFail,
+				Input: "testdata/prod.json", Address: `module.app["blue"].aws_db_instance.main[0]`, ResourceType: "aws_db_instance",
+				Message:     "Storage is not encrypted.",
+				Evidence:    []check.Evidence{{Attribute: "storage_encrypted", Value: "false"}},
+				Remediation: "Set storage_encrypted = true.", Docs: docs + "rdy_rds_encrypted.md",
+			},
+			{
+				CheckID: "RDY_RDS_PUBLIC", Title: "RDS instances are not publicly accessible",
+				Section: "security", Category: "public_access", Severity: check.SeverityCritical, Status: check.StatusPass,
+				Input: "testdata/prod.json", Address: `module.app["blue"].aws_db_instance.main[0]`, ResourceType: "aws_db_instance",
+				Evidence:    []check.Evidence{{Attribute: "publicly_accessible", Value: "false"}},
+				Remediation: "Set publicly_accessible = false.", Docs: docs + "rdy_rds_public.md",
+			},
+			{
+				CheckID: "RDY_RDS_PUBLIC", Title: "RDS instances are not publicly accessible",
+				Section: "security", Category: "public_access", Severity: check.SeverityCritical, Status: check.StatusPass,
+				Input: "testdata/prod.json", Address: `module.app["green"].aws_db_instance.main[0]`, ResourceType: "aws_db_instance",
+				Remediation: "Set publicly_accessible = false.", Docs: docs + "rdy_rds_public.md",
+			},
+			{
+				CheckID: "RDY_S3_ENCRYPTED", Title: "S3 buckets are encrypted with a customer key",
+				Section: "security", Category: "encryption_at_rest", Severity: check.SeverityMedium, Status: check.StatusUnknown,
+				Input: "testdata/edge.json", Address: "aws_s3_bucket.logs", ResourceType: "aws_s3_bucket",
+				Message:     "The bucket's encryption configuration lies outside this plan.",
+				Remediation: "Add an aws_s3_bucket_server_side_encryption_configuration.", Docs: docs + "rdy_s3_encrypted.md",
+			},
+		},
+		Errors: []string{"check RDY_LB_TLS could not judge testdata/edge.json aws_lb_listener.https: internal error: index out of range"},
+	}
+}
+
+// readyReport passes at fail-on high despite a low failure.
+func readyReport() *engine.Report {
+	return &engine.Report{
+		Profile: "staging",
+		FailOn:  check.AtLeast(check.SeverityHigh),
+		Inputs:  []engine.Input{{Path: "plan.json", Kind: "plan", TerraformVersion: "1.8.5", FormatVersion: "1.2"}},
+		Summary: engine.Summary{
+			Ready: true, Score: 50, Fail: 1, Pass: 1,
+			Sections: []engine.SectionSummary{{Section: "observability", Fail: 1, Pass: 1, Score: 50}},
+		},
+		Results: []engine.Result{
+			{
+				CheckID: "RDY_LOG_RETENTION", Title: "Log groups keep logs long enough",
+				Section: "observability", Category: "logging", Severity: check.SeverityLow, Status: check.StatusFail,
+				Input: "plan.json", Address: "aws_cloudwatch_log_group.app", ResourceType: "aws_cloudwatch_log_group",
+				Message:     "Logs are kept forever: set a retention.",
+				Evidence:    []check.Evidence{{Attribute: "retention_in_days", Value: "0"}},
+				Remediation: "Set retention_in_days.", Docs: docs + "rdy_log_retention.md",
+			},
+			{
+				CheckID: "RDY_LOG_RETENTION", Title: "Log groups keep logs long enough",
+				Section: "observability", Category: "logging", Severity: check.SeverityLow, Status: check.StatusPass,
+				Input: "plan.json", Address: "aws_cloudwatch_log_group.audit", ResourceType: "aws_cloudwatch_log_group",
+				Evidence:    []check.Evidence{{Attribute: "retention_in_days", Value: "365"}},
+				Remediation: "Set retention_in_days.", Docs: docs + "rdy_log_retention.md",
+			},
+		},
+	}
+}
+
+func TestFormatsGolden(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		format string
+		opts   Options
+		rep    *engine.Report
+	}{
+		"json_empty":       {format: "json", opts: Options{ToolVersion: "1.2.3"}, rep: emptyReport()},
+		"json_mixed":       {format: "json", opts: Options{ToolVersion: "1.2.3"}, rep: mixedReport()},
+		"json_ready":       {format: "json", opts: Options{ToolVersion: "dev", Color: true}, rep: readyReport()},
+		"text_empty":       {format: "text", rep: emptyReport()},
+		"text_mixed":       {format: "text", rep: mixedReport()},
+		"text_mixed_color": {format: "text", opts: Options{Color: true}, rep: mixedReport()},
+		"text_ready":       {format: "text", rep: readyReport()},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			f, err := Lookup(tt.format, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := f.Write(&buf, tt.rep); err != nil {
+				t.Fatalf("Write: %v", err)
+			}
+			golden := filepath.Join("testdata", name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), buf.String()); diff != "" {
+				t.Errorf("output differs from %s (-want +got):\n%s", golden, diff)
+			}
+		})
+	}
+}
+
+func TestJSONNeverNull(t *testing.T) {
+	t.Parallel()
+	tests := map[string]*engine.Report{
+		"empty": emptyReport(),
+		"mixed": mixedReport(),
+		"ready": readyReport(),
+	}
+	for name, rep := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var buf bytes.Buffer
+			if err := (jsonFormat{}).Write(&buf, rep); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(buf.String(), "null") {
+				t.Errorf("JSON output contains null:\n%s", buf.String())
+			}
+		})
+	}
+}
+
+func TestTextWithoutColorHasNoEscapes(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	if err := (textFormat{color: false}).Write(&buf, mixedReport()); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "\x1b[") {
+		t.Errorf("text output without colour contains ANSI escapes:\n%q", buf.String())
+	}
+}
+
+func TestLookup(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		name    string
+		wantErr string
+	}{
+		"text":    {name: "text"},
+		"json":    {name: "json"},
+		"unknown": {name: "yaml", wantErr: `unknown format "yaml" (want json, text)`},
+		"case":    {name: "JSON", wantErr: `unknown format "JSON" (want json, text)`},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			f, err := Lookup(tt.name, Options{})
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("Lookup(%q) error = %v, want %q", tt.name, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || f == nil {
+				t.Fatalf("Lookup(%q) = %v, %v", tt.name, f, err)
+			}
+		})
+	}
+}
+
+func TestNames(t *testing.T) {
+	t.Parallel()
+	if diff := cmp.Diff([]string{"json", "text"}, Names()); diff != "" {
+		t.Errorf("Names() (-want +got):\n%s", diff)
+	}
+}
