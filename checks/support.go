@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
@@ -68,4 +69,13 @@ func parentPresent(r *model.Resource, path []model.Step) bool {
 	}
 	a := r.Attr(path[:len(path)-1]...)
 	return a.Present && a.Value != nil
+}
+
+// addresses lists resources' addresses for evidence.
+func addresses(rs []*model.Resource) string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.Address
+	}
+	return strings.Join(out, ", ")
 }
