@@ -106,7 +106,7 @@ func sortResults(rs []Result) {
 			return a.Input < b.Input
 		}
 		if a.Section != b.Section {
-			return a.Section < b.Section
+			return sectionOrder(a.Section) < sectionOrder(b.Section)
 		}
 		if a.Address != b.Address {
 			return a.Address < b.Address
@@ -146,8 +146,20 @@ func summarize(rs []Result, failOn check.Threshold) Summary {
 		sec.Score = score(sec.Pass, sec.Fail)
 		s.Sections = append(s.Sections, *sec)
 	}
-	sort.Slice(s.Sections, func(i, j int) bool { return s.Sections[i].Section < s.Sections[j].Section })
+	sort.Slice(s.Sections, func(i, j int) bool {
+		return sectionOrder(s.Sections[i].Section) < sectionOrder(s.Sections[j].Section)
+	})
 	return s
+}
+
+// sectionOrder places sections in checklist order, unknown ones last.
+func sectionOrder(section string) int {
+	for i, s := range check.Sections {
+		if s == section {
+			return i
+		}
+	}
+	return len(check.Sections)
 }
 
 // score is the share of decided results that pass, 0 to 100; a plan with
