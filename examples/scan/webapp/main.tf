@@ -1,0 +1,111 @@
+# The configuration that plan.json models: a payments service on AWS
+# (provider v5, Terraform 1.8.5). The AWS provider cannot be downloaded where
+# this project is built, so plan.json was written to match what
+# `terraform show -json` prints for this configuration; the VPC itself is
+# outside this stack (vpc_id comes from elsewhere).
+#
+#   terraform plan -out tfplan && terraform show -json tfplan > plan.json
+#   readiness scan plan.json
+variable "region" { default = "eu-west-1" }
+variable "azs" { default = ["eu-west-1a", "eu-west-1b"] }
+
+provider "aws" {
+  region = var.region
+  default_tags { tags = { ManagedBy = "terraform" } }
+}
+
+locals { tags = { team = "payments", environment = "production" } }
+
+resource "aws_subnet" "private" {
+  count             = length(var.azs)
+  vpc_id            = aws_vpc.main.id
+  availability_zone = var.azs[count.index]
+  cidr_block        = "10.0.${count.index}.0/24"
+  tags              = local.tags
+}
+
+resource "aws_db_instance" "orders" {
+  identifier                  = "orders"
+  engine                      = "postgres"
+  engine_version              = "16.3"
+  instance_class              = "db.m6g.large"
+  multi_az                    = false # gap: one AZ
+  backup_retention_period     = 7
+  deletion_protection         = true
+  storage_encrypted           = true
+  manage_master_user_password = true
+  final_snapshot_identifier   = "orders-final"
+  tags                        = local.tags
+}
+
+resource "aws_security_group" "app" {
+  name   = "app"
+  vpc_id = aws_vpc.main.id
+  ingress { # gap: SSH from anywhere
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_s3_bucket" "receipts" { bucket = "payments-receipts-prod" }
+
+resource "aws_s3_bucket_versioning" "receipts" {
+  bucket = aws_s3_bucket.receipts.id
+  versioning_configuration { status = "Enabled" }
+}
+
+resource "aws_dynamodb_table" "sessions" {
+  name                        = "sessions"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "id"
+  deletion_protection_enabled = true
+  attribute {
+    name = "id"
+    type = "S"
+  }
+  # gap: no point_in_time_recovery
+}
+
+# Changing at_rest_encryption_enabled replaces the cache: its data is lost.
+resource "aws_elasticache_replication_group" "cache" {
+  replication_group_id       = "sessions"
+  description                = "session cache"
+  engine                     = "redis"
+  node_type                  = "cache.r7g.large"
+  num_cache_clusters         = 2
+  automatic_failover_enabled = true
+  multi_az_enabled           = true
+  at_rest_encryption_enabled = true
+  transit_encryption_enabled = true
+  snapshot_retention_limit   = 3
+}
+
+resource "aws_sns_topic" "oncall" { name = "payments-oncall" }
+
+resource "aws_sns_topic_subscription" "pager" {
+  topic_arn = aws_sns_topic.oncall.arn
+  protocol  = "https"
+  endpoint  = "https://events.pagerduty.com/integration/abc/enqueue"
+}
+
+resource "aws_cloudwatch_metric_alarm" "cache_cpu" {
+  alarm_name          = "payments-cache-cpu"
+  alarm_description   = "Cache CPU high. Runbook: https://wiki.example.com/runbooks/cache"
+  namespace           = "AWS/ElastiCache"
+  metric_name         = "EngineCPUUtilization"
+  dimensions          = { ReplicationGroupId = aws_elasticache_replication_group.cache.id }
+  statistic           = "Average"
+  period              = 60
+  evaluation_periods  = 3
+  threshold           = 80
+  comparison_operator = "GreaterThanThreshold"
+  alarm_actions       = [aws_sns_topic.oncall.arn]
+}
