@@ -306,3 +306,23 @@ func TestDecodeReaderMatchesDecode(t *testing.T) {
 		})
 	}
 }
+
+func TestWithValue(t *testing.T) {
+	t.Parallel()
+	p, err := Decode("plan.json", []byte(smallPlan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // the second call is served from the index
+		got := p.WithValue("logs-bucket", Path{"bucket"}, "aws_s3_bucket")
+		if len(got) != 1 || got[0].Address != "aws_s3_bucket.logs" {
+			t.Fatalf("WithValue = %v", got)
+		}
+	}
+	if got := p.WithValue("other", Path{"bucket"}, "aws_s3_bucket"); len(got) != 0 {
+		t.Errorf("WithValue(other) = %v", got)
+	}
+	if got := p.WithValue("", Path{"bucket"}, "aws_s3_bucket"); got != nil {
+		t.Errorf("an empty value must match nothing, got %v", got)
+	}
+}

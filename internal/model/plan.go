@@ -46,6 +46,9 @@ type Plan struct {
 
 	secrets []string
 
+	valuesMu sync.Mutex
+	values   map[string]map[string][]*Resource // WithValue's indexes
+
 	graphOnce sync.Once
 	refs      map[*Resource][]*Resource
 	referrers map[*Resource][]*Resource

@@ -70,16 +70,27 @@ func providerLocalName(r *Resource) string {
 // WithValue returns the resources of the given types whose planned string
 // attribute at path equals value: the known-value fallback for links that
 // configuration references cannot make (a versioning resource whose bucket
-// is a literal name).
+// is a literal name). The first call for a set of types and a path indexes
+// them, so that checks calling it once per resource stay linear.
 func (p *Plan) WithValue(value string, path Path, types ...string) []*Resource {
 	if value == "" {
 		return nil
 	}
-	var out []*Resource
-	for _, r := range p.OfType(types...) {
-		if s, ok := r.Attr(path...).Str(); ok && s == value {
-			out = append(out, r)
+	key := path.String() + "|" + strings.Join(types, ",")
+	p.valuesMu.Lock()
+	defer p.valuesMu.Unlock()
+	idx, ok := p.values[key]
+	if !ok {
+		idx = map[string][]*Resource{}
+		for _, r := range p.OfType(types...) {
+			if s, ok := r.Attr(path...).Str(); ok && s != "" {
+				idx[s] = append(idx[s], r)
+			}
 		}
+		if p.values == nil {
+			p.values = map[string]map[string][]*Resource{}
+		}
+		p.values[key] = idx
 	}
-	return out
+	return idx[value]
 }
