@@ -326,3 +326,24 @@ func TestWithValue(t *testing.T) {
 		t.Errorf("an empty value must match nothing, got %v", got)
 	}
 }
+
+func TestMostSpecific(t *testing.T) {
+	t.Parallel()
+	got := mostSpecific([]string{`module.x["eu"].out`, `module.x["eu"]`, "module.x", "aws_s3_bucket.b.id", "aws_s3_bucket.b", "var.v", "aws_s3_bucket.bb"})
+	want := []string{`module.x["eu"].out`, "aws_s3_bucket.b.id", "var.v", "aws_s3_bucket.bb"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestHasUnknown(t *testing.T) {
+	t.Parallel()
+	p, err := Decode("plan.json", []byte(smallPlan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := p.Lookup(`module.app["blue"].aws_db_instance.main[0]`)
+	if !db.HasUnknown() || !db.HasUnknown("endpoint") || db.HasUnknown("multi_az") {
+		t.Error("HasUnknown")
+	}
+}

@@ -120,9 +120,30 @@ func exprRefs(e *tfjson.Expression) []string {
 	if e == nil || e.ExpressionData == nil {
 		return nil
 	}
-	out := append([]string(nil), e.References...)
+	out := mostSpecific(e.References)
 	for _, block := range e.NestedBlocks {
 		out = append(out, allRefs(block)...)
+	}
+	return out
+}
+
+// mostSpecific drops the references that merely prefix another one of the
+// same expression: Terraform lists module.x["eu"].out, module.x["eu"] and
+// module.x for one traversal, and the shorter ones would link every
+// instance and every output.
+func mostSpecific(refs []string) []string {
+	out := make([]string, 0, len(refs))
+	for _, r := range refs {
+		prefix := false
+		for _, other := range refs {
+			if len(other) > len(r) && strings.HasPrefix(other, r) && (other[len(r)] == '.' || other[len(r)] == '[') {
+				prefix = true
+				break
+			}
+		}
+		if !prefix {
+			out = append(out, r)
+		}
 	}
 	return out
 }

@@ -103,9 +103,13 @@ func (r *Resource) Attr(path ...Step) Attr {
 	return a
 }
 
+// HasUnknown reports whether the value at path, or anything inside it, is
+// known only after apply.
+func (r *Resource) HasUnknown(path ...Step) bool { return anyMarked(r.AfterUnknown, Path(path)) }
+
 // Known reports whether the value is known at plan time (null counts as
 // known). A value inside which something is unknown is known at its own
-// level: use HasUnknown for that.
+// level: use Resource.HasUnknown for that.
 func (a Attr) Known() bool { return !a.Unknown }
 
 // Null reports a known null or absent value.
