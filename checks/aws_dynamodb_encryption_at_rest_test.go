@@ -1,0 +1,14 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/prodready/terraform-provider-readiness/internal/checktest"
+)
+
+func TestAWSDynamoDBEncryptionAtRest(t *testing.T) {
+	t.Parallel()
+	checktest.Assert(t, AWSDynamoDBEncryptionAtRest, "testdata/aws_dynamodb/plan.json", checktest.Want{
+		Pass: []string{"aws_dynamodb_table.cache", "aws_dynamodb_table.events", "aws_dynamodb_table.orders", "aws_dynamodb_table.sessions", `module.tenant["acme"].aws_dynamodb_table.this[0]`},
+	})
+}

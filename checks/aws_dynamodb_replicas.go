@@ -1,0 +1,55 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/model"
+)
+
+// AWSDynamoDBReplicas requires DynamoDB tables to be replicated to another
+// region as global tables.
+var AWSDynamoDBReplicas = check.Check{
+	Meta: check.Meta{
+		ID:            "aws_dynamodb_replicas",
+		Title:         "DynamoDB table is replicated to another region",
+		Section:       "disaster_recovery",
+		Category:      "replication",
+		Severity:      check.SeverityMedium,
+		Cloud:         "aws",
+		ResourceTypes: []string{"aws_dynamodb_table"},
+		Description: "A table in one region is unavailable for as long as DynamoDB is impaired there, and a " +
+			"restore into another region takes hours. Global tables keep active replicas in other regions, " +
+			"seconds behind, ready to take traffic.",
+		Remediation: "Add replica blocks (region_name) to the table, or aws_dynamodb_table_replica resources; " +
+			"streams must be enabled with NEW_AND_OLD_IMAGES.",
+		Example: `resource "aws_dynamodb_table" "main" {
+  stream_enabled   = true
+  stream_view_type = "NEW_AND_OLD_IMAGES"
+  replica {
+    region_name = "us-west-2"
+  }
+}`,
+	},
+	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
+		if rs := dataLinked(p, r, "global_table_arn", dataStr(r, "arn"), "aws_dynamodb_table_replica"); len(rs) > 0 {
+			return pass("the table has replicas in other regions", evText("aws_dynamodb_table_replica", "%s", addresses(rs)))
+		}
+		a := r.Attr("replica")
+		e := ev(p, r, "replica")
+		switch {
+		case a.Unknown:
+			return unknown("replica is known only after apply", e)
+		case dataAbsent(a):
+			return unknown("the plan does not hold replica", e)
+		case len(a.List()) == 0:
+			return fail("the table lives in a single region", e)
+		}
+		var regions []string
+		for i := range a.List() {
+			regions = append(regions, dataStr(r, "replica", i, "region_name"))
+		}
+		return pass(fmt.Sprintf("global table with replicas in %s", strings.Join(regions, ", ")), e)
+	},
+}

@@ -1,0 +1,15 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/prodready/terraform-provider-readiness/internal/checktest"
+)
+
+func TestAWSS3EncryptionAtRest(t *testing.T) {
+	t.Parallel()
+	checktest.Assert(t, AWSS3EncryptionAtRest, "testdata/aws_s3/plan.json", checktest.Want{
+		Pass:    []string{"aws_s3_bucket.archive", "aws_s3_bucket.assets", "aws_s3_bucket.data", "aws_s3_bucket.logs", `module.site["docs"].aws_s3_bucket.this[0]`},
+		Unknown: []string{"aws_s3_bucket.data_replica", "aws_s3_bucket.uploads"},
+	})
+}

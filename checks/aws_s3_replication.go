@@ -1,0 +1,73 @@
+package checks
+
+import (
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/model"
+)
+
+// AWSS3Replication requires S3 buckets to replicate to another bucket, or
+// to be such a replica.
+var AWSS3Replication = check.Check{
+	Meta: check.Meta{
+		ID:            "aws_s3_replication",
+		Title:         "S3 bucket is replicated",
+		Section:       "disaster_recovery",
+		Category:      "replication",
+		Severity:      check.SeverityMedium,
+		Cloud:         "aws",
+		ResourceTypes: []string{"aws_s3_bucket"},
+		Description: "Replication copies every new object to a bucket in another region or account within " +
+			"minutes: the data survives a regional outage, and with a separate account also a compromised or " +
+			"deleted source account. Versioning alone keeps copies in the same bucket. A bucket that is the " +
+			"destination of a replication rule passes too.",
+		Remediation: "Add an aws_s3_bucket_replication_configuration for the bucket (versioning must be enabled " +
+			"on both buckets) with a destination bucket in another region or account.",
+		Example: `resource "aws_s3_bucket_replication_configuration" "data" {
+  bucket = aws_s3_bucket.data.id
+  role   = aws_iam_role.replication.arn
+  rule {
+    status = "Enabled"
+    destination {
+      bucket = aws_s3_bucket.data_dr.arn
+    }
+  }
+}`,
+	},
+	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
+		if rs := s3Linked(p, r, "aws_s3_bucket_replication_configuration"); len(rs) > 0 {
+			return pass("new objects are replicated to another bucket", dataEvAt(p, rs[0], "rule", 0, "destination", 0, "bucket"))
+		}
+		if rs := s3ReplicationsInto(p, r); len(rs) > 0 {
+			return pass("the bucket is the destination of a replication rule", evText("aws_s3_bucket_replication_configuration", "%s", addresses(rs)))
+		}
+		a := r.Attr("replication_configuration")
+		e := ev(p, r, "replication_configuration")
+		switch {
+		case len(a.List()) > 0:
+			return pass("new objects are replicated to another bucket", e)
+		case a.Unknown && r.Configured("replication_configuration"):
+			return unknown("replication_configuration is known only after apply", e)
+		}
+		return fail("no replication: the objects exist in this bucket's region only",
+			evText("aws_s3_bucket_replication_configuration", "none for this bucket in the plan"))
+	},
+}
+
+// s3ReplicationsInto returns the replication configurations whose rules
+// name the bucket as destination, by reference or by its known ARN.
+func s3ReplicationsInto(p *model.Plan, bucket *model.Resource) []*model.Resource {
+	out := dataLinked(p, bucket, "rule", "", "aws_s3_bucket_replication_configuration")
+	name := dataStr(bucket, "bucket")
+	if name == "" {
+		return out
+	}
+	arn := "arn:aws:s3:::" + name
+	for _, rc := range p.OfType("aws_s3_bucket_replication_configuration") {
+		for i := range rc.Attr("rule").List() {
+			if dataStr(rc, "rule", i, "destination", 0, "bucket") == arn && !dataHasRes(out, rc) {
+				out = append(out, rc)
+			}
+		}
+	}
+	return out
+}
