@@ -1,0 +1,31 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/prodready/terraform-provider-readiness/internal/checktest"
+)
+
+func TestAzureStorageAccountSecureTransfer(t *testing.T) {
+	t.Parallel()
+	for name, tc := range map[string]struct {
+		fixture string
+		want    checktest.Want
+	}{
+		"provider v4": {"testdata/azure_storage/plan.json", checktest.Want{
+			Pass:    []string{"azurerm_storage_account.data", `module.app["web"].azurerm_storage_account.this`},
+			Fail:    []string{"azurerm_storage_account.logs", "azurerm_storage_account.legacy"},
+			Unknown: []string{"azurerm_storage_account.diag[0]"},
+		}},
+		"provider v3": {"testdata/azure_storage_v3/plan.json", checktest.Want{
+			Pass:    []string{"azurerm_storage_account.old_style"},
+			Fail:    nil,
+			Unknown: nil,
+		}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			checktest.Assert(t, AzureStorageAccountSecureTransfer, tc.fixture, tc.want)
+		})
+	}
+}

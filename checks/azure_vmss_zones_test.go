@@ -1,0 +1,16 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/prodready/terraform-provider-readiness/internal/checktest"
+)
+
+func TestAzureVMSSZones(t *testing.T) {
+	t.Parallel()
+	checktest.Assert(t, AzureVMSSZones, "testdata/azure_vmss/plan.json", checktest.Want{
+		Pass:    []string{"azurerm_linux_virtual_machine_scale_set.web", `module.pool["gpu"].azurerm_linux_virtual_machine_scale_set.this[0]`},
+		Fail:    []string{"azurerm_linux_virtual_machine_scale_set.batch", "azurerm_windows_virtual_machine_scale_set.legacy"},
+		Unknown: []string{"azurerm_orchestrated_virtual_machine_scale_set.flex"},
+	})
+}

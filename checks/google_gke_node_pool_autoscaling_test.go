@@ -1,0 +1,16 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/prodready/terraform-provider-readiness/internal/checktest"
+)
+
+func TestGoogleGKENodePoolAutoscaling(t *testing.T) {
+	t.Parallel()
+	checktest.Assert(t, GoogleGKENodePoolAutoscaling, "testdata/google_gke/plan.json", checktest.Want{
+		Pass:    []string{"google_container_node_pool.prod_default", `module.platform["blue"].google_container_node_pool.pool["web"]`},
+		Fail:    []string{"google_container_node_pool.dev_fixed", `module.platform["blue"].google_container_node_pool.pool["batch"]`},
+		Unknown: []string{"google_container_node_pool.sandbox"},
+	})
+}

@@ -1,0 +1,31 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/prodready/terraform-provider-readiness/internal/checktest"
+)
+
+func TestKubernetesDeploymentRollingUpdate(t *testing.T) {
+	t.Parallel()
+	for name, tc := range map[string]struct {
+		fixture string
+		want    checktest.Want
+	}{
+		"typed resources": {"testdata/kubernetes_workloads/plan.json", checktest.Want{
+			Pass:    []string{"kubernetes_deployment_v1.api"},
+			Fail:    []string{"kubernetes_deployment.worker"},
+			Unknown: []string{`module.tenants["acme"].kubernetes_deployment_v1.web[0]`},
+		}},
+		"manifests": {"testdata/kubernetes_manifest/plan.json", checktest.Want{
+			Pass:    []string{"kubernetes_manifest.checkout"},
+			Fail:    []string{"kubernetes_manifest.legacy_api", "module.jobs.kubernetes_manifest.worker"},
+			Unknown: []string{"kubernetes_manifest.canary"},
+		}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			checktest.Assert(t, KubernetesDeploymentRollingUpdate, tc.fixture, tc.want)
+		})
+	}
+}

@@ -1,0 +1,31 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/prodready/terraform-provider-readiness/internal/checktest"
+)
+
+func TestKubernetesWorkloadReplicas(t *testing.T) {
+	t.Parallel()
+	for name, tc := range map[string]struct {
+		fixture string
+		want    checktest.Want
+	}{
+		"typed resources": {"testdata/kubernetes_workloads/plan.json", checktest.Want{
+			Pass:    []string{"kubernetes_deployment_v1.api", "kubernetes_stateful_set_v1.db", "kubernetes_stateful_set.cache"},
+			Fail:    []string{"kubernetes_deployment.worker"},
+			Unknown: []string{`module.tenants["acme"].kubernetes_deployment_v1.web[0]`},
+		}},
+		"manifests": {"testdata/kubernetes_manifest/plan.json", checktest.Want{
+			Pass:    []string{"kubernetes_manifest.checkout", `kubernetes_manifest.queue["orders"]`, "module.jobs.kubernetes_manifest.worker"},
+			Fail:    []string{"kubernetes_manifest.legacy_api"},
+			Unknown: []string{"kubernetes_manifest.canary"},
+		}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			checktest.Assert(t, KubernetesWorkloadReplicas, tc.fixture, tc.want)
+		})
+	}
+}

@@ -1,0 +1,107 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/model"
+)
+
+// KubernetesWorkloadResources requires every container of a workload to
+// request CPU and memory and to cap its memory.
+var KubernetesWorkloadResources = check.Check{
+	Meta: check.Meta{
+		ID:            "kubernetes_workload_resources",
+		Title:         "Kubernetes containers set resource requests and a memory limit",
+		Section:       "deployment",
+		Category:      "resource_limits",
+		Severity:      check.SeverityMedium,
+		Cloud:         "kubernetes",
+		ResourceTypes: k8sWorkloadTypes,
+		Description: "Without requests the scheduler packs pods blindly and the autoscalers have nothing to " +
+			"measure against; without a memory limit one leaking container can exhaust its node and get its " +
+			"neighbours evicted. A CPU limit is not required: it throttles bursts even on idle nodes. Requests " +
+			"default to the limits, so a limit alone counts as a request.",
+		Remediation: "Set resources.requests.cpu, resources.requests.memory and resources.limits.memory on every " +
+			"container (limits.memory equal to requests.memory gives predictable behaviour under pressure).",
+		Example: `container {
+  name  = "api"
+  image = "example/api:1.4.2"
+  resources {
+    requests = {
+      cpu    = "250m"
+      memory = "512Mi"
+    }
+    limits = {
+      memory = "512Mi"
+    }
+  }
+}`,
+	},
+	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
+		w, ok := k8sWorkloadOf(r)
+		if !ok {
+			return check.Skip
+		}
+		n, known := w.containers()
+		switch {
+		case !known:
+			return unknown("the containers are known only after apply", w.ev(p, subPath(k8sPodSpec, "container")...))
+		case n == 0:
+			return unknown("the pod template lists no containers", w.ev(p, subPath(k8sPodSpec, "container")...))
+		}
+		var missing, evidence []check.Evidence
+		for i := 0; i < n; i++ {
+			res := subPath(k8sPodSpec, "container", i, "resources", 0)
+			limits, okL := k8sQuantities(w, subPath(res, "limits"))
+			requests, okR := k8sQuantities(w, subPath(res, "requests"))
+			if !okL || !okR {
+				return unknown("a container's resources are known only after apply", w.ev(p, res...))
+			}
+			var lacks []string
+			for _, q := range []struct {
+				name  string
+				found bool
+			}{
+				{"requests.cpu", k8sHas(requests, "cpu") || k8sHas(limits, "cpu")},
+				{"requests.memory", k8sHas(requests, "memory") || k8sHas(limits, "memory")},
+				{"limits.memory", k8sHas(limits, "memory")},
+			} {
+				if !q.found {
+					lacks = append(lacks, q.name)
+				}
+			}
+			e := w.ev(p, res...)
+			e.Attribute = "container " + w.containerName(i) + " " + e.Attribute
+			evidence = append(evidence, e)
+			if len(lacks) > 0 {
+				missing = append(missing, evText("container "+w.containerName(i), "no %s", strings.Join(lacks, ", ")))
+			}
+		}
+		if len(missing) > 0 {
+			return fail("containers run without resource requests or a memory limit", missing...)
+		}
+		return pass("every container requests CPU and memory and caps its memory", evidence...)
+	},
+}
+
+// k8sQuantities reads a container's limits or requests map; false when it
+// is known only after apply. In the typed resources the maps are computed,
+// so an unknown map the configuration does not set is empty.
+func k8sQuantities(w k8sWorkload, steps []model.Step) (model.Object, bool) {
+	a := w.attr(steps...)
+	if !a.Unknown {
+		return a.Object(), true
+	}
+	if !w.manifest {
+		if set, known := configSets(w.r, steps...); known && !set {
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
+func k8sHas(o model.Object, key string) bool {
+	v, ok := o.Get(key)
+	return ok && v != nil
+}
