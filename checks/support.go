@@ -35,15 +35,17 @@ func unknown(msg string, e ...check.Evidence) check.Finding {
 // flag judges a boolean attribute that must be true (or false when want is
 // false). A null value means the provider's default, given by dflt. An
 // attribute absent from the plan (not in the provider's schema at the
-// version that wrote it) is unknown, and so is a value known only after
-// apply.
+// version that wrote it, at any depth) is unknown, and so is a value known
+// only after apply.
 func flag(p *model.Plan, r *model.Resource, want, dflt bool, passMsg, failMsg string, path ...model.Step) check.Finding {
 	a := r.Attr(path...)
 	e := ev(p, r, path...)
 	switch {
 	case a.Unknown:
 		return unknown(fmt.Sprintf("%s is known only after apply", model.Path(path)), e)
-	case !a.Present && !parentPresent(r, path):
+	case !a.Present:
+		// Plans write every attribute of the schema, null when unset: a
+		// missing one is not in the provider version that wrote the plan.
 		return unknown(fmt.Sprintf("the plan does not hold %s", model.Path(path)), e)
 	}
 	v, ok := a.Bool()
