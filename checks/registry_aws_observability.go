@@ -3,4 +3,15 @@ package checks
 import "github.com/prodready/terraform-provider-readiness/internal/check"
 
 // awsObservabilityChecks is the registry of this domain: one line per check.
-var awsObservabilityChecks = []check.Check{}
+var awsObservabilityChecks = []check.Check{
+	AWSAlarmCoverage,
+	AWSAlarmActions,
+	AWSAlarmOnCall,
+	AWSAlarmRunbook,
+	AWSLogGroupRetention,
+	AWSCloudTrailMultiRegion,
+	AWSVPCFlowLogs,
+	AWSAPIGatewayAccessLogs,
+	AWSLambdaTracing,
+	AWSAPIGatewayTracing,
+}

@@ -1,0 +1,87 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/model"
+)
+
+// AWSAlarmCoverage requires every AWS compute and data resource to be
+// watched by an alerting alarm.
+var AWSAlarmCoverage = check.Check{
+	Meta: check.Meta{
+		ID:            "aws_alarm_coverage",
+		Title:         "Compute and data resources are watched by an alarm",
+		Section:       "alerts_metrics",
+		Category:      "alarm",
+		Severity:      check.SeverityHigh,
+		Cloud:         "aws",
+		ResourceTypes: mapKeys(awsAlarmSpecs),
+		Description: "A database, cache, function, service or load balancer that no alarm watches fails " +
+			"silently: the team learns of full disks, throttling, errors and lost capacity from its users. " +
+			"An alarm watches a resource when its metric's dimensions (DBInstanceIdentifier, FunctionName, " +
+			"ServiceName, ...) refer to the resource in the configuration, or hold its identifier. Alarms that " +
+			"only drive scaling policies or EC2 actions alert no one and do not count; dead-letter queues are " +
+			"judged, other SQS queues are not.",
+		Remediation: "Add an aws_cloudwatch_metric_alarm per resource on the metrics that show trouble " +
+			"(CPU, free storage and connections for databases; errors and throttles for functions and tables; " +
+			"5xx and unhealthy hosts for load balancers; queue depth for dead-letter queues), with dimensions " +
+			"that refer to the resource and alarm_actions that reach the on-call team.",
+		Example: `resource "aws_cloudwatch_metric_alarm" "orders_cpu" {
+  alarm_name          = "orders-db-cpu"
+  namespace           = "AWS/RDS"
+  metric_name         = "CPUUtilization"
+  dimensions          = { DBInstanceIdentifier = aws_db_instance.orders.identifier }
+  statistic           = "Average"
+  period              = 300
+  evaluation_periods  = 3
+  threshold           = 80
+  comparison_operator = "GreaterThanThreshold"
+  alarm_actions       = [aws_sns_topic.oncall.arn]
+}`,
+	},
+	Plan: func(p *model.Plan) []check.Finding {
+		var out []check.Finding
+		var idx *alarmIndex
+		for _, r := range p.OfType(mapKeys(awsAlarmSpecs)...) {
+			if r.Type == "aws_sqs_queue" && !isDeadLetterQueue(p, r) {
+				continue
+			}
+			if idx == nil {
+				idx = newAlarmIndex(p)
+			}
+			f := alarmCoverage(p, r, idx.watching(r))
+			f.Address = r.Address
+			out = append(out, f)
+		}
+		return out
+	},
+}
+
+// alarmCoverage judges one resource by the alarms that watch it.
+func alarmCoverage(p *model.Plan, r *model.Resource, w alarmWatch) check.Finding {
+	spec := awsAlarmSpecs[r.Type]
+	dim := spec.dimensions[0]
+	if len(w.Watching) > 0 {
+		return pass(fmt.Sprintf("the %s is watched by %d alarm(s)", spec.noun, len(w.Watching)),
+			evText("alarms", "%s", addresses(w.Watching)))
+	}
+	id := ev(p, r, spec.id)
+	if len(w.Undecided) > 0 {
+		return unknown(fmt.Sprintf("alarm(s) in %s may watch the %s, but their dimensions are known only after apply",
+			strings.Join(spec.namespaces, " or "), spec.noun),
+			evText("alarms", "%s", addresses(w.Undecided)), id)
+	}
+	if w.Alarms == 0 {
+		return fail(fmt.Sprintf("no alarm watches the %s: the plan has no alerting alarm at all", spec.noun),
+			evText("aws_cloudwatch_metric_alarm", "no alerting alarm in plan"), id)
+	}
+	namespaces := strings.Join(w.Namespaces, ", ")
+	if namespaces == "" {
+		namespaces = "none known"
+	}
+	return fail(fmt.Sprintf("no alarm watches the %s: none of the plan's alarms has %s set to it", spec.noun, dim),
+		evText("aws_cloudwatch_metric_alarm", "%d alarm(s) in plan, none on %s (namespaces: %s)", w.Alarms, dim, namespaces), id)
+}
