@@ -187,6 +187,8 @@ func (d *decoder) resourceChange() error {
 			return d.stringInto(&r.ProviderName)
 		case "deposed":
 			return d.stringInto(&r.DeposedKey)
+		case "action_reason":
+			return d.stringInto(&r.ActionReason)
 		case "change":
 			return d.change(r)
 		default:
@@ -228,6 +230,21 @@ func (d *decoder) change(r *Resource) error {
 			r.BeforeSensitive, err = d.value()
 		case "after_sensitive":
 			r.AfterSensitive, err = d.value()
+		case "replace_paths":
+			var v any
+			v, err = d.value()
+			for _, path := range asList(v) {
+				var steps Path
+				for _, s := range asList(path) {
+					switch s := s.(type) {
+					case string:
+						steps = append(steps, s)
+					case float64:
+						steps = append(steps, int(s))
+					}
+				}
+				r.ReplacePaths = append(r.ReplacePaths, steps)
+			}
 		default:
 			err = d.skip()
 		}

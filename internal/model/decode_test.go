@@ -26,9 +26,10 @@ const smallPlan = `{
     {"address": "module.app[\"blue\"].aws_db_instance.main[0]", "module_address": "module.app[\"blue\"]",
      "mode": "managed", "type": "aws_db_instance", "name": "main", "index": 0,
      "provider_name": "registry.terraform.io/hashicorp/aws",
-     "change": {"actions": ["delete", "create"], "before": {"multi_az": false},
-       "after": {"multi_az": true, "password": "hunter2-canary", "engine": "postgres"},
-       "after_unknown": {"endpoint": true, "storage_encrypted": true},
+     "action_reason": "replace_because_cannot_update",
+     "change": {"actions": ["delete", "create"], "before": {"multi_az": false}, "replace_paths": [["engine"], ["tags", "x"], ["blocks", 0]],
+       "after": {"multi_az": true, "password": "hunter2-canary", "engine": "postgres", "rules": [{"port": 22}, null]},
+       "after_unknown": {"endpoint": true, "storage_encrypted": true, "rules": [{"cidr": true}, true]},
        "before_sensitive": {}, "after_sensitive": {"password": true}}},
     {"address": "aws_instance.old", "mode": "managed", "type": "aws_instance", "name": "old",
      "provider_name": "registry.terraform.io/hashicorp/aws",
@@ -88,6 +89,9 @@ func TestDecodePlan(t *testing.T) {
 	if !db.Actions.Replace() || !db.Destroyed() || !db.Exists() {
 		t.Errorf("replace: actions %v", db.Actions)
 	}
+	if db.ActionReason != "replace_because_cannot_update" || len(db.ReplacePaths) != 3 || db.ReplacePaths[2].String() != "blocks[0]" {
+		t.Errorf("action reason %q, replace paths %v", db.ActionReason, db.ReplacePaths)
+	}
 	if got := p.OfType("aws_instance"); len(got) != 0 {
 		t.Errorf("deleted and deposed instances must not be listed as existing, got %d", len(got))
 	}
@@ -117,6 +121,7 @@ func TestAttr(t *testing.T) {
 		"absent":            {Path{"iops"}, false, false, false, "(not set)"},
 		"inside unknown":    {Path{"endpoint", "port"}, false, true, false, "(known after apply)"},
 		"list index absent": {Path{"engine", 3}, false, false, false, "(not set)"},
+		"unknown inside":    {Path{"rules"}, true, false, false, `[{"cidr":"(known after apply)","port":22},"(known after apply)"]`},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

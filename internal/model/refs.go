@@ -19,17 +19,56 @@ func (p *Plan) Refs(r *Resource, attrs ...string) []*Resource {
 	if r.Config == nil {
 		return nil
 	}
-	var refs []string
+	var exprs []*tfjson.Expression
 	if len(attrs) == 0 {
-		refs = allRefs(r.Config.Expressions)
+		for _, e := range r.Config.Expressions {
+			exprs = append(exprs, e)
+		}
 	} else {
 		for _, a := range attrs {
 			if e := r.Config.Expressions[a]; e != nil {
-				refs = append(refs, exprRefs(e)...)
+				exprs = append(exprs, e)
 			}
 		}
 	}
-	return p.resolve(ModulePath(r.ModuleAddress), r.ModuleAddress, r, refs)
+	var out []*Resource
+	seen := map[*Resource]bool{}
+	var visit func(e *tfjson.Expression)
+	visit = func(e *tfjson.Expression) {
+		if e == nil || e.ExpressionData == nil {
+			return
+		}
+		for _, to := range p.resolve(ModulePath(r.ModuleAddress), r.ModuleAddress, keyedBy(r, e.References), mostSpecific(e.References)) {
+			if !seen[to] {
+				seen[to] = true
+				out = append(out, to)
+			}
+		}
+		for _, block := range e.NestedBlocks {
+			for _, nested := range block {
+				visit(nested)
+			}
+		}
+	}
+	for _, e := range exprs {
+		visit(e)
+	}
+	return out
+}
+
+// keyedBy returns r when an expression's references use r's own instance
+// key (count.index, each.key, each.value), so that a reference to another
+// counted resource means the instance with the same key; otherwise nil.
+func keyedBy(r *Resource, refs []string) *Resource {
+	if r.Index == nil {
+		return nil
+	}
+	for _, ref := range refs {
+		if ref == "count.index" || ref == "each.key" || ref == "each.value" || strings.HasPrefix(ref, "each.value.") {
+			return r
+		}
+	}
+	return nil
 }
 
 // Referrers returns the resources of the given types (any type when none are
@@ -204,7 +243,11 @@ func (p *Plan) resolve(modPath, moduleInst string, from *Resource, refs []string
 					addr = "data." + parts[1].name + "." + parts[2].name
 					key = parts[2].key
 				}
-				for _, to := range p.pick(join(modPath, addr), moduleInst, key, from) {
+				sameKey := from
+				if depth > 0 {
+					sameKey = nil // the key belongs to the referrer's own module only
+				}
+				for _, to := range p.pick(join(modPath, addr), moduleInst, key, sameKey) {
 					if !seen[to] {
 						seen[to] = true
 						out = append(out, to)
@@ -217,8 +260,11 @@ func (p *Plan) resolve(modPath, moduleInst string, from *Resource, refs []string
 	return out
 }
 
-// pick chooses the instances of a resource block that a reference means.
-func (p *Plan) pick(configAddr, moduleInst, key string, from *Resource) []*Resource {
+// pick chooses the instances of a resource block that a reference means: the
+// instance named by key, else the one with sameKey's own index when the
+// referrer counts over the same keys, else every instance (in the referring
+// module instance when it has some).
+func (p *Plan) pick(configAddr, moduleInst, key string, sameKey *Resource) []*Resource {
 	all := p.byConfig[configAddr]
 	if len(all) <= 1 {
 		return all
@@ -240,9 +286,9 @@ func (p *Plan) pick(configAddr, moduleInst, key string, from *Resource) []*Resou
 			}
 		}
 	}
-	if from != nil && from.Index != nil {
+	if sameKey != nil && sameKey.Index != nil {
 		for _, r := range all {
-			if r.Index == from.Index {
+			if r.Index == sameKey.Index {
 				return []*Resource{r}
 			}
 		}

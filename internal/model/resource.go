@@ -24,6 +24,11 @@ type Resource struct {
 	ProviderName string
 	DeposedKey   string
 	Actions      tfjson.Actions
+	// ActionReason is Terraform's reason for the action, such as
+	// replace_because_cannot_update (plans from Terraform 1.2 on).
+	ActionReason string
+	// ReplacePaths lists the attribute paths that force a replacement.
+	ReplacePaths []Path
 
 	Before, After                   any
 	AfterUnknown                    any

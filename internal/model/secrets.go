@@ -57,15 +57,57 @@ func (p *Plan) Show(r *Resource, a Attr) string {
 	case a.Sensitive:
 		return Redacted
 	case a.Unknown:
-		return "(known after apply)"
+		return KnownAfterApply
 	case !a.Present:
 		return "(not set)"
 	}
 	sens, _ := Lookup(r.AfterSensitive, a.Path)
-	if !markedAt(r.AfterSensitive, a.Path) && !containsTrue(sens) {
-		sens = nil
+	unknowns, _ := Lookup(r.AfterUnknown, a.Path)
+	return p.Scrub(Render(redact(withUnknowns(a.Value, unknowns), sens)))
+}
+
+// KnownAfterApply stands for a value inside evidence that is known only
+// after apply.
+const KnownAfterApply = "(known after apply)"
+
+// withUnknowns writes "(known after apply)" where the after_unknown marks say
+// a value is unknown: null list elements and omitted object members.
+func withUnknowns(v, marks any) any {
+	if marks == nil {
+		return v
 	}
-	return p.Scrub(Render(redact(a.Value, sens)))
+	if b, ok := marks.(bool); ok {
+		if b {
+			return KnownAfterApply
+		}
+		return v
+	}
+	switch v := v.(type) {
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			m, _ := step(marks, i)
+			out[i] = withUnknowns(e, m)
+		}
+		return out
+	case Object:
+		out := make(Object, 0, len(v))
+		for _, f := range v {
+			m, _ := step(marks, f.Name)
+			out = append(out, Field{Name: f.Name, Value: withUnknowns(f.Value, m)})
+		}
+		if mo, ok := marks.(Object); ok {
+			for _, f := range mo {
+				if b, _ := f.Value.(bool); b {
+					if _, present := v.Get(f.Name); !present {
+						out = append(out, Field{Name: f.Name, Value: KnownAfterApply})
+					}
+				}
+			}
+		}
+		return out
+	}
+	return v
 }
 
 // Render writes a value as compact JSON.

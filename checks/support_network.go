@@ -1,0 +1,785 @@
+package checks
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/model"
+)
+
+// Tracing subnets to Availability Zones, for every check that asks whether
+// something spans two or more AZs. The subnets an attribute names are found
+// from its planned value (known subnet IDs matched against the subnets and
+// data.aws_subnet in the plan) or, when that is unknown until apply, from the
+// configuration's references (through module variables and outputs). Where
+// neither names the AZs, two AWS placement rules and the plan's own VPCs can
+// still decide; otherwise the answer is "unknown".
+
+// subnetTypes are the managed resources that are one subnet each.
+var subnetTypes = []string{"aws_subnet", "aws_default_subnet"}
+
+// subnetRef is one subnet an attribute names: its ID when known, and the subnet
+// resource or data source in the plan when there is one.
+type subnetRef struct {
+	ID  string
+	Res *model.Resource
+}
+
+func (s subnetRef) key() string {
+	if s.Res != nil {
+		return s.Res.Address
+	}
+	return "id:" + s.ID
+}
+
+func (s subnetRef) String() string {
+	switch {
+	case s.Res != nil && s.ID != "":
+		return s.ID + " (" + s.Res.Address + ")"
+	case s.Res != nil:
+		return s.Res.Address
+	}
+	return s.ID
+}
+
+// az returns the subnet's Availability Zone name, or its zone ID when only
+// that is known, and whether it is known at all.
+func (s subnetRef) az() (name string, isID bool, ok bool) {
+	if s.Res == nil {
+		return "", false, false
+	}
+	if v, ok := s.Res.Attr("availability_zone").Str(); ok && v != "" {
+		return v, false, true
+	}
+	if v, ok := s.Res.Attr("availability_zone_id").Str(); ok && v != "" {
+		return v, true, true
+	}
+	return "", false, false
+}
+
+// azSpread is what a plan shows of the Availability Zones a set of subnets
+// covers.
+type azSpread struct {
+	// Subnets is how many distinct subnets were found, and Exact whether
+	// they are exactly those the attribute names (Superset: the attribute
+	// names only some of them).
+	Subnets  int
+	Exact    bool
+	Superset bool
+	// AZs are the distinct zones the plan names for them, sorted.
+	AZs []string
+	// Complete is true when AZs is every zone the subnets cover.
+	Complete bool
+	// MinAZs is how many zones the subnets provably span: len(AZs), or 2
+	// when an AWS placement rule proves it without naming them.
+	MinAZs   int
+	Evidence []check.Evidence
+}
+
+// subnetAZs traces the subnets of an attribute of r (vpc_zone_identifier,
+// subnet_ids, subnets, subnet_mapping, network_configuration[0].subnets, ...)
+// to their Availability Zones. known is true when azs is the whole set; when
+// it is false, azs holds the zones found so far (so two or more still prove a
+// spread). The evidence says how the zones were found. AWS placement rules
+// can prove a spread without naming the zones (subnets shared with a load
+// balancer or an EKS cluster): subnetSpread reports that as MinAZs.
+func subnetAZs(p *model.Plan, r *model.Resource, attr string) (azs []string, known bool, evidence check.Evidence) {
+	s := subnetSpread(p, r, attr)
+	evidence = s.Evidence[0]
+	if len(s.Evidence) > 1 {
+		var parts []string
+		for _, e := range s.Evidence[1:] {
+			parts = append(parts, e.Attribute+": "+e.Value)
+		}
+		evidence.Value += " (" + strings.Join(parts, "; ") + ")"
+	}
+	return s.AZs, s.Complete, evidence
+}
+
+// subnetSpread is subnetAZs with everything the plan shows: the zones, the
+// fewest zones the subnets provably span, and the evidence as separate items.
+func subnetSpread(p *model.Plan, r *model.Resource, attr string) azSpread {
+	l := subnetsOf(p, r, attr)
+	subs, complete := l.Subs, l.Exact
+	s := azSpread{Subnets: len(subs), Exact: complete && !l.Superset, Superset: l.Superset, Evidence: []check.Evidence{l.Evidence}}
+	names, ids := map[string]bool{}, map[string]bool{}
+	var where []string
+	allNamed, allIDs := true, true
+	for _, sub := range subs {
+		az, isID, ok := sub.az()
+		switch {
+		case !ok:
+			allNamed, allIDs = false, false
+			where = append(where, sub.String()+": zone unknown")
+			continue
+		case isID:
+			ids[az], allNamed = true, false
+		default:
+			names[az], allIDs = true, false
+		}
+		where = append(where, sub.String()+": "+az)
+	}
+	if len(where) > 0 {
+		s.Evidence = append(s.Evidence, evText("subnet zones", "%s", strings.Join(where, ", ")))
+	}
+	switch {
+	case allNamed:
+		s.AZs = netKeys(names)
+	case allIDs:
+		s.AZs = netKeys(ids)
+	default: // some zones unknown, or names and zone IDs mixed
+		s.AZs = netKeys(names)
+		if len(ids) > len(names) {
+			s.AZs = netKeys(ids)
+		}
+		complete = false
+	}
+	s.Complete = complete
+	s.MinAZs = len(s.AZs)
+	if l.Superset {
+		// Only some of these subnets are meant: one zone among them all is
+		// still one zone, but several prove nothing.
+		s.Complete = complete && len(s.AZs) == 1
+		s.MinAZs = min(s.MinAZs, 1)
+	}
+	if s.MinAZs >= 2 {
+		return s
+	}
+	if !l.Superset {
+		if e, ok := witnessTwoAZs(p, r, subs); ok {
+			s.MinAZs = 2
+			s.Complete = false
+			s.Evidence = append(s.Evidence, e)
+			return s
+		}
+	}
+	if !s.Complete {
+		if az, e, ok := newVPCSingleAZ(p, r); ok {
+			s.AZs, s.MinAZs, s.Complete = []string{az}, 1, true
+			s.Evidence = append(s.Evidence, e)
+		}
+	}
+	return s
+}
+
+// finding judges a spread: pass over two or more zones, fail in one, unknown
+// when the plan cannot tell. what names the thing judged ("the group's
+// instances").
+func (s azSpread) finding(what string) check.Finding {
+	switch {
+	case s.MinAZs >= 2 && len(s.AZs) >= 2:
+		return pass(fmt.Sprintf("%s span %d Availability Zones (%s)", what, len(s.AZs), strings.Join(s.AZs, ", ")), s.Evidence...)
+	case s.MinAZs >= 2:
+		return pass(fmt.Sprintf("%s span at least two Availability Zones", what), s.Evidence...)
+	case s.Complete && len(s.AZs) == 1:
+		return fail(fmt.Sprintf("%s sit in one Availability Zone (%s): an outage of that zone takes them all down", what, s.AZs[0]), s.Evidence...)
+	case s.Complete && s.Subnets == 0:
+		return fail(fmt.Sprintf("%s are given no subnets", what), s.Evidence...)
+	}
+	return unknown(fmt.Sprintf("the Availability Zones of %s are known only after apply or lie outside the plan", what), s.Evidence...)
+}
+
+// onePerZoneFinding judges the subnets of a resource that AWS places one
+// per Availability Zone (load balancers, MSK brokers): two distinct subnets
+// are two zones even when the plan does not name them.
+func (s azSpread) onePerZoneFinding(what string) check.Finding {
+	if s.MinAZs < 2 && s.Subnets >= 2 && !s.Superset {
+		return pass(fmt.Sprintf("%s are %d subnets, which AWS places in %d different Availability Zones", what, s.Subnets, s.Subnets), s.Evidence...)
+	}
+	if s.MinAZs < 2 && s.Exact && s.Subnets == 1 {
+		return fail(fmt.Sprintf("%s are a single subnet: one Availability Zone, whose outage takes it down", what), s.Evidence...)
+	}
+	return s.finding(what)
+}
+
+// subnetList is what an attribute says of its subnets.
+type subnetList struct {
+	Subs []subnetRef
+	// Exact is true when Subs is every subnet the attribute names: no ID
+	// unknown until apply, no reference the plan cannot follow (locals,
+	// each.value, other data sources).
+	Exact bool
+	// Superset is true when the attribute picks elements of a list it
+	// references (module.vpc.private_subnets[0]): Subs may hold more.
+	Superset bool
+	Evidence check.Evidence
+}
+
+// subnetsOf returns the subnets an attribute of r names.
+func subnetsOf(p *model.Plan, r *model.Resource, attr string) subnetList {
+	path := netPath(attr)
+	l := subnetList{Evidence: ev(p, r, path...)}
+	if ids, ok := knownSubnetIDs(r, path); ok {
+		seen := map[string]bool{}
+		for _, id := range ids {
+			if !seen[id] {
+				seen[id] = true
+				l.Subs = append(l.Subs, subnetRef{ID: id, Res: subnetByID(p, id)})
+			}
+		}
+		l.Exact = true
+		return l
+	}
+	exprs := netConfigExprs(r, path)
+	if len(exprs) == 0 {
+		return l
+	}
+	w := refWalker{p: p, from: r}
+	for _, x := range exprs {
+		w.walk(model.ModulePath(r.ModuleAddress), r.ModuleAddress, netExprRefs(x), 0)
+	}
+	seen := map[*model.Resource]bool{}
+	var names []string
+	for _, s := range w.found {
+		if !seen[s] {
+			seen[s] = true
+			id, _ := s.Attr("id").Str()
+			l.Subs = append(l.Subs, subnetRef{ID: id, Res: s})
+			names = append(names, s.Address)
+		}
+	}
+	switch {
+	case len(names) > 0 && w.superset:
+		l.Evidence.Value += " <- some of " + strings.Join(names, ", ")
+	case len(names) > 0:
+		l.Evidence.Value += " <- " + strings.Join(names, ", ")
+	}
+	l.Exact = !w.opaque && len(l.Subs) > 0
+	l.Superset = w.superset
+	return l
+}
+
+// knownSubnetIDs reads the subnet IDs of a planned value: a list of IDs, or
+// of objects with a subnet_id (subnet_mapping); a known null is no subnets.
+// ok is false when anything in it is unknown until apply, or the attribute
+// is absent from the plan (not in the provider's schema).
+func knownSubnetIDs(r *model.Resource, path model.Path) (ids []string, ok bool) {
+	a := r.Attr(path...)
+	if a.Unknown || (!a.Present && !parentPresent(r, path)) {
+		return nil, false
+	}
+	if marks, found := model.Lookup(r.AfterUnknown, path); found && unknownInside(marks) {
+		return nil, false
+	}
+	if id, isStr := a.Value.(string); isStr { // a single subnet_id
+		if id == "" {
+			return nil, true
+		}
+		return []string{id}, true
+	}
+	for _, el := range a.List() {
+		switch v := el.(type) {
+		case string:
+			ids = append(ids, v)
+		case model.Object:
+			id, _ := v.Get("subnet_id")
+			s, isStr := id.(string)
+			if !isStr || s == "" {
+				return nil, false
+			}
+			ids = append(ids, s)
+		default:
+			return nil, false
+		}
+	}
+	return ids, true
+}
+
+// subnetByID finds the subnet resource or data source with a known ID.
+func subnetByID(p *model.Plan, id string) *model.Resource {
+	if found := p.WithValue(id, model.Path{"id"}, subnetTypes...); len(found) > 0 {
+		return found[0]
+	}
+	for _, d := range p.DataOfType("aws_subnet") {
+		if v, ok := d.Attr("id").Str(); ok && v == id {
+			return d
+		}
+	}
+	return nil
+}
+
+// azWitness is a resource whose subnets AWS requires to span two or more
+// zones: either each subnet in its own zone (load balancers, MSK), or the
+// set as a whole over at least two (EKS clusters, database subnet groups).
+type azWitness struct {
+	typ, attr  string
+	perSubnet  bool
+	ruleSaying string
+}
+
+var azWitnesses = []azWitness{
+	{"aws_lb", "subnets", true, "a load balancer takes at most one subnet per Availability Zone"},
+	{"aws_lb", "subnet_mapping", true, "a load balancer takes at most one subnet per Availability Zone"},
+	{"aws_alb", "subnets", true, "a load balancer takes at most one subnet per Availability Zone"},
+	{"aws_alb", "subnet_mapping", true, "a load balancer takes at most one subnet per Availability Zone"},
+	{"aws_elb", "subnets", true, "a load balancer takes at most one subnet per Availability Zone"},
+	{"aws_msk_cluster", "broker_node_group_info[0].client_subnets", true, "MSK requires each client subnet in a different Availability Zone"},
+	{"aws_eks_cluster", "vpc_config[0].subnet_ids", false, "EKS requires cluster subnets in at least two Availability Zones"},
+	{"aws_db_subnet_group", "subnet_ids", false, "a DB subnet group must cover at least two Availability Zones"},
+	{"aws_docdb_subnet_group", "subnet_ids", false, "a DB subnet group must cover at least two Availability Zones"},
+	{"aws_neptune_subnet_group", "subnet_ids", false, "a DB subnet group must cover at least two Availability Zones"},
+}
+
+// witnessTwoAZs proves that subs span two or more zones without naming them:
+// two of them belong to one load balancer (one subnet per zone), or they
+// include every subnet of an EKS cluster or DB subnet group.
+func witnessTwoAZs(p *model.Plan, r *model.Resource, subs []subnetRef) (check.Evidence, bool) {
+	if len(subs) < 2 {
+		return check.Evidence{}, false
+	}
+	mine := map[string]bool{}
+	for _, s := range subs {
+		mine[s.key()] = true
+	}
+	for _, w := range azWitnesses {
+		for _, o := range p.OfType(w.typ) {
+			if o == r {
+				continue
+			}
+			theirs := subnetsOf(p, o, w.attr)
+			if theirs.Superset {
+				continue
+			}
+			shared := 0
+			for _, s := range theirs.Subs {
+				if mine[s.key()] {
+					shared++
+				}
+			}
+			if (w.perSubnet && shared >= 2) || (!w.perSubnet && theirs.Exact && len(theirs.Subs) > 0 && shared == len(theirs.Subs)) {
+				return evText("subnets shared with "+o.Address, "%d of them in %s (%s)", shared, w.attr, w.ruleSaying), true
+			}
+		}
+	}
+	return check.Evidence{}, false
+}
+
+// vpcLinkTypes are the resources through which a resource's VPC is found
+// when its subnets cannot be: its launch template, security groups and
+// target groups.
+var vpcLinkTypes = []string{
+	"aws_launch_template", "aws_launch_configuration", "aws_security_group",
+	"aws_lb_target_group", "aws_alb_target_group",
+}
+
+// newVPCSingleAZ decides the zone of a resource whose subnets the plan cannot
+// trace, when the resource is tied (through its launch template, security
+// groups or target groups) to exactly one VPC that this plan creates: every
+// subnet such a VPC can have is created in this plan, so if all of them are
+// in one zone, so is the resource.
+func newVPCSingleAZ(p *model.Plan, r *model.Resource) (string, check.Evidence, bool) {
+	vpcs := linkedVPCs(p, r)
+	if len(vpcs) != 1 {
+		return "", check.Evidence{}, false
+	}
+	vpc := vpcs[0]
+	if !vpc.Actions.Create() && !vpc.Actions.Replace() {
+		return "", check.Evidence{}, false
+	}
+	onlyVPC := len(p.OfType("aws_vpc")) == 1
+	var members []string
+	az := ""
+	for _, s := range p.OfType("aws_subnet") {
+		if id, ok := s.Attr("vpc_id").Str(); ok && id != "" {
+			continue // in a VPC that already exists
+		}
+		in, other := false, false
+		for _, v := range p.Refs(s, "vpc_id") {
+			if v.Type == "aws_vpc" {
+				in, other = in || v == vpc, other || v != vpc
+			}
+		}
+		switch {
+		case in:
+		case other:
+			continue
+		case !onlyVPC:
+			return "", check.Evidence{}, false // cannot tell which VPC it is in
+		}
+		zone, ok := s.Attr("availability_zone").Str()
+		if !ok || zone == "" || (az != "" && zone != az) {
+			return "", check.Evidence{}, false
+		}
+		az = zone
+		members = append(members, s.Address)
+	}
+	if az == "" {
+		return "", check.Evidence{}, false
+	}
+	return az, evText("subnets of "+vpc.Address, "the plan creates this VPC, and every subnet it creates in it is in %s: %s", az, strings.Join(members, ", ")), true
+}
+
+// linkedVPCs returns the VPCs r is tied to through vpcLinkTypes.
+func linkedVPCs(p *model.Plan, r *model.Resource) []*model.Resource {
+	var vpcs []*model.Resource
+	seen := map[*model.Resource]bool{r: true}
+	frontier := []*model.Resource{r}
+	for depth := 0; depth < 4 && len(frontier) > 0; depth++ {
+		var next []*model.Resource
+		for _, x := range frontier {
+			for _, to := range p.Refs(x) {
+				if seen[to] {
+					continue
+				}
+				seen[to] = true
+				switch {
+				case to.Type == "aws_vpc" && to.Managed():
+					vpcs = append(vpcs, to)
+				case netHas(vpcLinkTypes, to.Type):
+					next = append(next, to)
+				}
+			}
+		}
+		frontier = next
+	}
+	return vpcs
+}
+
+// refWalker resolves the references of a subnet expression to the subnets
+// in the plan, through module variables and outputs, and notes what the
+// plan cannot follow (opaque): locals, each.value, other data sources and
+// resources. It resolves references itself rather than through Plan.Refs
+// because Terraform lists every prefix of a reference beside it
+// (aws_subnet.a[0].id, aws_subnet.a[0], aws_subnet.a; module.vpc.ids,
+// module.vpc), and a bare prefix would stand for every instance or output.
+type refWalker struct {
+	p        *model.Plan
+	from     *model.Resource
+	opaque   bool
+	superset bool
+	found    []*model.Resource
+}
+
+func (w *refWalker) walk(modPath, inst string, refs []string, depth int) {
+	if depth > 16 {
+		w.opaque = true
+		return
+	}
+	selector := false
+	for _, ref := range refs {
+		selector = selector || ref == "count.index" || ref == "each.key"
+	}
+	for i, ref := range refs {
+		parts := splitRefParts(ref)
+		if len(parts) < 2 || refIsPrefix(refs, i) {
+			continue
+		}
+		switch parts[0].name {
+		case "count", "path", "terraform", "self":
+		case "local":
+			w.opaque = true // locals are not in the plan
+		case "each":
+			w.opaque = w.opaque || parts[1].name != "key"
+		case "var":
+			if modPath == "" {
+				continue // root variables have known values
+			}
+			_, call := netConfigModule(w.p, modPath)
+			if call == nil {
+				w.opaque = true
+				continue
+			}
+			w.superset = w.superset || parts[1].key != "" || len(parts) > 2
+			if e := call.Expressions[parts[1].name]; e != nil {
+				w.walk(netParentModule(modPath), parentInstance(inst), netExprRefs(e), depth+1)
+			}
+		case "module":
+			child := netJoin(modPath, "module."+parts[1].name)
+			m, _ := netConfigModule(w.p, child)
+			if m == nil || len(parts) < 3 || m.Outputs[parts[2].name] == nil {
+				w.opaque = true
+				continue
+			}
+			w.superset = w.superset || parts[2].key != "" || len(parts) > 3
+			w.walk(child, netJoin(inst, "module."+parts[1].name+parts[1].key), netExprRefs(m.Outputs[parts[2].name].Expression), depth+1)
+		case "data":
+			if parts[1].name != "aws_subnet" || len(parts) < 3 {
+				w.opaque = true
+				continue
+			}
+			w.add(netJoin(modPath, "data.aws_subnet."+parts[2].name), inst, parts[2].key, selector && depth == 0)
+		default:
+			if !netHas(subnetTypes, parts[0].name) {
+				w.opaque = true
+				continue
+			}
+			w.add(netJoin(modPath, parts[0].name+"."+parts[1].name), inst, parts[1].key, selector && depth == 0)
+		}
+	}
+}
+
+// add resolves one subnet block reference to its instances: the one its key
+// names, else the one with the referring resource's own count or for_each
+// key when the expression selects by count.index or each.key, else all.
+func (w *refWalker) add(configAddr, inst, key string, byOwnKey bool) {
+	var all, own []*model.Resource
+	for _, o := range w.p.Instances(configAddr) {
+		if !o.Exists() || !instanceWithin(o.ModuleAddress, inst) {
+			continue
+		}
+		if key != "" && "["+o.IndexKey()+"]" != key {
+			continue
+		}
+		all = append(all, o)
+		if w.from.Index != nil && o.Index == w.from.Index {
+			own = append(own, o)
+		}
+	}
+	if key == "" && byOwnKey && len(own) > 0 {
+		all = own
+	}
+	w.found = append(w.found, all...)
+}
+
+// refIsPrefix reports whether refs[i] is only the prefix of another
+// reference in the list, as Terraform lists them.
+func refIsPrefix(refs []string, i int) bool {
+	for j, other := range refs {
+		if j != i && len(other) > len(refs[i]) && strings.HasPrefix(other, refs[i]) {
+			if c := other[len(refs[i])]; c == '.' || c == '[' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// refPart is one step of a reference or address: a name and its [key].
+type refPart struct{ name, key string }
+
+// splitRefParts splits module.a["x"].out or aws_subnet.b[0].id into steps,
+// keeping quoted keys whole.
+func splitRefParts(ref string) []refPart {
+	var out []refPart
+	for i := 0; i < len(ref); {
+		j := i
+		for j < len(ref) && ref[j] != '.' && ref[j] != '[' {
+			j++
+		}
+		part := refPart{name: ref[i:j]}
+		for j < len(ref) && ref[j] == '[' {
+			k, quoted := j+1, false
+			for ; k < len(ref); k++ {
+				c := ref[k]
+				if quoted {
+					if c == '\\' {
+						k++
+					} else if c == '"' {
+						quoted = false
+					}
+				} else if c == '"' {
+					quoted = true
+				} else if c == ']' {
+					break
+				}
+			}
+			if k >= len(ref) {
+				k = len(ref) - 1
+			}
+			if part.key == "" {
+				part.key = ref[j : k+1]
+			}
+			j = k + 1
+		}
+		out = append(out, part)
+		if j < len(ref) && ref[j] == '.' {
+			j++
+		}
+		if j <= i {
+			break
+		}
+		i = j
+	}
+	return out
+}
+
+// instanceWithin reports whether a module instance address matches a
+// pattern whose keys may be missing (module.a for every module.a[k]).
+func instanceWithin(addr, pattern string) bool {
+	a, p := splitRefParts(addr), splitRefParts(pattern)
+	if len(a) != len(p) {
+		return false
+	}
+	for i := range p {
+		if a[i].name != p[i].name || (p[i].key != "" && a[i].key != p[i].key) {
+			return false
+		}
+	}
+	return true
+}
+
+// parentInstance drops the last module.NAME[KEY] of a module instance address.
+func parentInstance(inst string) string {
+	parts := splitRefParts(inst)
+	if len(parts) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for i, part := range parts[:len(parts)-2] {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(part.name + part.key)
+	}
+	return b.String()
+}
+
+// netConfigModule returns the configuration of a module path
+// (module.a.module.b) and the call that instantiates it.
+func netConfigModule(p *model.Plan, modPath string) (*tfjson.ConfigModule, *tfjson.ModuleCall) {
+	if p.Config == nil || p.Config.RootModule == nil {
+		return nil, nil
+	}
+	m := p.Config.RootModule
+	var call *tfjson.ModuleCall
+	if modPath == "" {
+		return m, nil
+	}
+	parts := strings.Split(modPath, ".")
+	for i := 0; i+1 < len(parts); i += 2 {
+		if m == nil || parts[i] != "module" {
+			return nil, nil
+		}
+		call = m.ModuleCalls[parts[i+1]]
+		if call == nil {
+			return nil, nil
+		}
+		m = call.Module
+	}
+	return m, call
+}
+
+func netParentModule(modPath string) string {
+	i := strings.LastIndex(modPath, ".module.")
+	if i < 0 {
+		return ""
+	}
+	return modPath[:i]
+}
+
+func netJoin(prefix, addr string) string {
+	if prefix == "" {
+		return addr
+	}
+	return prefix + "." + addr
+}
+
+// netConfigExprs returns the expressions at path in r's configuration; a path
+// ending on a list of blocks (subnet_mapping) gives each block's subnet_id.
+func netConfigExprs(r *model.Resource, path model.Path) []*tfjson.Expression {
+	if r.Config == nil {
+		return nil
+	}
+	exprs := r.Config.Expressions
+	var cur *tfjson.Expression
+	for i, st := range path {
+		switch st := st.(type) {
+		case string:
+			if exprs == nil {
+				return nil
+			}
+			cur = exprs[st]
+			exprs = nil
+			if cur == nil || cur.ExpressionData == nil {
+				return nil
+			}
+		case int:
+			if cur == nil || st >= len(cur.NestedBlocks) {
+				return nil
+			}
+			exprs = cur.NestedBlocks[st]
+			cur = nil
+		}
+		if i == len(path)-1 && cur != nil && len(cur.NestedBlocks) > 0 {
+			var out []*tfjson.Expression
+			for _, b := range cur.NestedBlocks {
+				if e := b["subnet_id"]; e != nil {
+					out = append(out, e)
+				}
+			}
+			return out
+		}
+	}
+	if cur == nil {
+		return nil
+	}
+	return []*tfjson.Expression{cur}
+}
+
+// netExprRefs returns every reference in an expression and its nested blocks.
+func netExprRefs(e *tfjson.Expression) []string {
+	if e == nil || e.ExpressionData == nil {
+		return nil
+	}
+	out := append([]string(nil), e.References...)
+	for _, b := range e.NestedBlocks {
+		for _, x := range b {
+			out = append(out, netExprRefs(x)...)
+		}
+	}
+	return out
+}
+
+// netPath reads an attribute path as users write it:
+// network_configuration[0].subnets.
+func netPath(attr string) model.Path {
+	var path model.Path
+	for _, part := range strings.Split(attr, ".") {
+		name, rest, _ := strings.Cut(part, "[")
+		if name != "" {
+			path = append(path, name)
+		}
+		for rest != "" {
+			idx, after, _ := strings.Cut(rest, "]")
+			if n, err := strconv.Atoi(idx); err == nil {
+				path = append(path, n)
+			}
+			rest = strings.TrimPrefix(after, "[")
+		}
+	}
+	return path
+}
+
+// unknownInside reports whether an after_unknown subtree marks anything.
+func unknownInside(v any) bool {
+	switch v := v.(type) {
+	case bool:
+		return v
+	case []any:
+		for _, e := range v {
+			if unknownInside(e) {
+				return true
+			}
+		}
+	case model.Object:
+		for _, f := range v {
+			if unknownInside(f.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func netHas(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+func netKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
