@@ -2,6 +2,10 @@
 // readiness Terraform provider when Terraform launches it as a plugin.
 package main
 
+// The catalogue's pages (docs/checks/, docs/checklist.md) come from the
+// checks' metadata.
+//go:generate go run ./internal/docgen/cmd/gendocs
+
 import (
 	"context"
 	"fmt"
