@@ -121,7 +121,7 @@ func TestAttr(t *testing.T) {
 		"absent":            {Path{"iops"}, false, false, false, "(not set)"},
 		"inside unknown":    {Path{"endpoint", "port"}, false, true, false, "(known after apply)"},
 		"list index absent": {Path{"engine", 3}, false, false, false, "(not set)"},
-		"unknown inside":    {Path{"rules"}, true, false, false, `[{"cidr":"(known after apply)","port":22},"(known after apply)"]`},
+		"unknown inside":    {Path{"rules"}, true, false, false, `[{"port":22,"cidr":"(known after apply)"},"(known after apply)"]`},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

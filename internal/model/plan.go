@@ -49,8 +49,13 @@ type Plan struct {
 	valuesMu sync.Mutex
 	values   map[string]map[string][]*Resource // WithValue's indexes
 
+	refsMu    sync.Mutex
+	refsCache map[refsKey][]*Resource // Refs, once per resource and attributes
+
+	memoMu sync.Mutex
+	memo   map[any]any
+
 	graphOnce sync.Once
-	refs      map[*Resource][]*Resource
 	referrers map[*Resource][]*Resource
 }
 
@@ -159,4 +164,28 @@ func (p *Plan) Has(types ...string) bool {
 		}
 	}
 	return false
+}
+
+// Memo returns the value computed for key in this plan, computing it on the
+// first call: checks keep their per-plan indexes here (alarms by the
+// resource they watch, subnets by zone) so that judging every resource stays
+// linear. key should be a value of an unexported type of the caller's.
+func (p *Plan) Memo(key any, compute func() any) any {
+	p.memoMu.Lock()
+	v, ok := p.memo[key]
+	p.memoMu.Unlock()
+	if ok {
+		return v
+	}
+	v = compute()
+	p.memoMu.Lock()
+	defer p.memoMu.Unlock()
+	if prior, ok := p.memo[key]; ok {
+		return prior
+	}
+	if p.memo == nil {
+		p.memo = map[any]any{}
+	}
+	p.memo[key] = v
+	return v
 }

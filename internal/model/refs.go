@@ -19,6 +19,29 @@ func (p *Plan) Refs(r *Resource, attrs ...string) []*Resource {
 	if r.Config == nil {
 		return nil
 	}
+	key := refsKey{r, strings.Join(attrs, "\x00")}
+	p.refsMu.Lock()
+	cached, ok := p.refsCache[key]
+	p.refsMu.Unlock()
+	if ok {
+		return cached
+	}
+	out := p.resolveRefs(r, attrs)
+	p.refsMu.Lock()
+	if p.refsCache == nil {
+		p.refsCache = map[refsKey][]*Resource{}
+	}
+	p.refsCache[key] = out
+	p.refsMu.Unlock()
+	return out
+}
+
+type refsKey struct {
+	r     *Resource
+	attrs string
+}
+
+func (p *Plan) resolveRefs(r *Resource, attrs []string) []*Resource {
 	var exprs []*tfjson.Expression
 	if len(attrs) == 0 {
 		for _, e := range r.Config.Expressions {
