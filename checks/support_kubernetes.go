@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
@@ -221,7 +222,7 @@ func (s k8sScaler) namespace() string {
 // name and namespace are the workload's. undecided is true when some
 // autoscaler's target is known only after apply.
 func k8sScalersOf(p *model.Plan, w k8sWorkload) (found []k8sScaler, undecided bool) {
-	for _, s := range k8sScalers(p) {
+	for _, s := range k8sScalerCandidates(p, w) {
 		kind, kindOK := s.target("kind").Str()
 		if s.keda && !kindOK {
 			kind, kindOK = "Deployment", true
@@ -251,6 +252,62 @@ func k8sScalersOf(p *model.Plan, w k8sWorkload) (found []k8sScaler, undecided bo
 	return found, undecided
 }
 
+// k8sScalerIndex sorts a plan's autoscalers once by target name, so that
+// each workload looks only at those that can scale it.
+type k8sScalerIndex struct {
+	all       []k8sScaler
+	byName    map[string][]int
+	unnamed   []int // target name unknown
+	ordinalOf map[*model.Resource]int
+}
+
+type k8sScalerIndexKey struct{}
+
+// k8sScalerCandidates returns, in plan order, the autoscalers that refer to
+// w's resource, target w's name, or target a name known only after apply:
+// every other autoscaler cannot scale w.
+func k8sScalerCandidates(p *model.Plan, w k8sWorkload) []k8sScaler {
+	idx := p.Memo(k8sScalerIndexKey{}, func() any {
+		idx := &k8sScalerIndex{all: k8sScalers(p), byName: map[string][]int{}, ordinalOf: map[*model.Resource]int{}}
+		for i, s := range idx.all {
+			idx.ordinalOf[s.r] = i
+			if name, ok := s.target("name").Str(); ok {
+				idx.byName[name] = append(idx.byName[name], i)
+			} else {
+				idx.unnamed = append(idx.unnamed, i)
+			}
+		}
+		return idx
+	}).(*k8sScalerIndex)
+	picked := map[int]bool{}
+	for _, i := range idx.byName[w.name()] {
+		picked[i] = true
+	}
+	for _, i := range idx.unnamed {
+		picked[i] = true
+	}
+	for _, from := range p.Referrers(w.r) {
+		if i, ok := idx.ordinalOf[from]; ok {
+			picked[i] = true
+		}
+	}
+	return pickInOrder(idx.all, picked)
+}
+
+// pickInOrder returns the picked elements of all in their order.
+func pickInOrder[T any](all []T, picked map[int]bool) []T {
+	ordinals := make([]int, 0, len(picked))
+	for i := range picked {
+		ordinals = append(ordinals, i)
+	}
+	sort.Ints(ordinals)
+	out := make([]T, 0, len(ordinals))
+	for _, i := range ordinals {
+		out = append(out, all[i])
+	}
+	return out
+}
+
 // k8sPDBTypes are the typed PodDisruptionBudget resources.
 var k8sPDBTypes = []string{"kubernetes_pod_disruption_budget", "kubernetes_pod_disruption_budget_v1"}
 
@@ -261,21 +318,7 @@ var k8sPDBTypes = []string{"kubernetes_pod_disruption_budget", "kubernetes_pod_d
 func k8sPDBsOf(p *model.Plan, w k8sWorkload) (found []*model.Resource, undecided bool) {
 	labelsAttr := w.attr("spec", 0, "template", 0, "metadata", 0, "labels")
 	labels := labelsAttr.Object()
-	type pdb struct {
-		r        *model.Resource
-		selector []model.Step
-		ns       model.Attr
-		attr     string
-	}
-	var all []pdb
-	for _, r := range p.OfType(k8sPDBTypes...) {
-		all = append(all, pdb{r, []model.Step{"spec", 0, "selector", 0}, r.Attr("metadata", 0, "namespace"), "spec"})
-	}
-	for _, r := range p.OfType("kubernetes_manifest") {
-		if kind, _ := r.Attr("manifest", "kind").Str(); kind == "PodDisruptionBudget" {
-			all = append(all, pdb{r, []model.Step{"manifest", "spec", "selector"}, r.Attr("manifest", "metadata", "namespace"), "manifest"})
-		}
-	}
+	all := k8sPDBCandidates(p, w, labels)
 	for _, b := range all {
 		if amongRefs(p.Refs(b.r, b.attr), w.r) {
 			found = append(found, b.r)
@@ -298,6 +341,73 @@ func k8sPDBsOf(p *model.Plan, w k8sWorkload) (found []*model.Resource, undecided
 		}
 	}
 	return found, undecided
+}
+
+// k8sPDB is a PodDisruptionBudget and where its selector lives.
+type k8sPDB struct {
+	r        *model.Resource
+	selector []model.Step
+	ns       model.Attr
+	attr     string
+}
+
+type k8sPDBIndex struct {
+	all       []k8sPDB
+	byLabel   map[string][]int // first match label "k=v" -> ordinals
+	other     []int            // no known match labels: judged for every workload
+	ordinalOf map[*model.Resource]int
+}
+
+type k8sPDBIndexKey struct{}
+
+// k8sPDBCandidates returns, in plan order, the budgets that could select
+// pods labelled labels: those referring to w's resource, those whose first
+// match label the pods carry, and those without known match labels.
+func k8sPDBCandidates(p *model.Plan, w k8sWorkload, labels model.Object) []k8sPDB {
+	idx := p.Memo(k8sPDBIndexKey{}, func() any {
+		idx := &k8sPDBIndex{byLabel: map[string][]int{}, ordinalOf: map[*model.Resource]int{}}
+		for _, r := range p.OfType(k8sPDBTypes...) {
+			idx.all = append(idx.all, k8sPDB{r, []model.Step{"spec", 0, "selector", 0}, r.Attr("metadata", 0, "namespace"), "spec"})
+		}
+		for _, r := range p.OfType("kubernetes_manifest") {
+			if kind, _ := r.Attr("manifest", "kind").Str(); kind == "PodDisruptionBudget" {
+				idx.all = append(idx.all, k8sPDB{r, []model.Step{"manifest", "spec", "selector"}, r.Attr("manifest", "metadata", "namespace"), "manifest"})
+			}
+		}
+		for i, b := range idx.all {
+			idx.ordinalOf[b.r] = i
+			name := "match_labels"
+			if b.attr == "manifest" {
+				name = "matchLabels"
+			}
+			want := b.r.Attr(subPath(b.selector, name)...)
+			if first := want.Object(); !want.Unknown && len(first) > 0 {
+				if v, ok := first[0].Value.(string); ok {
+					idx.byLabel[first[0].Name+"="+v] = append(idx.byLabel[first[0].Name+"="+v], i)
+					continue
+				}
+			}
+			idx.other = append(idx.other, i)
+		}
+		return idx
+	}).(*k8sPDBIndex)
+	picked := map[int]bool{}
+	for _, i := range idx.other {
+		picked[i] = true
+	}
+	for _, f := range labels {
+		if v, ok := f.Value.(string); ok {
+			for _, i := range idx.byLabel[f.Name+"="+v] {
+				picked[i] = true
+			}
+		}
+	}
+	for _, from := range p.Referrers(w.r) {
+		if i, ok := idx.ordinalOf[from]; ok {
+			picked[i] = true
+		}
+	}
+	return pickInOrder(idx.all, picked)
 }
 
 // k8sSelects evaluates a label selector (match_labels / matchLabels and

@@ -332,31 +332,73 @@ func witnessTwoAZs(p *model.Plan, r *model.Resource, subs []subnetRef) (check.Ev
 	if len(subs) < 2 {
 		return check.Evidence{}, false
 	}
-	mine := map[string]bool{}
+	idx := witnessesOf(p)
+	shared := map[int]int{} // witness ordinal -> subnets shared with r
+	seen := map[string]bool{}
 	for _, s := range subs {
-		mine[s.key()] = true
-	}
-	for _, w := range azWitnesses {
-		for _, o := range p.OfType(w.typ) {
-			if o == r {
-				continue
-			}
-			theirs := subnetsOf(p, o, w.attr)
-			if theirs.Superset {
-				continue
-			}
-			shared := 0
-			for _, s := range theirs.Subs {
-				if mine[s.key()] {
-					shared++
-				}
-			}
-			if (w.perSubnet && shared >= 2) || (!w.perSubnet && theirs.Exact && len(theirs.Subs) > 0 && shared == len(theirs.Subs)) {
-				return evText("subnets shared with "+o.Address, "%d of them in %s (%s)", shared, w.attr, w.ruleSaying), true
-			}
+		k := s.key()
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		for _, i := range idx.bySubnet[k] {
+			shared[i]++
 		}
 	}
-	return check.Evidence{}, false
+	best := -1
+	for i, n := range shared {
+		e := idx.entries[i]
+		if e.res == r || (best >= 0 && i > best) {
+			continue
+		}
+		if (e.w.perSubnet && n >= 2) || (!e.w.perSubnet && e.subs.Exact && len(e.subs.Subs) > 0 && n == len(e.subs.Subs)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return check.Evidence{}, false
+	}
+	e := idx.entries[best]
+	return evText("subnets shared with "+e.res.Address, "%d of them in %s (%s)", shared[best], e.w.attr, e.w.ruleSaying), true
+}
+
+// witnessIndex lists, once per plan, every resource whose subnets prove two
+// or more Availability Zones, and which of them uses each subnet.
+type witnessIndex struct {
+	entries  []witnessEntry
+	bySubnet map[string][]int // subnet key -> ordinals in entries
+}
+
+type witnessEntry struct {
+	w    azWitness
+	res  *model.Resource
+	subs subnetList
+}
+
+type witnessIndexKey struct{}
+
+func witnessesOf(p *model.Plan) *witnessIndex {
+	return p.Memo(witnessIndexKey{}, func() any {
+		idx := &witnessIndex{bySubnet: map[string][]int{}}
+		for _, w := range azWitnesses {
+			for _, o := range p.OfType(w.typ) {
+				theirs := subnetsOf(p, o, w.attr)
+				if theirs.Superset {
+					continue
+				}
+				i := len(idx.entries)
+				idx.entries = append(idx.entries, witnessEntry{w: w, res: o, subs: theirs})
+				seen := map[string]bool{}
+				for _, s := range theirs.Subs {
+					if k := s.key(); !seen[k] {
+						seen[k] = true
+						idx.bySubnet[k] = append(idx.bySubnet[k], i)
+					}
+				}
+			}
+		}
+		return idx
+	}).(*witnessIndex)
 }
 
 // vpcLinkTypes are the resources through which a resource's VPC is found

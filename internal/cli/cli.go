@@ -16,6 +16,7 @@ import (
 
 	"github.com/prodready/terraform-provider-readiness/checks"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/policy"
 )
 
 // Exit codes.
@@ -42,7 +43,22 @@ var (
 // Run runs the readiness command with args (without the program name) and
 // returns the exit code. It never calls os.Exit.
 func Run(args []string, stdout, stderr io.Writer) int {
-	return runWith(args, stdout, stderr, catalogue{all: checks.All, byID: checks.ByID})
+	return runWith(args, stdout, stderr, catalogue{all: checks.All, byID: byID})
+}
+
+// byID finds a check of the catalogue, or one of the recovery objective
+// checks a scan adds, so that explain knows every ID a report shows
+// (custom checks aside).
+func byID(id string) (check.Check, bool) {
+	if c, ok := checks.ByID(id); ok {
+		return c, true
+	}
+	for _, c := range policy.ObjectiveChecks() {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return check.Check{}, false
 }
 
 // catalogue is the set of checks the commands read; tests substitute their
@@ -99,6 +115,7 @@ says whether they are ready for production.
   readiness scan plan.json      judge one or more plans or states
   readiness checks              list every check
   readiness explain CHECK_ID    explain one check: why it matters, how to fix it
+  readiness init                write a commented starter .readiness.hcl
 
 A plan is the output of 'terraform show -json PLANFILE' (or the binary plan
 file itself, when terraform is on PATH).
@@ -125,7 +142,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetErr(a.stderr)
 	root.SetVersionTemplate("readiness {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(a.scanCommand(), a.checksCommand(), a.explainCommand(), a.versionCommand())
+	root.AddCommand(a.scanCommand(), a.checksCommand(), a.explainCommand(), a.versionCommand(), a.initCommand())
 	return root
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/policy"
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
 )
 
@@ -59,7 +60,11 @@ func (a *app) explain(id string) error {
 	if len(c.Aliases) > 0 {
 		fmt.Fprintf(tw, "  former IDs\t%s\n", strings.Join(c.Aliases, ", "))
 	}
-	fmt.Fprintf(tw, "  docs\t%s\n", c.DocsURL())
+	docs := c.DocsURL()
+	if d, ok := (&policy.Policy{}).Docs(c.ID); ok {
+		docs = d
+	}
+	fmt.Fprintf(tw, "  docs\t%s\n", docs)
 	if err := tw.Flush(); err != nil {
 		return err
 	}

@@ -12,11 +12,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/config"
 	"github.com/prodready/terraform-provider-readiness/internal/engine"
 	"github.com/prodready/terraform-provider-readiness/internal/input"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
 	"github.com/prodready/terraform-provider-readiness/internal/report"
+	"github.com/prodready/terraform-provider-readiness/internal/source"
 )
 
 const scanHelp = `Scan judges every PATH with every check of the profile and writes a report.
@@ -34,12 +36,25 @@ several reports from one scan; at most one of them may go to standard output.
 Without --format the report is text on standard output. Colour is used only
 when standard output is a terminal and NO_COLOR is not set.
 
+A .readiness.hcl in the working directory or a parent (up to the
+repository's root), or the file --config names, sets the default profile and
+threshold, chooses checks, declares recovery objectives, attests manual
+checklist items, waives known failures and adds the team's own checks
+(docs/configuration.md; 'readiness init' writes a starter). --write-baseline
+FILE records this scan's failures; --baseline FILE then waives them, so that
+only new failures count.
+
 Exit codes: 0 ready, 1 error, 2 not ready (a failure at or above --fail-on).`
 
 type scanFlags struct {
 	formats []string
 	failOn  string
 	profile string
+	// config, baseline and writeBaseline: see policy.go.
+	config, baseline, writeBaseline string
+	profileSet, failOnSet           bool
+	// configDir holds the .tf files that locate findings (--config-dir).
+	configDir string
 }
 
 func (a *app) scanCommand() *cobra.Command {
@@ -53,7 +68,8 @@ func (a *app) scanCommand() *cobra.Command {
   readiness scan --fail-on critical --profile staging plan.json
   readiness scan --format text --format json=readiness.json prod.json edge.json`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(_ *cobra.Command, paths []string) error {
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			fl.profileSet, fl.failOnSet = cmd.Flags().Changed("profile"), cmd.Flags().Changed("fail-on")
 			return a.scan(fl, paths)
 		},
 	}
@@ -64,6 +80,15 @@ func (a *app) scanCommand() *cobra.Command {
 		"lowest severity `LEVEL` whose failures make a plan not ready: critical, high, medium, low or none")
 	f.StringVar(&fl.profile, "profile", profile.Default,
 		"readiness profile `NAME`: "+strings.Join(profile.Names(), ", "))
+	f.StringVar(&fl.config, "config", "",
+		"read the configuration from `FILE` instead of the "+config.FileName+" found in the working directory or a parent")
+	f.StringVar(&fl.baseline, "baseline", "",
+		"waive the failures recorded in the baseline `FILE`: report only new ones")
+	f.StringVar(&fl.writeBaseline, "write-baseline", "",
+		"record this scan's failures in the baseline `FILE`")
+	f.StringVar(&fl.configDir, "config-dir", "",
+		"find each resource's file and line in the Terraform configuration in `DIR` (default: the plan's directory, when it holds .tf files)")
+	_ = cmd.MarkFlagDirname("config-dir")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Names(), cobra.ShellCompDirectiveNoSpace))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"critical", "high", "medium", "low", "none"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("profile", cobra.FixedCompletions(profile.Names(), cobra.ShellCompDirectiveNoFileComp))
@@ -71,14 +96,23 @@ func (a *app) scanCommand() *cobra.Command {
 }
 
 // output is one report to write: to a file, or to standard output when path
-// is "".
+// is "". Its formatter is made when the scan is done, with the source
+// locations the scan found.
 type output struct {
-	path string
-	f    report.Formatter
+	path   string
+	format string
+	opts   report.Options
 }
 
 func (a *app) scan(fl scanFlags, paths []string) error {
 	outs, err := a.outputs(fl.formats, paths)
+	if err != nil {
+		return err
+	}
+	if err := checkBaselinePath(fl.writeBaseline, paths, outs); err != nil {
+		return err
+	}
+	pol, err := a.loadPolicy(&fl)
 	if err != nil {
 		return err
 	}
@@ -101,15 +135,26 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 		}
 		plans = append(plans, plan)
 	}
+	locs, err := source.ForInputs(fl.configDir, paths)
+	if err != nil {
+		loadErrs = append(loadErrs, err)
+	}
 	if len(loadErrs) > 0 {
 		return errors.Join(loadErrs...)
 	}
 
-	rep := engine.Run(plans, a.cat.all(), engine.Options{Profile: prof, FailOn: failOn})
+	rep := engine.Run(plans, a.cat.all(), engine.Options{Profile: prof, FailOn: failOn, Policy: pol})
+	a.warnExpired(pol)
 
 	var writeErrs []error
 	for _, o := range outs {
+		o.opts.Locate = locs.Locate
 		if err := a.write(o, rep); err != nil {
+			writeErrs = append(writeErrs, err)
+		}
+	}
+	if fl.writeBaseline != "" {
+		if err := writeBaseline(fl.writeBaseline, rep); err != nil {
 			writeErrs = append(writeErrs, err)
 		}
 	}
@@ -160,24 +205,27 @@ func (a *app) outputs(specs, inputs []string) ([]output, error) {
 		if toFile {
 			seen[absPath(path)] = true
 		}
-		f, err := report.Lookup(name, opts)
-		if err != nil {
+		if _, err := report.Lookup(name, opts); err != nil {
 			return nil, usageError{err}
 		}
-		outs = append(outs, output{path: path, f: f})
+		outs = append(outs, output{path: path, format: name, opts: opts})
 	}
 	return outs, nil
 }
 
 func (a *app) write(o output, rep *engine.Report) error {
+	f, err := report.Lookup(o.format, o.opts) // known: outputs checked it
+	if err != nil {
+		return err
+	}
 	if o.path == "" {
-		if err := o.f.Write(a.stdout, rep); err != nil {
+		if err := f.Write(a.stdout, rep); err != nil {
 			return fmt.Errorf("write standard output: %w", err)
 		}
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := o.f.Write(&buf, rep); err != nil {
+	if err := f.Write(&buf, rep); err != nil {
 		return fmt.Errorf("write %s: %w", o.path, err)
 	}
 	if err := writeFileAtomic(o.path, buf.Bytes()); err != nil {

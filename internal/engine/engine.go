@@ -6,6 +6,7 @@ import (
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
+	"github.com/prodready/terraform-provider-readiness/internal/policy"
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
 )
 
@@ -13,20 +14,44 @@ import (
 type Options struct {
 	Profile profile.Profile
 	FailOn  check.Threshold
+	// Policy is the team's configuration (.readiness.hcl) and baseline:
+	// checks enabled and disabled, severity overrides, tier tags, waivers,
+	// objectives, attestations, custom checks and the clock waivers expire
+	// by. Nil changes nothing.
+	Policy *policy.Policy
 }
 
 // Run judges every input with every check and summarises the results.
 // Results are ordered by input, then section, then address, then check ID.
 func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
-	rep := &Report{Profile: opts.Profile.Name, FailOn: opts.FailOn, Inputs: []Input{}, Results: []Result{}, Errors: []string{}}
-	for _, p := range plans {
-		rep.Inputs = append(rep.Inputs, Input{Path: p.Path, Kind: string(p.Kind), TerraformVersion: p.TerraformVersion, FormatVersion: p.FormatVersion})
-		for _, c := range checks {
-			meta, enabled := opts.Profile.Apply(c.Meta)
-			if !enabled {
+	pol := opts.Policy
+	rep := &Report{Profile: opts.Profile.Name, FailOn: opts.FailOn, Inputs: []Input{}, Results: []Result{}, Errors: []string{}, Checks: []check.Meta{}, Manual: manualItems(pol)}
+	checks = append(checks[:len(checks):len(checks)], pol.Checks()...)
+	// enabled holds each check with its declared severity as the policy
+	// overrides it; the profile that judges each resource adjusts it.
+	enabled := make([]check.Check, 0, len(checks))
+	for _, c := range checks {
+		if !pol.Selected(c.Meta) {
+			continue
+		}
+		c.Meta = pol.Meta(c.Meta)
+		meta, ok := opts.Profile.Apply(c.Meta)
+		if !ok {
+			// A resource whose tier tag names another profile may still
+			// need the check.
+			if !pol.UsesTiers() || !anyProfileRuns(c.Meta) {
 				continue
 			}
-			rep.runCheck(p, c, meta)
+			meta = c.Meta
+		}
+		enabled = append(enabled, c)
+		rep.Checks = append(rep.Checks, meta)
+	}
+	for _, p := range plans {
+		rep.Inputs = append(rep.Inputs, Input{Path: p.Path, Kind: string(p.Kind), TerraformVersion: p.TerraformVersion, FormatVersion: p.FormatVersion})
+		rep.Errors = append(rep.Errors, pol.TagProblems(p)...)
+		for _, c := range enabled {
+			rep.runCheck(p, c, opts)
 		}
 	}
 	sortResults(rep.Results)
@@ -34,28 +59,70 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 	return rep
 }
 
-func (rep *Report) runCheck(p *model.Plan, c check.Check, meta check.Meta) {
+// runCheck runs one check over one input. Each finding is judged by the
+// profile of its resource: the run's, or the one its tier tag names.
+func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options) {
+	view := func(r *model.Resource) (check.Meta, bool) {
+		prof := opts.Profile
+		if tier, ok := opts.Policy.TierProfile(r); ok {
+			prof = tier
+		}
+		return prof.Apply(c.Meta)
+	}
 	if c.Plan != nil {
-		for _, f := range rep.guard(p, meta, "", func() []check.Finding { return c.Plan(p) }) {
-			rt := ""
-			if r := p.Lookup(f.Address); r != nil {
-				rt = r.Type
+		for _, f := range rep.guard(p, c.Meta, "", func() []check.Finding { return c.Plan(p) }) {
+			r := p.Lookup(f.Address)
+			if f.Address == "" {
+				r = nil
 			}
-			rep.add(p, meta, f, rt)
+			if meta, ok := view(r); ok {
+				rep.add(p, meta, f, r, opts.Policy)
+			}
 		}
 		return
 	}
 	if c.Resource == nil {
 		return
 	}
-	for _, r := range p.OfType(meta.ResourceTypes...) {
+	for _, r := range p.OfType(c.ResourceTypes...) {
+		meta, ok := view(r)
+		if !ok {
+			continue
+		}
 		for _, f := range rep.guard(p, meta, r.Address, func() []check.Finding { return []check.Finding{c.Resource(p, r)} }) {
 			if f.Address == "" {
 				f.Address = r.Address
 			}
-			rep.add(p, meta, f, r.Type)
+			rep.add(p, meta, f, r, opts.Policy)
 		}
 	}
+}
+
+// anyProfileRuns reports whether some profile runs the check.
+func anyProfileRuns(m check.Meta) bool {
+	for _, name := range profile.Names() {
+		if prof, err := profile.Lookup(name); err == nil {
+			if _, ok := prof.Apply(m); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// manualItems lists every checklist item no plan can show, with the
+// policy's attestation of it.
+func manualItems(pol *policy.Policy) []ManualItem {
+	out := []ManualItem{}
+	for _, it := range policy.ManualItems() {
+		key := policy.ManualKey(it)
+		m := ManualItem{Item: key, Section: it.Section, Title: it.Item}
+		if a, ok := pol.Attestation(key); ok {
+			m.Attested, m.By, m.On, m.Note = true, a.By, a.On, a.Note
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // guard runs check logic, turning a panic into a reported error so that one
@@ -74,9 +141,17 @@ func (rep *Report) guard(p *model.Plan, meta check.Meta, addr string, fn func() 
 	return fn()
 }
 
-func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, resourceType string) {
+func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model.Resource, pol *policy.Policy) {
 	if f.Status == "" {
 		return
+	}
+	f, inBaseline := pol.Review(p, r, meta, f)
+	resourceType, docs := "", meta.DocsURL()
+	if r != nil {
+		resourceType = r.Type
+	}
+	if d, ok := pol.Docs(meta.ID); ok {
+		docs = d
 	}
 	ev := make([]check.Evidence, 0, len(f.Evidence))
 	for _, e := range f.Evidence {
@@ -95,7 +170,8 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, resource
 		Message:      p.Scrub(f.Message),
 		Evidence:     ev,
 		Remediation:  meta.Remediation,
-		Docs:         meta.DocsURL(),
+		Docs:         docs,
+		InBaseline:   inBaseline,
 	})
 }
 

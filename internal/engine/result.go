@@ -21,6 +21,26 @@ type Result struct {
 	Evidence     []check.Evidence `json:"evidence"`
 	Remediation  string           `json:"remediation"`
 	Docs         string           `json:"docs"`
+	// InBaseline is set on a failure waived because the baseline records it,
+	// so that --write-baseline keeps it. Not part of the JSON contract.
+	InBaseline bool `json:"-"`
+}
+
+// ManualItem is a checklist item that no plan can show (load tests, code
+// quality, release process, drills, documentation), and whether the team
+// attested it in its configuration. It counts toward neither score nor
+// readiness.
+type ManualItem struct {
+	// Item is the item's stable key, as attest blocks name it.
+	Item     string `json:"item"`
+	Section  string `json:"section"`
+	Attested bool   `json:"attested"`
+	By       string `json:"by"`
+	On       string `json:"on"`
+	// Title and Note are for people (text, HTML); the JSON contract holds
+	// item, section, attested, by and on only.
+	Title string `json:"-"`
+	Note  string `json:"-"`
 }
 
 // Input describes one scanned file.
@@ -61,6 +81,12 @@ type Report struct {
 	// Errors are problems that did not stop the run (a check that could not
 	// judge a resource); unreadable inputs stop the run before a report.
 	Errors []string
+	// Checks is the metadata of every check that ran, in catalogue order,
+	// as the profile sees it (severity adjusted). Formats that describe
+	// rules (SARIF) read it.
+	Checks []check.Meta
+	// Manual lists every manual checklist item, attested or not.
+	Manual []ManualItem
 }
 
 // Blocking returns the failed results at or above the report's threshold.

@@ -72,3 +72,32 @@ func Names() []string {
 	sort.Strings(out)
 	return out
 }
+
+// tiers maps the values teams give an environment tag to the profile that
+// judges resources so tagged. Values are compared in lowercase.
+var tiers = map[string]string{
+	"prod": "production", "production": "production", "live": "production",
+	"staging": "staging", "stage": "staging", "preprod": "staging", "pre-prod": "staging", "qa": "staging", "uat": "staging",
+	"dev": "development", "development": "development", "test": "development", "testing": "development", "sandbox": "development",
+}
+
+// ForTier returns the profile for an environment tier as a tag names it
+// (dev, development, test, staging, prod, ...), case-insensitive, and false
+// for a value that names no tier.
+func ForTier(value string) (Profile, bool) {
+	name, ok := tiers[strings.ToLower(strings.TrimSpace(value))]
+	if !ok {
+		return Profile{}, false
+	}
+	return profiles[name], true
+}
+
+// TierValues lists the tag values ForTier recognises, sorted.
+func TierValues() []string {
+	out := make([]string, 0, len(tiers))
+	for v := range tiers {
+		out = append(out, v)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -24,7 +24,9 @@ type jsonReport struct {
 	Inputs        []engine.Input  `json:"inputs"`
 	Summary       engine.Summary  `json:"summary"`
 	Results       []engine.Result `json:"results"`
-	Errors        []string        `json:"errors"`
+	// Manual lists the checklist items no plan can show, attested or not.
+	Manual []engine.ManualItem `json:"manual"`
+	Errors []string            `json:"errors"`
 }
 
 type jsonTool struct {
@@ -40,6 +42,7 @@ func (f jsonFormat) Write(w io.Writer, rep *engine.Report) error {
 		Inputs:        nonNil(rep.Inputs),
 		Summary:       rep.Summary,
 		Results:       make([]engine.Result, len(rep.Results)),
+		Manual:        nonNil(rep.Manual),
 		Errors:        nonNil(rep.Errors),
 	}
 	doc.Summary.Sections = nonNil(doc.Summary.Sections)

@@ -24,6 +24,19 @@ type Options struct {
 	// ToolVersion is the scanner's version, recorded by machine-readable
 	// formats.
 	ToolVersion string
+	// Locate finds where in the Terraform configuration the resource at
+	// address of input is declared (internal/source). Nil, or ok false,
+	// means unknown: formats then name the address alone. The JSON report
+	// never carries locations: its fields are a contract.
+	Locate func(input, address string) (file string, line int, ok bool)
+}
+
+// location is where r's resource is declared, when Locate knows.
+func (o Options) location(r engine.Result) (file string, line int, ok bool) {
+	if o.Locate == nil || r.Address == "" {
+		return "", 0, false
+	}
+	return o.Locate(r.Input, r.Address)
 }
 
 // ToolName is the scanner's name as machine-readable formats record it.
@@ -31,8 +44,13 @@ const ToolName = "readiness"
 
 // formats lists every format by the name users give to --format.
 var formats = map[string]func(Options) Formatter{
-	"json": func(o Options) Formatter { return jsonFormat{version: o.ToolVersion} },
-	"text": func(o Options) Formatter { return textFormat{color: o.Color} },
+	"github":   func(o Options) Formatter { return githubFormat{opts: o} },
+	"html":     func(o Options) Formatter { return htmlFormat{opts: o} },
+	"json":     func(o Options) Formatter { return jsonFormat{version: o.ToolVersion} },
+	"junit":    func(o Options) Formatter { return junitFormat{opts: o} },
+	"markdown": func(o Options) Formatter { return markdownFormat{opts: o, limit: githubCommentLimit} },
+	"sarif":    func(o Options) Formatter { return sarifFormat{opts: o} },
+	"text":     func(o Options) Formatter { return textFormat{opts: o} },
 }
 
 // Lookup returns the named format's formatter.
@@ -51,5 +69,28 @@ func Names() []string {
 		out = append(out, n)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// sectionNames lists the sections that have results: in the summary's
+// order (the checklist's), then any other in the order of the results.
+func sectionNames(rep *engine.Report) []string {
+	has := map[string]bool{}
+	for _, r := range rep.Results {
+		has[r.Section] = true
+	}
+	var out []string
+	for _, sec := range rep.Summary.Sections {
+		if has[sec.Section] {
+			out = append(out, sec.Section)
+			delete(has, sec.Section)
+		}
+	}
+	for _, r := range rep.Results {
+		if has[r.Section] {
+			out = append(out, r.Section)
+			delete(has, r.Section)
+		}
+	}
 	return out
 }

@@ -15,9 +15,10 @@ import (
 
 // textFormat writes the report for people: a one-line scorecard, then each
 // checklist section with its failures (most severe first) and unknowns.
-// Passes are counted, not listed.
+// Passes are counted, not listed. A finding names the file and line that
+// declare its resource when Options.Locate knows them.
 type textFormat struct {
-	color bool
+	opts Options
 }
 
 // detailIndent lines up a finding's message and evidence under its check ID:
@@ -25,7 +26,7 @@ type textFormat struct {
 var detailIndent = strings.Repeat(" ", 2+7+2+8+2)
 
 func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
-	p := newPalette(f.color)
+	p := newPalette(f.opts.Color)
 	var b bytes.Buffer
 	s := rep.Summary
 
@@ -57,10 +58,12 @@ func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 		results := bySection[sec.Section]
 		fails := filter(results, check.StatusFail)
 		slices.SortStableFunc(fails, func(a, b engine.Result) int { return int(b.Severity) - int(a.Severity) })
-		for _, r := range append(fails, filter(results, check.StatusUnknown)...) {
-			writeFinding(&b, p, r, showInput)
+		listed := append(fails, filter(results, check.StatusUnknown)...)
+		for _, r := range append(listed, filter(results, check.StatusWaived)...) {
+			writeFinding(&b, p, r, showInput, f.opts)
 		}
 	}
+	writeManual(&b, p, rep.Manual)
 
 	if len(rep.Errors) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", p.errors.Sprintf("errors (%d)", len(rep.Errors)))
@@ -75,14 +78,20 @@ func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 	return err
 }
 
-func writeFinding(b *bytes.Buffer, p palette, r engine.Result, showInput bool) {
+func writeFinding(b *bytes.Buffer, p palette, r engine.Result, showInput bool, opts Options) {
 	status, statusColor := "FAIL", p.fail
-	if r.Status == check.StatusUnknown {
+	switch r.Status {
+	case check.StatusUnknown:
 		status, statusColor = "UNKNOWN", p.unknown
+	case check.StatusWaived:
+		status, statusColor = "WAIVED", p.evidence
 	}
 	where := r.Address
 	if where == "" {
 		where = "(whole plan)"
+	}
+	if file, line, ok := opts.location(r); ok {
+		where += fmt.Sprintf("  at %s:%d", file, line)
 	}
 	if showInput {
 		where += "  in " + r.Input
@@ -94,6 +103,30 @@ func writeFinding(b *bytes.Buffer, p palette, r engine.Result, showInput bool) {
 	}
 	for _, e := range r.Evidence {
 		fmt.Fprintf(b, "%s%s\n", detailIndent, p.evidence.Sprintf("%s = %s", e.Attribute, e.Value))
+	}
+}
+
+// writeManual lists the checklist items no plan can show: each attested one
+// with who attested it and when, then the keys of the others on one line.
+func writeManual(b *bytes.Buffer, p palette, items []engine.ManualItem) {
+	if len(items) == 0 {
+		return
+	}
+	var open []string
+	var done []engine.ManualItem
+	for _, m := range items {
+		if m.Attested {
+			done = append(done, m)
+		} else {
+			open = append(open, m.Item)
+		}
+	}
+	fmt.Fprintf(b, "\n%s  attested %d of %d\n", p.section.Sprint("manual checklist items"), len(done), len(items))
+	for _, m := range done {
+		fmt.Fprintf(b, "  attested      %s  by %s on %s\n", m.Item, m.By, m.On)
+	}
+	if len(open) > 0 {
+		fmt.Fprintf(b, "  %s  %s\n", p.unknown.Sprint("not attested"), strings.Join(open, ", "))
 	}
 }
 

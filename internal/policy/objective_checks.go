@@ -1,0 +1,503 @@
+package policy
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/model"
+)
+
+// The recovery objective checks compare what the plan shows of backups,
+// point-in-time recovery, replication and standbys with the objectives a
+// team declared. They are made by the policy, not registered in the
+// catalogue, because they read the configuration: a check in checks/ sees
+// only the plan.
+
+const objectivePrefix = "recovery_objectives_"
+
+// Nominal recovery point intervals of each mechanism.
+const (
+	// pitrInterval: RDS, Aurora and DynamoDB restore to within about five
+	// minutes of the present.
+	pitrInterval = 5 * time.Minute
+	// replicaInterval: asynchronous replicas lag by seconds, rarely minutes.
+	replicaInterval = time.Minute
+	// efsReplicationInterval: EFS and S3 replication aim at 15 minutes.
+	replicationInterval = 15 * time.Minute
+	// snapshotInterval: daily automatic snapshots.
+	snapshotInterval = 24 * time.Hour
+	// standbyRTO: below this, recovery cannot wait for a restore from
+	// backup; it needs a standby that takes over.
+	standbyRTO = time.Hour
+)
+
+// dataStoreTypes are the AWS resources that hold data a disaster can lose.
+var dataStoreTypes = []string{
+	"aws_db_instance", "aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster",
+	"aws_dynamodb_table", "aws_efs_file_system", "aws_elasticache_replication_group",
+	"aws_s3_bucket", "aws_ebs_volume",
+}
+
+// clusterTypes have continuous backups that cannot be switched off
+// (backup_retention_period is at least 1), and member instances.
+var clusterTypes = map[string]string{
+	"aws_rds_cluster":     "aws_rds_cluster_instance",
+	"aws_docdb_cluster":   "aws_docdb_cluster_instance",
+	"aws_neptune_cluster": "aws_neptune_cluster_instance",
+}
+
+// continuousBackupTypes support AWS Backup's continuous backup.
+var continuousBackupTypes = map[string]bool{"aws_db_instance": true, "aws_rds_cluster": true, "aws_s3_bucket": true}
+
+func objectiveMeta(id, title string, sev check.Severity, types []string, desc, fix string) check.Meta {
+	return check.Meta{
+		ID: objectivePrefix + id, Title: title, Section: "disaster_recovery", Category: "recovery_objectives",
+		Severity: sev, Cloud: "aws", ResourceTypes: types, Description: desc, Remediation: fix,
+	}
+}
+
+var (
+	declaredMeta = objectiveMeta("declared", "Data store has a declared RPO and RTO", check.SeverityMedium, dataStoreTypes,
+		"Backups and replicas are only as good as the objective they serve: without a recovery point objective "+
+			"(how much data may be lost) and a recovery time objective (how long the service may be down) nobody "+
+			"can say whether they are enough. Runs when a .readiness.hcl is in use.",
+		"Declare the objectives in an objective block of .readiness.hcl, or tag the resource with "+
+			"readiness:rpo and readiness:rto (durations such as 1h or 15m).")
+	rpoMeta = objectiveMeta("rpo", "Backups, point-in-time recovery or replication meet the RPO", check.SeverityHigh, dataStoreTypes,
+		"A recovery point objective of one hour is broken by a daily snapshot: a failure just before the next "+
+			"snapshot loses a day of data. The most frequent recovery point the plan shows (point-in-time "+
+			"recovery about every 5 minutes, replication, AWS Backup rules, automatic snapshots) must be at "+
+			"least as frequent as the objective.",
+		"Enable point-in-time recovery (RDS backup_retention_period > 0, DynamoDB point_in_time_recovery), add a "+
+			"replica, or select the resource in an AWS Backup plan whose schedule runs at least once per RPO.")
+	rtoMeta = objectiveMeta("rto", "A standby can meet the RTO", check.SeverityHigh,
+		[]string{"aws_db_instance", "aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster", "aws_elasticache_replication_group"},
+		"Restoring a database from a backup takes time that grows with its size, often hours. A recovery time "+
+			"objective under an hour needs a standby that takes over: a Multi-AZ standby, a second cluster "+
+			"instance, a replica to promote, or automatic failover. Above an hour the plan cannot show whether "+
+			"a restore is fast enough: a restore drill can.",
+		"Set multi_az = true, add a second cluster instance or a replica, or enable automatic_failover_enabled; "+
+			"otherwise rehearse a restore and record the drill with attest \"restore_drills\".")
+	backupPlanMeta = objectiveMeta("backup_plan", "AWS Backup plan runs as often as the RPO it serves", check.SeverityMedium,
+		[]string{"aws_backup_plan"},
+		"An AWS Backup plan that runs daily cannot keep a one-hour RPO for the resources that rely on it.",
+		"Add a rule whose schedule runs at least once per RPO, e.g. cron(0 * ? * * *) for hourly, or enable "+
+			"continuous backup where the resource supports it.")
+)
+
+// ObjectiveChecks returns the recovery objective checks' metadata and logic
+// for a policy without objectives: for listing and documentation.
+func ObjectiveChecks() []check.Check { return (&Policy{Source: "-"}).objectiveChecks() }
+
+func (p *Policy) objectiveChecks() []check.Check {
+	out := []check.Check{
+		{Meta: rpoMeta, Resource: p.judgeRPO},
+		{Meta: rtoMeta, Resource: p.judgeRTO},
+		{Meta: backupPlanMeta, Resource: p.judgeBackupPlan},
+	}
+	if p.Source != "" {
+		out = append([]check.Check{{Meta: declaredMeta, Resource: p.judgeDeclared}}, out...)
+	}
+	return out
+}
+
+func (p *Policy) judgeDeclared(plan *model.Plan, r *model.Resource) check.Finding {
+	o := p.objectivesFor(r)
+	ev := objectiveEvidence(o)
+	var missing []string
+	if !o.hasRPO {
+		missing = append(missing, "RPO")
+	}
+	if !o.hasRTO {
+		missing = append(missing, "RTO")
+	}
+	switch {
+	case o.problem != "":
+		return check.Finding{Status: check.StatusFail, Message: o.problem, Evidence: ev}
+	case len(missing) > 0:
+		return check.Finding{Status: check.StatusFail, Evidence: ev, Message: fmt.Sprintf(
+			"no %s declared for this data store: add an objective block that selects it, or readiness:rpo and readiness:rto tags",
+			strings.Join(missing, " or "))}
+	}
+	return check.Finding{Status: check.StatusPass, Evidence: ev,
+		Message: fmt.Sprintf("RPO %s and RTO %s declared", FormatDuration(o.rpo), FormatDuration(o.rto))}
+}
+
+func objectiveEvidence(o objectives) []check.Evidence {
+	ev := []check.Evidence{}
+	if o.hasRPO {
+		ev = append(ev, check.Evidence{Attribute: "rpo", Value: FormatDuration(o.rpo) + " (" + o.rpoFrom + ")"})
+	} else {
+		ev = append(ev, check.Evidence{Attribute: "rpo", Value: "(not declared)"})
+	}
+	if o.hasRTO {
+		ev = append(ev, check.Evidence{Attribute: "rto", Value: FormatDuration(o.rto) + " (" + o.rtoFrom + ")"})
+	} else {
+		ev = append(ev, check.Evidence{Attribute: "rto", Value: "(not declared)"})
+	}
+	return ev
+}
+
+// recoveryPoint is one way to get data back, and how old the data it gives
+// back can be.
+type recoveryPoint struct {
+	how      string
+	interval time.Duration
+	unknown  bool // it depends on a value known only after apply
+	// backupPlan is the AWS Backup plan of a rule; nil for other ways.
+	backupPlan *model.Resource
+	// evidence is the rule's schedule (AWS Backup rules only).
+	evidence check.Evidence
+}
+
+func (p *Policy) judgeRPO(plan *model.Plan, r *model.Resource) check.Finding {
+	o := p.objectivesFor(r)
+	if !o.hasRPO {
+		return check.Skip
+	}
+	points, seen := recoveryPoints(plan, r)
+	ev := append([]check.Evidence{{Attribute: "rpo", Value: FormatDuration(o.rpo) + " (" + o.rpoFrom + ")"}}, seen...)
+	var best *recoveryPoint
+	undecided := false
+	for i, pt := range points {
+		if pt.unknown {
+			undecided = true
+			continue
+		}
+		if best == nil || pt.interval < best.interval {
+			best = &points[i]
+		}
+	}
+	rpo := FormatDuration(o.rpo)
+	switch {
+	case best != nil && best.interval <= o.rpo:
+		return check.Finding{Status: check.StatusPass, Evidence: ev, Message: fmt.Sprintf(
+			"%s (a recovery point every %s) meets the RPO of %s", best.how, FormatDuration(best.interval), rpo)}
+	case undecided:
+		return check.Finding{Status: check.StatusUnknown, Evidence: ev, Message: fmt.Sprintf(
+			"whether the RPO of %s is met depends on values known only after apply", rpo)}
+	case best == nil:
+		return check.Finding{Status: check.StatusFail, Evidence: ev, Message: fmt.Sprintf(
+			"no backup, point-in-time recovery or replication in the plan: the RPO of %s cannot be met", rpo)}
+	}
+	return check.Finding{Status: check.StatusFail, Evidence: ev, Message: fmt.Sprintf(
+		"the most frequent recovery point is %s, every %s: a failure just before it loses more than the RPO of %s",
+		best.how, FormatDuration(best.interval), rpo)}
+}
+
+// recoveryPoints lists the ways the plan shows to restore r's data, and the
+// evidence of every attribute it read, ways found or not.
+func recoveryPoints(plan *model.Plan, r *model.Resource) ([]recoveryPoint, []check.Evidence) {
+	var out []recoveryPoint
+	var seen []check.Evidence
+	add := func(pt recoveryPoint) { out = append(out, pt) }
+	switch r.Type {
+	case "aws_db_instance":
+		a := r.Attr("backup_retention_period")
+		e := evAttr(plan, r, "backup_retention_period")
+		n, ok := a.Number()
+		switch {
+		case a.Unknown:
+			add(recoveryPoint{how: "point-in-time recovery", unknown: true})
+		case a.Value == nil || ok && n > 0:
+			if a.Value == nil {
+				e.Value += " (unset: defaults to 1)"
+			}
+			add(recoveryPoint{how: "point-in-time recovery", interval: pitrInterval})
+		}
+		seen = append(seen, e)
+		for _, rep := range referrersVia(plan, r, "replicate_source_db", "aws_db_instance") {
+			add(recoveryPoint{how: "read replica " + rep.Address, interval: replicaInterval})
+			seen = append(seen, check.Evidence{Attribute: rep.Address + ".replicate_source_db", Value: "(refers to this instance)"})
+		}
+	case "aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster":
+		add(recoveryPoint{how: "continuous backup (point-in-time recovery)", interval: pitrInterval})
+		seen = append(seen, evAttr(plan, r, "backup_retention_period"))
+	case "aws_dynamodb_table":
+		a := r.Attr("point_in_time_recovery", 0, "enabled")
+		if on, ok := a.Bool(); a.Unknown || ok && on {
+			add(recoveryPoint{how: "point-in-time recovery", interval: pitrInterval, unknown: a.Unknown})
+		}
+		seen = append(seen, evAttr(plan, r, "point_in_time_recovery", 0, "enabled"))
+		if rep := r.Attr("replica"); rep.Unknown || len(rep.List()) > 0 {
+			add(recoveryPoint{how: "global table replicas", interval: replicaInterval, unknown: rep.Unknown})
+			seen = append(seen, evAttr(plan, r, "replica"))
+		}
+	case "aws_efs_file_system":
+		for _, bp := range referrersVia(plan, r, "file_system_id", "aws_efs_backup_policy") {
+			a := bp.Attr("backup_policy", 0, "status")
+			if s, ok := a.Str(); a.Unknown || ok && s == "ENABLED" {
+				add(recoveryPoint{how: "AWS Backup's daily EFS backup", interval: snapshotInterval, unknown: a.Unknown})
+			}
+			seen = append(seen, evOther(plan, bp, "backup_policy", 0, "status"))
+		}
+		for _, rc := range referrersVia(plan, r, "source_file_system_id", "aws_efs_replication_configuration") {
+			add(recoveryPoint{how: "EFS replication " + rc.Address, interval: replicationInterval})
+			seen = append(seen, check.Evidence{Attribute: rc.Address + ".source_file_system_id", Value: "(refers to this file system)"})
+		}
+	case "aws_elasticache_replication_group":
+		a := r.Attr("snapshot_retention_limit")
+		if n, ok := a.Number(); a.Unknown || ok && n > 0 {
+			add(recoveryPoint{how: "daily automatic snapshots", interval: snapshotInterval, unknown: a.Unknown})
+		}
+		seen = append(seen, evAttr(plan, r, "snapshot_retention_limit"))
+	case "aws_s3_bucket":
+		// The versioning block is computed on AWS provider v4 and later:
+		// unknown but not configured, it is off until something enables it.
+		a := r.Attr("versioning", 0, "enabled")
+		if on, _ := a.Bool(); on || a.Unknown && r.Configured("versioning") {
+			add(recoveryPoint{how: "versioning (every write kept)", unknown: a.Unknown})
+		}
+		seen = append(seen, evAttr(plan, r, "versioning", 0, "enabled"))
+		for _, v := range referrersVia(plan, r, "bucket", "aws_s3_bucket_versioning") {
+			a := v.Attr("versioning_configuration", 0, "status")
+			if s, ok := a.Str(); a.Unknown || ok && s == "Enabled" {
+				add(recoveryPoint{how: "versioning (every write kept)", unknown: a.Unknown})
+			}
+			seen = append(seen, evOther(plan, v, "versioning_configuration", 0, "status"))
+		}
+		for _, rc := range referrersVia(plan, r, "bucket", "aws_s3_bucket_replication_configuration") {
+			add(recoveryPoint{how: "S3 replication " + rc.Address, interval: replicationInterval})
+			seen = append(seen, check.Evidence{Attribute: rc.Address + ".bucket", Value: "(refers to this bucket)"})
+		}
+	}
+	rules := backupRules(plan, r)
+	for _, pt := range rules {
+		seen = append(seen, pt.evidence)
+	}
+	if len(rules) == 0 {
+		seen = append(seen, check.Evidence{Attribute: "aws_backup_selection", Value: "none selects this resource in the plan"})
+	}
+	return append(out, rules...), seen
+}
+
+// backupRules lists the AWS Backup rules of the plans whose selections
+// cover r.
+func backupRules(plan *model.Plan, r *model.Resource) []recoveryPoint {
+	var out []recoveryPoint
+	seen := map[*model.Resource]bool{}
+	for _, sel := range plan.OfType("aws_backup_selection") {
+		if !selectionCovers(plan, sel, r) {
+			continue
+		}
+		for _, bp := range plan.Refs(sel, "plan_id") {
+			if bp.Type != "aws_backup_plan" || seen[bp] || !bp.Exists() {
+				continue
+			}
+			seen[bp] = true
+			out = append(out, planRules(plan, bp, r.Type)...)
+		}
+	}
+	return out
+}
+
+// planRules turns each rule of an AWS Backup plan into a recovery point for
+// a resource of type rtype.
+func planRules(plan *model.Plan, bp *model.Resource, rtype string) []recoveryPoint {
+	rules := bp.Attr("rule")
+	if rules.Unknown {
+		return []recoveryPoint{{how: "AWS Backup plan " + bp.Address, unknown: true, backupPlan: bp, evidence: evOther(plan, bp, "rule")}}
+	}
+	var out []recoveryPoint
+	for i := range rules.List() {
+		name, _ := bp.Attr("rule", i, "rule_name").Str()
+		how := fmt.Sprintf("AWS Backup plan %s rule %q", bp.Address, name)
+		if on, _ := bp.Attr("rule", i, "enable_continuous_backup").Bool(); on && continuousBackupTypes[rtype] {
+			out = append(out, recoveryPoint{how: how + " (continuous backup)", interval: pitrInterval, backupPlan: bp,
+				evidence: evOther(plan, bp, "rule", i, "enable_continuous_backup")})
+			continue
+		}
+		a := bp.Attr("rule", i, "schedule")
+		e := evOther(plan, bp, "rule", i, "schedule")
+		sched, _ := a.Str()
+		switch {
+		case a.Unknown:
+			out = append(out, recoveryPoint{how: how, unknown: true, backupPlan: bp, evidence: e})
+			continue
+		case sched == "":
+			sched = DefaultBackupSchedule
+			e.Value += " (unset: defaults to " + DefaultBackupSchedule + ")"
+		}
+		d, err := ScheduleInterval(sched)
+		if err != nil {
+			e.Value += " (" + err.Error() + ")"
+			out = append(out, recoveryPoint{how: how, unknown: true, backupPlan: bp, evidence: e})
+			continue
+		}
+		out = append(out, recoveryPoint{how: how, interval: d, backupPlan: bp, evidence: e})
+	}
+	return out
+}
+
+// selectionCovers reports whether an aws_backup_selection selects r: its
+// resources refer to r or are "*", or one of its selection_tag blocks
+// (STRINGEQUALS) matches r's tags.
+func selectionCovers(plan *model.Plan, sel, r *model.Resource) bool {
+	for _, to := range plan.Refs(sel, "resources") {
+		if to == r {
+			return true
+		}
+	}
+	for _, s := range sel.Attr("resources").Strings() {
+		if s == "*" {
+			return true
+		}
+	}
+	tags := ResourceTags(r)
+	for i := range sel.Attr("selection_tag").List() {
+		typ, _ := sel.Attr("selection_tag", i, "type").Str()
+		k, _ := sel.Attr("selection_tag", i, "key").Str()
+		v, _ := sel.Attr("selection_tag", i, "value").Str()
+		if got, ok := tags[k]; ok && strings.EqualFold(typ, "STRINGEQUALS") && got == v {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *Policy) judgeBackupPlan(plan *model.Plan, bp *model.Resource) check.Finding {
+	// The strictest RPO among the data stores this plan covers that have no
+	// faster way back than AWS Backup's schedules.
+	var strictest time.Duration
+	var who string
+	for _, sel := range plan.Referrers(bp, "aws_backup_selection") {
+		if !refersTo(plan, sel, "plan_id", bp) {
+			continue
+		}
+		for _, ds := range plan.OfType(dataStoreTypes...) {
+			if !selectionCovers(plan, sel, ds) {
+				continue
+			}
+			o := p.objectivesFor(ds)
+			if !o.hasRPO || metOtherwise(plan, ds, o.rpo) {
+				continue
+			}
+			if who == "" || o.rpo < strictest {
+				strictest, who = o.rpo, ds.Address
+			}
+		}
+	}
+	if who == "" {
+		return check.Skip
+	}
+	points := planRules(plan, bp, "")
+	ev := []check.Evidence{{Attribute: "rpo", Value: FormatDuration(strictest) + " (" + who + ")"}}
+	var best *recoveryPoint
+	undecided := false
+	for i, pt := range points {
+		ev = append(ev, pt.evidence)
+		if pt.unknown {
+			undecided = true
+		} else if best == nil || pt.interval < best.interval {
+			best = &points[i]
+		}
+	}
+	switch {
+	case best != nil && best.interval <= strictest:
+		return check.Finding{Status: check.StatusPass, Evidence: ev, Message: fmt.Sprintf(
+			"the plan backs up every %s, within the RPO of %s of %s", FormatDuration(best.interval), FormatDuration(strictest), who)}
+	case undecided:
+		return check.Finding{Status: check.StatusUnknown, Evidence: ev, Message: "the plan's schedules are known only after apply or not understood"}
+	case best == nil:
+		return check.Finding{Status: check.StatusFail, Evidence: ev, Message: fmt.Sprintf(
+			"the plan has no rule, so it cannot keep the RPO of %s of %s", FormatDuration(strictest), who)}
+	}
+	return check.Finding{Status: check.StatusFail, Evidence: ev, Message: fmt.Sprintf(
+		"the most frequent rule runs every %s: it cannot keep the RPO of %s of %s", FormatDuration(best.interval), FormatDuration(strictest), who)}
+}
+
+// metOtherwise reports whether r meets rpo without AWS Backup's schedules.
+func metOtherwise(plan *model.Plan, r *model.Resource, rpo time.Duration) bool {
+	points, _ := recoveryPoints(plan, r)
+	for _, pt := range points {
+		if pt.backupPlan == nil && !pt.unknown && pt.interval <= rpo {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *Policy) judgeRTO(plan *model.Plan, r *model.Resource) check.Finding {
+	o := p.objectivesFor(r)
+	if !o.hasRTO {
+		return check.Skip
+	}
+	ev := []check.Evidence{{Attribute: "rto", Value: FormatDuration(o.rto) + " (" + o.rtoFrom + ")"}}
+	how, unknown, sev := standby(plan, r)
+	ev = append(ev, sev...)
+	rto := FormatDuration(o.rto)
+	switch {
+	case how != "":
+		return check.Finding{Status: check.StatusPass, Evidence: ev, Message: fmt.Sprintf("%s can take over within the RTO of %s", how, rto)}
+	case unknown:
+		return check.Finding{Status: check.StatusUnknown, Evidence: ev, Message: "whether a standby exists is known only after apply"}
+	case o.rto < standbyRTO:
+		return check.Finding{Status: check.StatusFail, Evidence: ev, Message: fmt.Sprintf(
+			"no standby: recovery means restoring a backup, which rarely completes within the RTO of %s", rto)}
+	}
+	return check.Finding{Status: check.StatusUnknown, Evidence: ev, Message: fmt.Sprintf(
+		"no standby: recovery means restoring a backup; whether that completes within the RTO of %s depends on the data's size (rehearse it: attest \"restore_drills\")", rto)}
+}
+
+// standby returns what takes over when r fails, or "" with unknown set when
+// that is known only after apply.
+func standby(plan *model.Plan, r *model.Resource) (how string, unknown bool, ev []check.Evidence) {
+	switch r.Type {
+	case "aws_db_instance":
+		a := r.Attr("multi_az")
+		ev = append(ev, evAttr(plan, r, "multi_az"))
+		if on, _ := a.Bool(); on {
+			return "the Multi-AZ standby", false, ev
+		}
+		if reps := referrersVia(plan, r, "replicate_source_db", "aws_db_instance"); len(reps) > 0 {
+			return "read replica " + reps[0].Address, false, ev
+		}
+		return "", a.Unknown, ev
+	case "aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster":
+		members := referrersVia(plan, r, "cluster_identifier", clusterTypes[r.Type])
+		ev = append(ev, check.Evidence{Attribute: clusterTypes[r.Type], Value: fmt.Sprintf("%d in the plan", len(members))})
+		if len(members) >= 2 {
+			return "a second cluster instance", false, ev
+		}
+		return "", false, ev
+	case "aws_elasticache_replication_group":
+		a := r.Attr("automatic_failover_enabled")
+		ev = append(ev, evAttr(plan, r, "automatic_failover_enabled"))
+		if on, _ := a.Bool(); on {
+			return "automatic failover to a replica", false, ev
+		}
+		return "", a.Unknown, ev
+	}
+	return "", false, ev
+}
+
+// referrersVia returns the resources of the given types whose attribute
+// attr refers to r.
+func referrersVia(plan *model.Plan, r *model.Resource, attr string, types ...string) []*model.Resource {
+	var out []*model.Resource
+	for _, from := range plan.Referrers(r, types...) {
+		if refersTo(plan, from, attr, r) {
+			out = append(out, from)
+		}
+	}
+	return out
+}
+
+func refersTo(plan *model.Plan, from *model.Resource, attr string, to *model.Resource) bool {
+	for _, t := range plan.Refs(from, attr) {
+		if t == to {
+			return true
+		}
+	}
+	return false
+}
+
+func evAttr(plan *model.Plan, r *model.Resource, path ...model.Step) check.Evidence {
+	return check.Evidence{Attribute: model.Path(path).String(), Value: plan.Show(r, r.Attr(path...))}
+}
+
+func evOther(plan *model.Plan, r *model.Resource, path ...model.Step) check.Evidence {
+	return check.Evidence{Attribute: r.Address + "." + model.Path(path).String(), Value: plan.Show(r, r.Attr(path...))}
+}

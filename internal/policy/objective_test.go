@@ -1,0 +1,118 @@
+package policy_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/input"
+	"github.com/prodready/terraform-provider-readiness/internal/model"
+)
+
+func loadFixture(t *testing.T) *model.Plan {
+	t.Helper()
+	p, err := input.Read("testdata/objectives/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestObjectives(t *testing.T) {
+	t.Parallel()
+	pol := parse(t, `
+objective "critical" {
+  tags = { tier = "critical" }
+  rpo  = "1h"
+  rto  = "4h"
+}
+objective "fast failover" {
+  resources = ["aws_rds_cluster.*"]
+  rto       = "30m"
+}
+`)
+	rep := run(t, []*model.Plan{loadFixture(t)}, nil, "production", pol)
+	if len(rep.Errors) > 0 {
+		t.Fatalf("errors: %v", rep.Errors)
+	}
+	want := []row{
+		{"recovery_objectives_backup_plan", "aws_backup_plan.daily", "fail", "medium"},
+		{"recovery_objectives_backup_plan", "aws_backup_plan.hourly", "pass", "medium"},
+		{"recovery_objectives_declared", "aws_db_instance.later", "pass", "medium"},
+		{"recovery_objectives_declared", "aws_db_instance.nopitr", "pass", "medium"},
+		{"recovery_objectives_declared", "aws_db_instance.pitr", "pass", "medium"},
+		{"recovery_objectives_declared", "aws_db_instance.replica", "fail", "medium"},
+		{"recovery_objectives_declared", "aws_db_instance.replicated", "pass", "medium"},
+		{"recovery_objectives_declared", "aws_dynamodb_table.nopitr", "pass", "medium"},
+		{"recovery_objectives_declared", "aws_dynamodb_table.pitr", "pass", "medium"},
+		{"recovery_objectives_declared", "aws_efs_file_system.daily", "pass", "medium"},
+		{"recovery_objectives_declared", "aws_efs_file_system.hourly", "pass", "medium"},
+		{"recovery_objectives_declared", "aws_rds_cluster.aurora", "fail", "medium"},
+		{"recovery_objectives_rpo", "aws_db_instance.later", "unknown", "high"},
+		{"recovery_objectives_rpo", "aws_db_instance.nopitr", "fail", "high"},
+		{"recovery_objectives_rpo", "aws_db_instance.pitr", "pass", "high"},
+		{"recovery_objectives_rpo", "aws_db_instance.replicated", "pass", "high"},
+		{"recovery_objectives_rpo", "aws_dynamodb_table.nopitr", "fail", "high"},
+		{"recovery_objectives_rpo", "aws_dynamodb_table.pitr", "pass", "high"},
+		{"recovery_objectives_rpo", "aws_efs_file_system.daily", "fail", "high"},
+		{"recovery_objectives_rpo", "aws_efs_file_system.hourly", "pass", "high"},
+		{"recovery_objectives_rto", "aws_db_instance.later", "unknown", "high"},
+		{"recovery_objectives_rto", "aws_db_instance.nopitr", "unknown", "high"},
+		{"recovery_objectives_rto", "aws_db_instance.pitr", "pass", "high"},
+		{"recovery_objectives_rto", "aws_db_instance.replicated", "pass", "high"},
+		{"recovery_objectives_rto", "aws_rds_cluster.aurora", "fail", "high"},
+	}
+	if diff := cmp.Diff(want, rows(rep)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	for _, tt := range []struct{ id, addr, msg string }{
+		{"recovery_objectives_rpo", "aws_db_instance.nopitr", "no backup, point-in-time recovery or replication in the plan: the RPO of 1h cannot be met"},
+		{"recovery_objectives_rpo", "aws_db_instance.pitr", "point-in-time recovery (a recovery point every 5m) meets the RPO of 1h"},
+		{"recovery_objectives_rpo", "aws_efs_file_system.daily", `the most frequent recovery point is AWS Backup plan aws_backup_plan.daily rule "daily", every 1d: a failure just before it loses more than the RPO of 1h`},
+		{"recovery_objectives_backup_plan", "aws_backup_plan.daily", "the most frequent rule runs every 1d: it cannot keep the RPO of 1h of aws_efs_file_system.daily"},
+		{"recovery_objectives_rto", "aws_rds_cluster.aurora", "no standby: recovery means restoring a backup, which rarely completes within the RTO of 30m"},
+		{"recovery_objectives_declared", "aws_rds_cluster.aurora", "no RPO declared for this data store: add an objective block that selects it, or readiness:rpo and readiness:rto tags"},
+	} {
+		if got := message(rep, tt.id, tt.addr); got != tt.msg {
+			t.Errorf("%s %s: message %q, want %q", tt.id, tt.addr, got, tt.msg)
+		}
+	}
+	for _, r := range rep.Results {
+		if len(r.Evidence) == 0 {
+			t.Errorf("%s %s has no evidence", r.CheckID, r.Address)
+		}
+		if r.Section != "disaster_recovery" || r.Category != "recovery_objectives" || !strings.Contains(r.Docs, "docs/configuration.md#recovery-objectives") {
+			t.Errorf("%s: section %q, category %q, docs %q", r.CheckID, r.Section, r.Category, r.Docs)
+		}
+	}
+}
+
+// TestObjectiveTags: a resource's own tags declare its objectives, without
+// a configuration file (so no declared check), and win over blocks.
+func TestObjectiveTags(t *testing.T) {
+	t.Parallel()
+	plan := decode(t, "plan.json", `{"format_version":"1.2","terraform_version":"1.8.5","resource_changes":[
+ {"address":"aws_dynamodb_table.t","mode":"managed","type":"aws_dynamodb_table","name":"t",
+  "change":{"actions":["create"],"after":{"point_in_time_recovery":[{"enabled":false}],"tags":{"readiness:rpo":"1d","readiness:rto":"1d"}},"after_unknown":{}}},
+ {"address":"aws_dynamodb_table.u","mode":"managed","type":"aws_dynamodb_table","name":"u",
+  "change":{"actions":["create"],"after":{"point_in_time_recovery":[],"tags":{"readiness:rpo":"soon"}},"after_unknown":{"point_in_time_recovery":true}}}
+]}`)
+	pol := parse(t, `objective "all" { rpo = "5m" }`)
+	pol.Source = ""
+	rep := run(t, []*model.Plan{plan}, nil, "production", pol)
+	want := []row{
+		{"recovery_objectives_rpo", "aws_dynamodb_table.t", "fail", "high"},
+		{"recovery_objectives_rpo", "aws_dynamodb_table.u", "unknown", "high"},
+	}
+	if diff := cmp.Diff(want, rows(rep)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if got := rep.Results[0].Evidence[0]; got != (check.Evidence{Attribute: "rpo", Value: "1d (tag readiness:rpo)"}) {
+		t.Errorf("evidence = %+v", got)
+	}
+	if len(rep.Errors) != 1 || !strings.Contains(rep.Errors[0], `aws_dynamodb_table.u: tag readiness:rpo: invalid duration "soon"`) {
+		t.Errorf("errors = %q", rep.Errors)
+	}
+}

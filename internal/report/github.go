@@ -1,0 +1,84 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/engine"
+)
+
+// githubFormat writes GitHub Actions workflow commands that annotate the
+// run and, where the resource's .tf file and line are known, the pull
+// request's diff: one per failure, most severe first (GitHub shows at most
+// ten errors and ten warnings per step), as an error for critical and high,
+// a warning for medium and a notice for low; then one error per check that
+// could not judge something. Unknown, waived and passed results are not
+// annotated.
+type githubFormat struct {
+	opts Options
+}
+
+func (f githubFormat) Write(w io.Writer, rep *engine.Report) error {
+	var b strings.Builder
+	showInput := len(rep.Inputs) > 1
+	for _, r := range bySeverity(filter(rep.Results, check.StatusFail)) {
+		props := []string{}
+		if file, line, ok := f.opts.location(r); ok {
+			props = append(props, "file="+ghProperty(filepath.ToSlash(file)), fmt.Sprintf("line=%d", line))
+		}
+		props = append(props, "title="+ghProperty(fmt.Sprintf("%s (%s): %s", r.CheckID, r.Severity, r.Title)))
+
+		msg := r.Message
+		if msg == "" {
+			msg = r.Title
+		}
+		if r.Address != "" {
+			msg = r.Address + ": " + msg
+		}
+		if showInput {
+			msg += " (in " + r.Input + ")"
+		}
+		for _, e := range r.Evidence {
+			msg += "\n" + e.Attribute + " = " + e.Value
+		}
+		if r.Remediation != "" {
+			msg += "\nHow to fix: " + r.Remediation
+		}
+		if r.Docs != "" {
+			msg += "\n" + r.Docs
+		}
+		fmt.Fprintf(&b, "::%s %s::%s\n", ghLevel(r.Severity), strings.Join(props, ","), ghData(msg))
+	}
+	for _, e := range rep.Errors {
+		fmt.Fprintf(&b, "::error title=%s::%s\n", ghProperty("readiness: a check could not judge the plan"), ghData(e))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ghLevel is the annotation command for a failure's severity.
+func ghLevel(s check.Severity) string {
+	switch {
+	case s >= check.SeverityHigh:
+		return "error"
+	case s == check.SeverityMedium:
+		return "warning"
+	default:
+		return "notice"
+	}
+}
+
+// ghData escapes a workflow command's message as the Actions runner reads
+// it back: %, CR and LF.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value: as ghData, and
+// also the : and , that end a property.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,279 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/engine"
+)
+
+// htmlFormat writes one self-contained page to open in a browser or keep as
+// a CI artifact: the verdict, the score of each checklist section as an
+// inline SVG bar chart, and every result in a table that a few lines of
+// plain JavaScript filter by status, severity, section and text (the
+// filters live in the URL's #fragment, so a filtered view can be shared).
+// CSS and script are inline and a Content-Security-Policy forbids loading
+// anything, so the page works offline and never calls out. html/template
+// escapes every value.
+type htmlFormat struct {
+	opts Options
+}
+
+type htmlPage struct {
+	Ready    bool
+	Summary  engine.Summary
+	Profile  string
+	FailOn   string
+	Version  string
+	Inputs   []string
+	Chart    htmlChart
+	Sections []string
+	Statuses []string
+	Levels   []string
+	Findings []htmlFinding
+	Errors   []string
+	// ShowInput names each finding's input, when there are several.
+	ShowInput bool
+}
+
+type htmlChart struct {
+	Width, Height, LabelWidth, BarWidth, BarHeight, ScoreX int
+	Bars                                                   []htmlBar
+}
+
+type htmlBar struct {
+	Section             string
+	Score               int
+	Fail, Pass, Unknown int
+	Y, TextY, Fill      int
+	Class               string
+}
+
+type htmlFinding struct {
+	engine.Result
+	Status   string
+	Severity string
+	Location string
+}
+
+// Chart geometry, in SVG user units.
+const (
+	chartLabelWidth = 170
+	chartBarWidth   = 400
+	chartRow        = 28
+	chartBarHeight  = 18
+)
+
+func (f htmlFormat) Write(w io.Writer, rep *engine.Report) error {
+	version := f.opts.ToolVersion
+	if version == "" {
+		version = "dev"
+	}
+	page := htmlPage{
+		Ready:    rep.Summary.Ready,
+		Summary:  rep.Summary,
+		Profile:  rep.Profile,
+		FailOn:   rep.FailOn.String(),
+		Version:  version,
+		Statuses: []string{string(check.StatusFail), string(check.StatusUnknown), string(check.StatusWaived), string(check.StatusPass)},
+		Levels:   []string{"critical", "high", "medium", "low"},
+		Errors:   rep.Errors,
+
+		ShowInput: len(rep.Inputs) > 1,
+	}
+	for _, in := range rep.Inputs {
+		page.Inputs = append(page.Inputs, describeInput(in))
+	}
+	page.Chart = htmlChart{
+		Width: chartLabelWidth + chartBarWidth + 60, Height: max(1, len(rep.Summary.Sections)) * chartRow,
+		LabelWidth: chartLabelWidth, BarWidth: chartBarWidth, BarHeight: chartBarHeight,
+		ScoreX: chartLabelWidth + chartBarWidth + 8,
+	}
+	for i, sec := range rep.Summary.Sections {
+		page.Sections = append(page.Sections, sec.Section)
+		page.Chart.Bars = append(page.Chart.Bars, htmlBar{
+			Section: sec.Section, Score: sec.Score, Fail: sec.Fail, Pass: sec.Pass, Unknown: sec.Unknown,
+			Y: i*chartRow + (chartRow-chartBarHeight)/2, TextY: i*chartRow + chartRow/2 + 5,
+			Fill: sec.Score * chartBarWidth / 100, Class: scoreClass(sec.Score),
+		})
+	}
+	// Failures first (most severe first), then unknown, waived and passed.
+	for _, status := range page.Statuses {
+		for _, r := range bySeverity(filter(rep.Results, check.Status(status))) {
+			hf := htmlFinding{Result: r, Status: status, Severity: r.Severity.String()}
+			if file, line, ok := f.opts.location(r); ok {
+				hf.Location = fmt.Sprintf("%s:%d", file, line)
+			}
+			page.Findings = append(page.Findings, hf)
+		}
+	}
+	return htmlTemplate.Execute(w, page)
+}
+
+// scoreClass colours a score: good from 80, fair from 50, else poor.
+func scoreClass(score int) string {
+	switch {
+	case score >= 80:
+		return "good"
+	case score >= 50:
+		return "fair"
+	default:
+		return "poor"
+	}
+}
+
+var htmlTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="readiness {{.Version}}">
+<title>{{if .Ready}}READY{{else}}NOT READY{{end}} · readiness score {{.Summary.Score}}/100</title>
+<style>
+:root { --good: #1a7f37; --fair: #9a6700; --poor: #cf222e; --muted: #59636e; --line: #d1d9e0; --bg: #ffffff; --fg: #1f2328; --panel: #f6f8fa; }
+@media (prefers-color-scheme: dark) { :root { --good: #3fb950; --fair: #d29922; --poor: #f85149; --muted: #9198a1; --line: #3d444d; --bg: #0d1117; --fg: #e6edf3; --panel: #151b23; } }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1200px; padding: 1.5rem; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.15rem; margin: 2rem 0 .75rem; }
+.verdict { display: inline-block; padding: .15rem .6rem; border-radius: 1rem; color: #fff; font-weight: 600; }
+.verdict.ready { background: var(--good); } .verdict.not-ready { background: var(--poor); }
+.score { font-size: 2.5rem; font-weight: 700; margin: .5rem 0 0; }
+.muted, .meta { color: var(--muted); }
+.counts span { margin-right: 1rem; }
+svg text { fill: var(--fg); font-size: 13px; }
+svg .track { fill: var(--panel); stroke: var(--line); }
+svg .good { fill: var(--good); } svg .fair { fill: var(--fair); } svg .poor { fill: var(--poor); }
+.filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; padding: .75rem; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; }
+.filters label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }
+.filters select, .filters input { font: inherit; padding: .25rem .4rem; min-width: 10rem; color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 4px; }
+#shown { margin: .5rem 0; font-weight: 600; }
+table { width: 100%; border-collapse: collapse; }
+th, td { text-align: left; vertical-align: top; padding: .45rem .5rem; border-bottom: 1px solid var(--line); }
+th { font-size: 12px; color: var(--muted); }
+td.resource { min-width: 15rem; }
+code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+.badge { display: inline-block; min-width: 4.5rem; padding: 0 .4rem; border-radius: 4px; font-size: 12px; font-weight: 600; text-align: center; border: 1px solid currentColor; }
+.status-fail { color: var(--poor); } .status-unknown { color: var(--fair); } .status-waived, .status-pass { color: var(--muted); }
+.sev-critical, .sev-high { color: var(--poor); } .sev-medium { color: var(--fair); } .sev-low { color: var(--muted); }
+ul.evidence { margin: .25rem 0; padding-left: 1.1rem; }
+.fix { color: var(--muted); }
+.message { white-space: pre-line; }
+tr[hidden] { display: none; }
+footer { margin-top: 2rem; color: var(--muted); font-size: 12px; }
+</style>
+</head>
+<body>
+<header>
+<h1>Readiness report <span class="verdict {{if .Ready}}ready{{else}}not-ready{{end}}">{{if .Ready}}READY{{else}}NOT READY{{end}}</span></h1>
+<p class="score" id="score">{{.Summary.Score}}/100</p>
+<p class="counts"><span>fail <strong>{{.Summary.Fail}}</strong></span><span>pass <strong>{{.Summary.Pass}}</strong></span><span>unknown <strong>{{.Summary.Unknown}}</strong></span><span>waived <strong>{{.Summary.Waived}}</strong></span></p>
+<p class="meta">fail-on {{.FailOn}} · profile {{.Profile}}{{if .Inputs}} · inputs: {{range $i, $in := .Inputs}}{{if $i}}, {{end}}<code>{{$in}}</code>{{end}}{{end}}</p>
+</header>
+
+<section aria-labelledby="h-sections">
+<h2 id="h-sections">Score by checklist section</h2>
+{{if .Chart.Bars}}<svg id="chart" role="img" aria-label="Score by checklist section" width="{{.Chart.Width}}" height="{{.Chart.Height}}" viewBox="0 0 {{.Chart.Width}} {{.Chart.Height}}">
+{{range .Chart.Bars}}<g class="bar" data-section="{{.Section}}">
+<title>{{.Section}}: score {{.Score}}/100, fail {{.Fail}}, pass {{.Pass}}, unknown {{.Unknown}}</title>
+<text x="0" y="{{.TextY}}">{{.Section}}</text>
+<rect class="track" x="{{$.Chart.LabelWidth}}" y="{{.Y}}" width="{{$.Chart.BarWidth}}" height="{{$.Chart.BarHeight}}" rx="3"></rect>
+<rect class="{{.Class}}" x="{{$.Chart.LabelWidth}}" y="{{.Y}}" width="{{.Fill}}" height="{{$.Chart.BarHeight}}" rx="3"></rect>
+<text class="value" x="{{$.Chart.ScoreX}}" y="{{.TextY}}">{{.Score}}</text>
+</g>
+{{end}}</svg>{{else}}<p class="muted">No check applied to these inputs.</p>{{end}}
+</section>
+
+<section aria-labelledby="h-findings">
+<h2 id="h-findings">Findings</h2>
+<form class="filters" id="filters" onsubmit="return false">
+<label>Status <select id="f-status"><option value="">all</option>{{range .Statuses}}<option value="{{.}}">{{.}}</option>{{end}}</select></label>
+<label>Severity <select id="f-severity"><option value="">all</option>{{range .Levels}}<option value="{{.}}">{{.}}</option>{{end}}</select></label>
+<label>Section <select id="f-section"><option value="">all</option>{{range .Sections}}<option value="{{.}}">{{.}}</option>{{end}}</select></label>
+<label>Search <input id="f-q" type="search" placeholder="address, check, message…"></label>
+</form>
+<p id="shown" aria-live="polite">{{len .Findings}} findings</p>
+<table id="findings">
+<thead><tr><th>Status</th><th>Severity</th><th>Section</th><th>Check</th><th>Resource</th><th>Finding</th></tr></thead>
+<tbody>
+{{range .Findings}}<tr data-status="{{.Status}}" data-severity="{{.Severity}}" data-section="{{.Section}}">
+<td><span class="badge status-{{.Status}}">{{.Status}}</span></td>
+<td><span class="sev-{{.Severity}}">{{.Severity}}</span></td>
+<td>{{.Section}}</td>
+<td>{{if .Docs}}<a href="{{.Docs}}"><code>{{.CheckID}}</code></a>{{else}}<code>{{.CheckID}}</code>{{end}}<br><span class="muted">{{.Title}}</span></td>
+<td class="resource">{{if .Address}}<code class="address">{{.Address}}</code>{{else}}<span class="muted">(whole plan)</span>{{end}}{{if .Location}}<br><code class="location">{{.Location}}</code>{{end}}{{if $.ShowInput}}<br><span class="muted">in <code>{{.Input}}</code></span>{{end}}</td>
+<td><span class="message">{{.Message}}</span>{{if .Evidence}}<ul class="evidence">{{range .Evidence}}<li><code>{{.Attribute}} = {{.Value}}</code></li>{{end}}</ul>{{end}}{{if and (ne .Status "pass") .Remediation}}<div class="fix">How to fix: {{.Remediation}}</div>{{end}}</td>
+</tr>
+{{end}}</tbody>
+</table>
+</section>
+{{if .Errors}}
+<section aria-labelledby="h-errors">
+<h2 id="h-errors">Errors ({{len .Errors}})</h2>
+<ul>{{range .Errors}}<li><code>{{.}}</code></li>{{end}}</ul>
+</section>
+{{end}}
+<footer>Written by readiness {{.Version}}. Run <code>readiness explain CHECK_ID</code> for why a check matters and how to fix it.</footer>
+<script>
+(function () {
+  "use strict";
+  var status = document.getElementById("f-status");
+  var severity = document.getElementById("f-severity");
+  var section = document.getElementById("f-section");
+  var query = document.getElementById("f-q");
+  var shown = document.getElementById("shown");
+  var rows = Array.prototype.slice.call(document.querySelectorAll("#findings tbody tr"));
+  var selects = { status: status, severity: severity, section: section };
+
+  function readHash() {
+    var params = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+    Object.keys(selects).forEach(function (key) {
+      var want = params.get(key) || "";
+      var el = selects[key];
+      el.value = want;
+      if (el.value !== want) { el.value = ""; }
+    });
+    query.value = params.get("q") || "";
+  }
+
+  function writeHash() {
+    var params = new URLSearchParams();
+    Object.keys(selects).forEach(function (key) {
+      if (selects[key].value) { params.set(key, selects[key].value); }
+    });
+    if (query.value) { params.set("q", query.value); }
+    var hash = params.toString();
+    try {
+      window.history.replaceState(null, "", hash ? "#" + hash : window.location.pathname + window.location.search);
+    } catch (e) { /* some viewers forbid it: the filters still work */ }
+  }
+
+  function apply() {
+    var text = query.value.trim().toLowerCase();
+    var n = 0;
+    rows.forEach(function (tr) {
+      var ok = (!status.value || tr.dataset.status === status.value) &&
+        (!severity.value || tr.dataset.severity === severity.value) &&
+        (!section.value || tr.dataset.section === section.value) &&
+        (!text || tr.textContent.toLowerCase().indexOf(text) >= 0);
+      tr.hidden = !ok;
+      if (ok) { n++; }
+    });
+    shown.textContent = "Showing " + n + " of " + rows.length + " findings";
+  }
+
+  readHash();
+  [status, severity, section].forEach(function (el) {
+    el.addEventListener("change", function () { apply(); writeHash(); });
+  });
+  query.addEventListener("input", function () { apply(); writeHash(); });
+  window.addEventListener("hashchange", function () { readHash(); apply(); });
+  apply();
+}());
+</script>
+</body>
+</html>
+`))

@@ -1,0 +1,278 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/engine"
+)
+
+// markdownFormat writes a pull-request comment (GitHub flavoured Markdown):
+// the verdict and a scorecard by checklist section, the failures grouped by
+// section (most severe first), the errors, then unknowns, waived results and
+// passes folded in <details>. A comment holds at most limit bytes (GitHub takes
+// 65,536 characters): findings that do not fit are counted in a closing
+// note instead.
+type markdownFormat struct {
+	opts  Options
+	limit int
+}
+
+const (
+	// githubCommentLimit is the most characters GitHub accepts in an issue
+	// or pull-request comment; counting bytes keeps under it.
+	githubCommentLimit = 65536
+	// markdownMarker is an HTML comment that lets a pipeline find the
+	// comment it posted last time and update it.
+	markdownMarker = "<!-- readiness-report -->"
+	// markdownReserve is kept free for closing tags, the truncation note
+	// and the footer.
+	markdownReserve = 1024
+	// evidenceMax is the most characters of one evidence value a comment
+	// shows; the other formats show it whole.
+	evidenceMax = 200
+)
+
+func (f markdownFormat) Write(w io.Writer, rep *engine.Report) error {
+	m := &mdBudget{limit: f.limit - markdownReserve}
+	s := rep.Summary
+
+	verdict := "✅ **READY**"
+	if !s.Ready {
+		verdict = "❌ **NOT READY**"
+	}
+	m.raw(markdownMarker + "\n")
+	m.add(fmt.Sprintf("## %s · score %d/100\n\n", verdict, s.Score), 0)
+	m.add(fmt.Sprintf("fail **%d** · pass **%d** · unknown **%d** · waived **%d** — fail-on %s, profile %s\n",
+		s.Fail, s.Pass, s.Unknown, s.Waived, mdCode(rep.FailOn.String()), mdCode(rep.Profile)), 0)
+	if len(rep.Inputs) > 0 {
+		names := make([]string, len(rep.Inputs))
+		for i, in := range rep.Inputs {
+			names[i] = mdText(describeInput(in))
+		}
+		m.add("\nInputs: "+strings.Join(names, ", ")+"\n", 0)
+	}
+	if len(rep.Results) == 0 {
+		m.add("\nNo check applied to these inputs.\n", 0)
+	}
+
+	if len(s.Sections) > 0 {
+		m.add("\n| Section | Score | Fail | Pass | Unknown |\n| --- | ---: | ---: | ---: | ---: |\n", 0)
+		for _, sec := range s.Sections {
+			m.add(fmt.Sprintf("| %s | %d/100 | %d | %d | %d |\n", mdCell(sec.Section), sec.Score, sec.Fail, sec.Pass, sec.Unknown), 0)
+		}
+	}
+
+	showInput := len(rep.Inputs) > 1
+	fails := bySeverity(filter(rep.Results, check.StatusFail))
+	if len(fails) > 0 {
+		m.add(fmt.Sprintf("\n### Failures (%d)\n", len(fails)), 0)
+		for _, sec := range sectionNames(rep) {
+			var group []engine.Result
+			for _, r := range fails {
+				if r.Section == sec {
+					group = append(group, r)
+				}
+			}
+			f.findingTable(m, "\n#### "+mdText(sec)+"\n\n", "", group, showInput)
+		}
+	}
+	if len(rep.Errors) > 0 {
+		if m.add(fmt.Sprintf("\n### Errors (%d)\n\n", len(rep.Errors)), len(rep.Errors)) {
+			for _, e := range rep.Errors {
+				m.add("- "+mdText(e)+"\n", 1)
+			}
+		}
+	}
+	if rs := filter(rep.Results, check.StatusUnknown); len(rs) > 0 {
+		f.findingTable(m, fmt.Sprintf("\n<details>\n<summary>Unknown (%d): a value known only after apply, or outside the plan</summary>\n\n", len(rs)),
+			"\n</details>\n", bySeverity(rs), showInput)
+	}
+	if rs := filter(rep.Results, check.StatusWaived); len(rs) > 0 {
+		f.findingTable(m, fmt.Sprintf("\n<details>\n<summary>Waived (%d)</summary>\n\n", len(rs)), "\n</details>\n", bySeverity(rs), showInput)
+	}
+	if rs := filter(rep.Results, check.StatusPass); len(rs) > 0 {
+		if m.add(fmt.Sprintf("\n<details>\n<summary>Passed (%d)</summary>\n\n| Check | Resource |\n| --- | --- |\n", len(rs)), len(rs)) {
+			for _, r := range rs {
+				m.add(fmt.Sprintf("| %s | %s |\n", mdCheck(r), f.resourceCell(r, showInput)), 1)
+			}
+			m.raw("\n</details>\n")
+		}
+	}
+
+	if m.omitted > 0 {
+		m.raw(fmt.Sprintf("\n> [!NOTE]\n> %d more results and errors are not shown: a comment holds at most %d characters. The full report is in the text, JSON or HTML formats.\n",
+			m.omitted, githubCommentLimit))
+	}
+	if s.Fail+s.Unknown > 0 {
+		m.raw("\nRun `readiness explain CHECK_ID` for why a check matters and how to fix it.\n")
+	}
+	version := f.opts.ToolVersion
+	if version == "" {
+		version = "dev"
+	}
+	m.raw(fmt.Sprintf("\n<sub>%s %s</sub>\n", ToolName, mdText(truncateRunes(version, 64))))
+	_, err := io.WriteString(w, m.b.String())
+	return err
+}
+
+// findingTable writes one table of findings under head, closed by tail,
+// as far as the budget goes.
+func (f markdownFormat) findingTable(m *mdBudget, head, tail string, rs []engine.Result, showInput bool) {
+	if len(rs) == 0 {
+		return
+	}
+	if !m.add(head+"| Severity | Check | Resource | Finding |\n| --- | --- | --- | --- |\n", len(rs)) {
+		return
+	}
+	for _, r := range rs {
+		m.add(fmt.Sprintf("| %s | %s | %s | %s |\n", r.Severity, mdCheck(r), f.resourceCell(r, showInput), mdFinding(r)), 1)
+	}
+	m.raw(tail)
+}
+
+func (f markdownFormat) resourceCell(r engine.Result, showInput bool) string {
+	cell := "(whole plan)"
+	if r.Address != "" {
+		cell = mdCode(r.Address)
+	}
+	if file, line, ok := f.opts.location(r); ok {
+		cell += "<br>" + mdCode(fmt.Sprintf("%s:%d", file, line))
+	}
+	if showInput {
+		cell += "<br>in " + mdCode(r.Input)
+	}
+	return cell
+}
+
+func mdCheck(r engine.Result) string {
+	if r.Docs == "" {
+		return mdCode(r.CheckID)
+	}
+	return "[" + mdCode(r.CheckID) + "](" + mdURL(r.Docs) + ")"
+}
+
+func mdFinding(r engine.Result) string {
+	parts := []string{}
+	if r.Message != "" {
+		parts = append(parts, mdCell(r.Message))
+	}
+	for _, e := range r.Evidence {
+		parts = append(parts, mdCode(e.Attribute+" = "+truncateRunes(e.Value, evidenceMax)))
+	}
+	if len(parts) == 0 {
+		return mdCell(r.Title)
+	}
+	return strings.Join(parts, "<br>")
+}
+
+// mdBudget builds a comment that stays under limit bytes: text that does
+// not fit, and all text after it, is left out and its entries counted.
+// raw text (closing tags, notes) is always written; markdownReserve keeps
+// room for it.
+type mdBudget struct {
+	b       strings.Builder
+	limit   int
+	omitted int
+	full    bool
+}
+
+// add writes s, which shows entries results or errors, if it fits.
+func (m *mdBudget) add(s string, entries int) bool {
+	if m.full || m.b.Len()+len(s) > m.limit {
+		m.full = true
+		m.omitted += entries
+		return false
+	}
+	m.b.WriteString(s)
+	return true
+}
+
+func (m *mdBudget) raw(s string) { m.b.WriteString(s) }
+
+// mdText escapes text for Markdown: no markup, no HTML, no @mentions.
+func mdText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '@':
+			b.WriteString("&#64;")
+		case '\\', '`', '*', '_', '[', ']', '#', '|', '~', '!':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// mdCell is mdText for a table cell: line breaks become <br>.
+func mdCell(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	return strings.ReplaceAll(mdText(s), "\n", "<br>")
+}
+
+// mdCode is a code span that holds s whatever its backticks, safe in a
+// table cell (GitHub splits cells at | even inside code spans unless
+// escaped).
+func mdCode(s string) string {
+	s = strings.NewReplacer("\r", " ", "\n", " ", "|", `\|`).Replace(s)
+	fenceLen := longestRun(s, '`') + 1
+	ticks := strings.Repeat("`", fenceLen)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || s == "" {
+		s = " " + s + " "
+	}
+	return ticks + s + ticks
+}
+
+// fence is a fenced code block holding s whatever its backticks.
+func fence(s, lang string) string {
+	ticks := strings.Repeat("`", max(3, longestRun(s, '`')+1))
+	return ticks + lang + "\n" + strings.TrimRight(s, "\n") + "\n" + ticks
+}
+
+// mdURL keeps a link target from closing the link early.
+func mdURL(u string) string {
+	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "|", "%7C").Replace(u)
+}
+
+func longestRun(s string, c byte) int {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
+}
+
+// truncateRunes cuts s to n characters, marking the cut with "…".
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	runes := []rune(s)
+	return string(runes[:n-1]) + "…"
+}
+
+// bySeverity returns rs sorted most severe first, keeping the report's
+// order among equals.
+func bySeverity(rs []engine.Result) []engine.Result {
+	out := slices.Clone(rs)
+	slices.SortStableFunc(out, func(a, b engine.Result) int { return int(b.Severity) - int(a.Severity) })
+	return out
+}
