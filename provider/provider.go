@@ -5,8 +5,12 @@ package provider
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -16,7 +20,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/prodready/terraform-provider-readiness/checks"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/config"
+	"github.com/prodready/terraform-provider-readiness/internal/policy"
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
 )
 
@@ -58,7 +65,11 @@ type settings struct {
 	Profile        profile.Profile
 	FailOn         check.Threshold
 	DisabledChecks []string
-	ConfigFile     string
+	// ConfigFile is the configuration file read (config_file, or the
+	// .readiness.hcl found from the working directory), "" for none.
+	ConfigFile string
+	// Policy is what the configuration file declares; nil without one.
+	Policy *policy.Policy
 }
 
 func (p *readinessProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -89,8 +100,11 @@ func (p *readinessProvider) Schema(_ context.Context, _ provider.SchemaRequest, 
 				Optional:    true,
 			},
 			"config_file": schema.StringAttribute{
-				Description: "Path to a readiness configuration file, relative to the directory Terraform runs in. " +
-					"Settings in this block take precedence over the file. Defaults to no file.",
+				Description: "Path to a readiness configuration file (`" + config.FileName + "`: checks enabled and disabled, " +
+					"severities, tiers, recovery objectives, attestations, waivers and custom checks), relative to the " +
+					"directory Terraform runs in, as `readiness scan --config` reads it. Its `profile` and `fail_on` are the " +
+					"defaults of this block's. Defaults to the `" + config.FileName + "` in the directory Terraform runs in or " +
+					"the nearest parent, up to the root of the repository, as `readiness scan` finds it; without one, no file.",
 				Optional: true,
 			},
 		},
@@ -131,7 +145,12 @@ func (p *readinessProvider) Configure(ctx context.Context, req provider.Configur
 }
 
 func (p *readinessProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{}
+	return []func() datasource.DataSource{
+		newPlanDataSource,
+		newConfigDataSource,
+		newChecksDataSource,
+		newInstanceTypeDataSource,
+	}
 }
 
 func (p *readinessProvider) Resources(context.Context) []func() resource.Resource {
@@ -139,7 +158,11 @@ func (p *readinessProvider) Resources(context.Context) []func() resource.Resourc
 }
 
 func (p *readinessProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{}
+	return []func() function.Function{
+		newCheckFunction,
+		newReadyFunction,
+		newInstanceTypeFunction,
+	}
 }
 
 // newSettings applies defaults to a validated provider block. Values unknown
@@ -169,14 +192,26 @@ func newSettings(ctx context.Context, cfg providerModel) (*settings, diag.Diagno
 		ConfigFile:     cfg.ConfigFile.ValueString(),
 		DisabledChecks: []string{},
 	}
-	prof := profile.Default
+	conf, d := loadConfigFile(cfg.ConfigFile)
+	diags.Append(d...)
+	if diags.HasError() {
+		return nil, diags
+	}
+	prof, failOn := profile.Default, DefaultFailOn
+	if conf != nil {
+		s.ConfigFile, s.Policy = conf.Path, conf.Policy
+		if conf.Profile != "" {
+			prof = conf.Profile
+		}
+		if conf.FailOn != "" {
+			failOn = conf.FailOn
+		}
+	}
 	if !cfg.Profile.IsNull() {
 		prof = cfg.Profile.ValueString()
 	}
-	var d diag.Diagnostics
 	s.Profile, d = parseProfile(prof)
 	diags.Append(d...)
-	failOn := DefaultFailOn
 	if !cfg.FailOn.IsNull() {
 		failOn = cfg.FailOn.ValueString()
 	}
@@ -185,9 +220,15 @@ func newSettings(ctx context.Context, cfg providerModel) (*settings, diag.Diagno
 	if !cfg.DisabledChecks.IsNull() {
 		var ids []types.String
 		diags.Append(cfg.DisabledChecks.ElementsAs(ctx, &ids, false)...)
-		for _, id := range ids {
-			if known(id) {
-				s.DisabledChecks = append(s.DisabledChecks, id.ValueString())
+		for i, id := range ids {
+			if !known(id) {
+				continue
+			}
+			s.DisabledChecks = append(s.DisabledChecks, id.ValueString())
+			if _, ok := checks.ByID(id.ValueString()); !ok {
+				diags.AddAttributeWarning(path.Root("disabled_checks").AtListIndex(i), "Unknown Check ID",
+					fmt.Sprintf("disabled_checks names a check that does not exist, so it disables nothing. "+
+						"Check the spelling against data.readiness_checks or `readiness checks`.\n\nGot: %q", id.ValueString()))
 			}
 		}
 	}
@@ -195,6 +236,52 @@ func newSettings(ctx context.Context, cfg providerModel) (*settings, diag.Diagno
 		return nil, diags
 	}
 	return s, diags
+}
+
+// loadConfigFile reads the configuration file config_file names, or the
+// .readiness.hcl found from the working directory as the CLI finds it. It
+// returns nil without a file. Every problem in the file is an error naming
+// its place, as the CLI reports it.
+func loadConfigFile(file types.String) (*config.Config, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	cfgPath, name := file.ValueString(), file.ValueString()
+	if file.IsNull() {
+		wd, err := os.Getwd()
+		if err == nil {
+			cfgPath, err = config.Find(wd)
+		}
+		if err != nil {
+			diags.AddAttributeError(path.Root("config_file"), "Unreadable Readiness Configuration",
+				"The provider looked for "+config.FileName+" from the directory Terraform runs in and could not read it. "+
+					"Fix the file's permissions, or set config_file.\n\n"+err.Error())
+			return nil, diags
+		}
+		if cfgPath == "" {
+			return nil, diags
+		}
+		name = cfgPath
+		if rel, err := filepath.Rel(wd, cfgPath); err == nil {
+			name = rel
+		}
+	}
+	conf, hd := config.Load(cfgPath, name)
+	if conf != nil {
+		hd = append(hd, conf.Validate(checks.All())...)
+	}
+	if hd.HasErrors() {
+		var lines []string
+		for _, d := range hd {
+			if d.Severity == hcl.DiagError {
+				lines = append(lines, config.Format(d))
+			}
+		}
+		diags.AddAttributeError(path.Root("config_file"), "Invalid Readiness Configuration",
+			"The readiness configuration file could not be used. Fix each problem below, or point config_file at "+
+				"another file.\n\n"+strings.Join(lines, "\n"))
+		return nil, diags
+	}
+	conf.Policy.Now = time.Now
+	return conf, diags
 }
 
 func parseProfile(name string) (profile.Profile, diag.Diagnostics) {

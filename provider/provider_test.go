@@ -80,7 +80,7 @@ func TestValidateConfig(t *testing.T) {
 			"profile":         str("development"),
 			"fail_on":         str("low"),
 			"disabled_checks": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{str("AWS001")}),
-			"config_file":     str("readiness.hcl"),
+			"config_file":     str("testdata/readiness.hcl"),
 		}},
 	}
 	for name, tc := range tests {
@@ -123,12 +123,40 @@ func TestNewSettings(t *testing.T) {
 				Profile:        types.StringValue("STAGING"),
 				FailOn:         types.StringValue("none"),
 				DisabledChecks: types.ListValueMust(types.StringType, []attr.Value{types.StringValue("A"), types.StringValue("B")}),
-				ConfigFile:     types.StringValue("ready.hcl"),
+				ConfigFile:     types.StringValue("testdata/readiness.hcl"),
 			},
 			wantProfile: "staging",
 			wantFailOn:  "none",
 			wantIDs:     []string{"A", "B"},
-			wantFile:    "ready.hcl",
+			wantFile:    "testdata/readiness.hcl",
+		},
+		// The file's profile and fail_on are the defaults of the block's.
+		"config file": {
+			cfg: func() providerModel {
+				m := nullModel()
+				m.ConfigFile = types.StringValue("testdata/readiness.hcl")
+				return m
+			}(),
+			wantProfile: "staging",
+			wantFailOn:  "critical",
+			wantIDs:     []string{},
+			wantFile:    "testdata/readiness.hcl",
+		},
+		"invalid config file": {
+			cfg: func() providerModel {
+				m := nullModel()
+				m.ConfigFile = types.StringValue("testdata/bad_config/readiness.hcl")
+				return m
+			}(),
+			wantErrors: []string{"Invalid Readiness Configuration"},
+		},
+		"missing config file": {
+			cfg: func() providerModel {
+				m := nullModel()
+				m.ConfigFile = types.StringValue("testdata/none.hcl")
+				return m
+			}(),
+			wantErrors: []string{"Invalid Readiness Configuration"},
 		},
 		"unknown": {
 			cfg: func() providerModel {
@@ -186,6 +214,7 @@ func TestNewSettings(t *testing.T) {
 // which reports the settings Configure hands to data sources.
 
 func TestAccProviderSettings(t *testing.T) {
+	configFile := testdataPath(t, "readiness.hcl")
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
@@ -195,7 +224,7 @@ provider "readiness" {
   profile         = "staging"
   fail_on         = "critical"
   disabled_checks = ["AWS001", "AWS002"]
-  config_file     = "readiness.hcl"
+  config_file     = "` + configFile + `"
 }
 
 resource "terraform_data" "x" {
@@ -210,7 +239,7 @@ data "readiness_test_settings" "s" {}
 					resource.TestCheckResourceAttr("data.readiness_test_settings.s", "fail_on", "critical"),
 					resource.TestCheckResourceAttr("data.readiness_test_settings.s", "disabled_checks.#", "2"),
 					resource.TestCheckResourceAttr("data.readiness_test_settings.s", "disabled_checks.1", "AWS002"),
-					resource.TestCheckResourceAttr("data.readiness_test_settings.s", "config_file", "readiness.hcl"),
+					resource.TestCheckResourceAttr("data.readiness_test_settings.s", "config_file", configFile),
 				),
 			},
 		},

@@ -93,7 +93,7 @@ func writeBaseline(path string, rep *engine.Report) error {
 			entries = append(entries, policy.BaselineEntry{Input: r.Input, CheckID: r.CheckID, Address: r.Address})
 		}
 	}
-	if err := writeFileAtomic(path, policy.EncodeBaseline(entries)); err != nil {
+	if err := writeFileAtomic(path, writeBytes(policy.EncodeBaseline(entries))); err != nil {
 		return fmt.Errorf("write baseline %s: %w", path, err)
 	}
 	return nil

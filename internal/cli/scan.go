@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -224,20 +224,17 @@ func (a *app) write(o output, rep *engine.Report) error {
 		}
 		return nil
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf, rep); err != nil {
-		return fmt.Errorf("write %s: %w", o.path, err)
-	}
-	if err := writeFileAtomic(o.path, buf.Bytes()); err != nil {
+	if err := writeFileAtomic(o.path, func(w io.Writer) error { return f.Write(w, rep) }); err != nil {
 		return fmt.Errorf("write %s: %w", o.path, err)
 	}
 	return nil
 }
 
-// writeFileAtomic replaces path with data through a temporary file in the
-// same directory and a rename, so that no reader sees half a report and a
-// failed write leaves any earlier file as it was.
-func writeFileAtomic(path string, data []byte) (err error) {
+// writeFileAtomic replaces path with what write produces, streamed into a
+// temporary file in the same directory and then renamed, so that no reader
+// sees half a report, a failed write leaves any earlier file as it was, and
+// a large report is never held whole in memory.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		return errors.New("is a directory")
 	}
@@ -251,7 +248,7 @@ func writeFileAtomic(path string, data []byte) (err error) {
 			_ = os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	if err = write(tmp); err != nil {
 		return describeOSError(err)
 	}
 	if err = tmp.Chmod(0o644); err != nil {
@@ -267,6 +264,14 @@ func writeFileAtomic(path string, data []byte) (err error) {
 		return describeOSError(err)
 	}
 	return nil
+}
+
+// writeBytes is a writer function for writeFileAtomic that writes data.
+func writeBytes(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
 }
 
 // describeOSError drops Go's operation and temporary file name from a file

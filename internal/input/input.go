@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/prodready/terraform-provider-readiness/internal/hclconfig"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
@@ -23,7 +24,11 @@ func Read(path string) (*model.Plan, error) {
 		return nil, fmt.Errorf("read %s: %w", path, describeOSError(err))
 	}
 	if info.IsDir() {
-		return nil, fmt.Errorf("read %s: is a directory; scanning Terraform configuration directories is not supported yet: pass a plan file (terraform show -json)", path)
+		p, err := hclconfig.Read(path) // a configuration directory, read statically
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		return p, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {

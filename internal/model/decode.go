@@ -225,11 +225,11 @@ func (d *decoder) change(r *Resource) error {
 		case "after":
 			r.After, err = d.value()
 		case "after_unknown":
-			r.AfterUnknown, err = d.value()
+			r.AfterUnknown, err = d.marks()
 		case "before_sensitive":
-			r.BeforeSensitive, err = d.value()
+			r.BeforeSensitive, err = d.marks()
 		case "after_sensitive":
-			r.AfterSensitive, err = d.value()
+			r.AfterSensitive, err = d.marks()
 		case "replace_paths":
 			var v any
 			v, err = d.value()
@@ -327,7 +327,7 @@ func (d *decoder) stateResource(dataOnly bool) error {
 		case "values":
 			r.After, err = d.value()
 		case "sensitive_values":
-			sensitive, err = d.value()
+			sensitive, err = d.marks()
 		default:
 			err = d.skip()
 		}

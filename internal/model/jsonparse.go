@@ -298,6 +298,67 @@ func (p *parser) value() (any, error) {
 	}
 }
 
+// marks reads an after_unknown or after_sensitive tree keeping only what
+// leads to a true: false, empty objects and lists, and members or elements
+// without a true inside become nil, so that the marks of a large plan cost
+// almost nothing. Lookups of pruned paths find no mark, as before pruning.
+func (p *parser) marks() (any, error) {
+	switch c := p.peek(); c {
+	case '{':
+		if p.depth++; p.depth > maxDepth {
+			return nil, p.errorf("nesting deeper than %d", maxDepth)
+		}
+		mark := len(p.fields)
+		err := p.members(func(key string) error {
+			v, err := p.marks()
+			if v != nil {
+				p.fields = append(p.fields, Field{Name: key, Value: v})
+			}
+			return err
+		})
+		p.depth--
+		var obj Object
+		if n := len(p.fields) - mark; n > 0 {
+			obj = make(Object, n)
+			copy(obj, p.fields[mark:])
+		}
+		clear(p.fields[mark:])
+		p.fields = p.fields[:mark]
+		if obj == nil {
+			return nil, err
+		}
+		return obj, err
+	case '[':
+		if p.depth++; p.depth > maxDepth {
+			return nil, p.errorf("nesting deeper than %d", maxDepth)
+		}
+		mark := len(p.elems)
+		marked := false
+		err := p.elements(func() error {
+			v, err := p.marks()
+			marked = marked || v != nil
+			p.elems = append(p.elems, v)
+			return err
+		})
+		p.depth--
+		var list []any
+		if marked {
+			list = make([]any, len(p.elems)-mark)
+			copy(list, p.elems[mark:])
+		}
+		clear(p.elems[mark:])
+		p.elems = p.elems[:mark]
+		if list == nil {
+			return nil, err
+		}
+		return list, err
+	case 't':
+		return true, p.literal("true")
+	default:
+		return nil, p.skip()
+	}
+}
+
 // skip consumes the next value without building it, checking its syntax.
 func (p *parser) skip() error {
 	switch c := p.peek(); c {

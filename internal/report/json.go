@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -17,17 +19,6 @@ type jsonFormat struct {
 	version string
 }
 
-type jsonReport struct {
-	SchemaVersion int             `json:"schema_version"`
-	Tool          jsonTool        `json:"tool"`
-	Profile       string          `json:"profile"`
-	Inputs        []engine.Input  `json:"inputs"`
-	Summary       engine.Summary  `json:"summary"`
-	Results       []engine.Result `json:"results"`
-	// Manual lists the checklist items no plan can show, attested or not.
-	Manual []engine.ManualItem `json:"manual"`
-	Errors []string            `json:"errors"`
-}
 
 type jsonTool struct {
 	Name    string `json:"name"`
@@ -35,28 +26,89 @@ type jsonTool struct {
 }
 
 func (f jsonFormat) Write(w io.Writer, rep *engine.Report) error {
-	doc := jsonReport{
-		SchemaVersion: SchemaVersion,
-		Tool:          jsonTool{Name: ToolName, Version: f.version},
-		Profile:       rep.Profile,
-		Inputs:        nonNil(rep.Inputs),
-		Summary:       rep.Summary,
-		Results:       make([]engine.Result, len(rep.Results)),
-		Manual:        nonNil(rep.Manual),
-		Errors:        nonNil(rep.Errors),
+	summary := rep.Summary
+	summary.Sections = nonNil(summary.Sections)
+	// The document is written member by member, and results one at a time,
+	// so that a report of hundreds of thousands of results is never held
+	// whole in memory; the bytes are those of one indented encoding.
+	jw := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	jw.raw("{\n")
+	jw.member("schema_version", SchemaVersion, false)
+	jw.member("tool", jsonTool{Name: ToolName, Version: f.version}, false)
+	jw.member("profile", rep.Profile, false)
+	jw.member("inputs", nonNil(rep.Inputs), false)
+	jw.member("summary", summary, false)
+	if len(rep.Results) == 0 {
+		jw.raw("  \"results\": [],\n")
+	} else {
+		jw.raw("  \"results\": [\n")
+		var b []byte
+		for i, r := range rep.Results {
+			b = append(b[:0], "    "...)
+			b = appendResult(b, r)
+			if i < len(rep.Results)-1 {
+				b = append(b, ',')
+			}
+			b = append(b, '\n')
+			jw.bytes(b)
+		}
+		jw.raw("  ],\n")
 	}
-	doc.Summary.Sections = nonNil(doc.Summary.Sections)
-	for i, r := range rep.Results {
-		r.Evidence = nonNil(r.Evidence)
-		doc.Results[i] = r
+	jw.member("manual", nonNil(rep.Manual), false)
+	jw.member("errors", nonNil(rep.Errors), true)
+	jw.raw("}\n")
+	if jw.err != nil {
+		return jw.err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return jw.w.Flush()
 }
 
-// nonNil turns a nil slice into an empty one so that it encodes as [].
+// jsonWriter writes an indented JSON document piece by piece, keeping the
+// first error.
+type jsonWriter struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	err error
+}
+
+func (jw *jsonWriter) raw(s string) {
+	if jw.err == nil {
+		_, jw.err = jw.w.WriteString(s)
+	}
+}
+
+func (jw *jsonWriter) bytes(b []byte) {
+	if jw.err == nil {
+		_, jw.err = jw.w.Write(b)
+	}
+}
+
+// member writes one top-level member.
+func (jw *jsonWriter) member(name string, v any, last bool) {
+	key, _ := json.Marshal(name)
+	jw.raw("  " + string(key) + ": ")
+	jw.value(v, "  ")
+	if !last {
+		jw.raw(",")
+	}
+	jw.raw("\n")
+}
+
+// value writes v indented as if it began at prefix's depth.
+func (jw *jsonWriter) value(v any, prefix string) {
+	if jw.err != nil {
+		return
+	}
+	jw.buf.Reset()
+	enc := json.NewEncoder(&jw.buf)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	if jw.err = enc.Encode(v); jw.err != nil {
+		return
+	}
+	_, jw.err = jw.w.Write(bytes.TrimSuffix(jw.buf.Bytes(), []byte("\n")))
+}
+
 func nonNil[T any](s []T) []T {
 	if s == nil {
 		return []T{}

@@ -1,0 +1,35 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/engine"
+)
+
+// TestAppendResultMatchesEncodingJSON holds the hand-written result encoder
+// to the bytes encoding/json writes, on awkward strings.
+func TestAppendResultMatchesEncodingJSON(t *testing.T) {
+	t.Parallel()
+	strs := []string{"", "plain", `quo"te\back`, "tab\tnew\nline\r\b\f\x00\x1f", "<html>&amp;", "é😀", "bad\xffutf8\xc3", "line\u2028sep\u2029", `module.app["blue"].x[0]`}
+	for i, s := range strs {
+		evs := [][]check.Evidence{nil, {}, {{Attribute: s, Value: s}}, {{Attribute: "a", Value: "b"}, {Attribute: s, Value: "(sensitive)"}}}
+		for j, ev := range evs {
+			r := engine.Result{CheckID: s, Title: s, Section: "security", Category: "c", Severity: check.SeverityCritical, Status: check.StatusFail,
+				Input: s, Address: s, ResourceType: s, Message: s, Evidence: nonNil(ev), Remediation: s, Docs: s}
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetIndent("    ", "  ")
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(r); err != nil {
+				t.Fatal(err)
+			}
+			got := appendResult(nil, r)
+			if string(got) != string(bytes.TrimSuffix(want.Bytes(), []byte("\n"))) {
+				t.Errorf("string %d, evidence %d:\n got %s\nwant %s", i, j, got, want.Bytes())
+			}
+		}
+	}
+}

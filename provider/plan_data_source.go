@@ -1,0 +1,110 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/prodready/terraform-provider-readiness/internal/input"
+	"github.com/prodready/terraform-provider-readiness/internal/model"
+)
+
+var (
+	_ datasource.DataSource                   = (*planDataSource)(nil)
+	_ datasource.DataSourceWithConfigure      = (*planDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*planDataSource)(nil)
+)
+
+// planDataSource is readiness_plan: a plan judged as `readiness scan` judges it.
+type planDataSource struct {
+	settings *settings
+}
+
+func newPlanDataSource() datasource.DataSource { return &planDataSource{} }
+
+type planModel struct {
+	Path    types.String `tfsdk:"path"`
+	JSON    types.String `tfsdk:"json"`
+	Profile types.String `tfsdk:"profile"`
+	FailOn  types.String `tfsdk:"fail_on"`
+	reportModel
+}
+
+func (d *planDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_plan"
+}
+
+func (d *planDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Judges a Terraform plan against the production-readiness checklist, as `readiness scan` does, " +
+			"and returns the verdict, the score and every result. Give the plan as a file (`path`) or as its JSON (`json`).",
+		Attributes: mergeAttributes(map[string]schema.Attribute{
+			"path": schema.StringAttribute{
+				Optional: true,
+				Description: "Path to a plan: the JSON that `terraform show -json` writes (UTF-8 or UTF-16), or a binary plan file " +
+					"from `terraform plan -out`, which is read by running `terraform show -json` (Terraform must be on `PATH`, or " +
+					"`TERRAFORM_PATH` must name it). Relative paths are relative to the directory Terraform runs in; " +
+					"`path.module` helps. Exactly one of `path` and `json` must be set.",
+			},
+			"json": schema.StringAttribute{
+				Optional: true,
+				Description: "The plan's JSON, as `terraform show -json` writes it, for example from `file()`. " +
+					"Exactly one of `path` and `json` must be set.",
+			},
+		}, scanArguments(), reportAttributes()),
+	}
+}
+
+func (d *planDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.settings = providerSettings(req, resp)
+}
+
+func (d *planDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var cfg planModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validateScanArguments(cfg.Profile, cfg.FailOn)...)
+	if cfg.Path.IsUnknown() || cfg.JSON.IsUnknown() {
+		return
+	}
+	if cfg.Path.IsNull() == cfg.JSON.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("path"), "Invalid Plan Source",
+			"readiness_plan reads one plan: set exactly one of path (a plan file) and json (the plan's JSON).")
+	}
+}
+
+func (d *planDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg planModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var p *model.Plan
+	var err error
+	if !cfg.Path.IsNull() {
+		p, err = input.Read(cfg.Path.ValueString())
+		if err != nil {
+			readError(&resp.Diagnostics, "path", "Unreadable Plan",
+				"readiness_plan could not read the plan file. Check that path names the JSON that `terraform show -json` writes, "+
+					"or a binary plan file from `terraform plan -out` with Terraform on PATH.", err)
+			return
+		}
+	} else {
+		p, err = input.Parse("json", []byte(cfg.JSON.ValueString()))
+		if err != nil {
+			readError(&resp.Diagnostics, "json", "Unreadable Plan",
+				"readiness_plan could not read the plan given in json. Give it the JSON that `terraform show -json` writes.", err)
+			return
+		}
+	}
+	resp.Diagnostics.Append(scan(ctx, d.settings, p, cfg.Profile, cfg.FailOn, &cfg.reportModel)...)
+	if cfg.Results.IsNull() {
+		return // the arguments were invalid
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}

@@ -1,0 +1,286 @@
+package provider
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/prodready/terraform-provider-readiness/checks"
+)
+
+// testdataPath returns the absolute path of a file under testdata, for
+// configurations: Terraform runs them in a directory of its own.
+func testdataPath(t *testing.T, parts ...string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join(append([]string{"testdata"}, parts...)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestAccPlanDataSource(t *testing.T) {
+	ready := strconv.Quote(testdataPath(t, "ready", "plan.json"))
+	notReady := strconv.Quote(testdataPath(t, "not_ready", "plan.json"))
+	const ds = "data.readiness_plan.p"
+	replication, _ := checks.ByID("aws_s3_replication")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: `data "readiness_plan" "p" { path = ` + ready + ` }`,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(ds, "ready", "true"),
+					resource.TestCheckResourceAttr(ds, "score", "83"),
+					resource.TestCheckResourceAttr(ds, "failures.#", "1"),
+					resource.TestCheckResourceAttr(ds, "failures.0",
+						"aws_s3_bucket.assets: aws_s3_replication (medium): no replication: the objects exist in this bucket's region only"),
+					resource.TestCheckTypeSetElemNestedAttrs(ds, "results.*", map[string]string{
+						"check_id": "aws_s3_replication",
+						"title":    replication.Title,
+						"section":  "disaster_recovery",
+						"category": "replication",
+						"severity": "medium",
+						"status":   "fail",
+						"address":  "aws_s3_bucket.assets",
+					}),
+					resource.TestCheckTypeSetElemNestedAttrs(ds, "results.*", map[string]string{
+						"check_id": "aws_s3_public_access", "status": "pass", "severity": "critical",
+					}),
+					resource.TestMatchResourceAttr(ds, "summary", regexp.MustCompile(`^Ready: no failure at or above high among \d+ results \(1 fail, \d+ pass, \d+ unknown\); score 83/100 under the production profile\.$`)),
+					resource.TestCheckTypeSetElemNestedAttrs(ds, "sections.*", map[string]string{
+						"section": "disaster_recovery", "fail": "1", "pass": "2", "unknown": "0", "score": "67",
+					}),
+					resource.TestCheckNoResourceAttr(ds, "fail_on"),
+				),
+			},
+			{
+				// The same plan given as JSON; a medium fail_on makes its one
+				// failure count.
+				Config: `data "readiness_plan" "p" {
+  json    = file(` + ready + `)
+  fail_on = "none"
+  profile = "staging"
+}`,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(ds, "ready", "true"),
+					resource.TestCheckResourceAttr(ds, "failures.#", "1"),
+					resource.TestMatchResourceAttr(ds, "summary", regexp.MustCompile(`^Ready: no failure at or above none .* under the staging profile\.$`)),
+				),
+			},
+			{
+				Config: `data "readiness_plan" "p" { path = ` + notReady + ` }`,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(ds, "ready", "false"),
+					resource.TestCheckResourceAttr(ds, "score", "29"),
+					resource.TestCheckResourceAttr(ds, "failures.0",
+						"aws_db_instance.reports: aws_rds_public_access (critical): the instance is reachable from the internet"),
+					resource.TestCheckTypeSetElemNestedAttrs(ds, "results.*", map[string]string{
+						"check_id": "aws_rds_multi_az", "status": "fail", "severity": "high", "address": "aws_db_instance.reports",
+						"message": "the instance runs in a single Availability Zone: an AZ outage takes the database down",
+					}),
+					resource.TestMatchResourceAttr(ds, "summary", regexp.MustCompile(`^Not ready: 6 failures at or above high among 15 results`)),
+				),
+			},
+			{
+				// The development profile reports all but destructive changes
+				// and check blocks as low: the same plan is ready.
+				Config: `data "readiness_plan" "p" {
+  path    = ` + notReady + `
+  profile = "development"
+}`,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(ds, "ready", "true"),
+					resource.TestCheckTypeSetElemNestedAttrs(ds, "results.*", map[string]string{"check_id": "aws_rds_multi_az", "severity": "low"}),
+				),
+			},
+		},
+	})
+}
+
+// TestAccPlanDataSourceFailOn: with fail_on set, every failure at or above
+// it is an error, one per finding, and terraform plan fails listing them.
+func TestAccPlanDataSourceFailOn(t *testing.T) {
+	notReady := strconv.Quote(testdataPath(t, "not_ready", "plan.json"))
+	ready := strconv.Quote(testdataPath(t, "ready", "plan.json"))
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: `
+resource "terraform_data" "app" {
+  input = data.readiness_plan.p.ready
+}
+
+data "readiness_plan" "p" {
+  path    = ` + notReady + `
+  fail_on = "high"
+}`,
+				// Most severe first, each with its address, remediation and
+				// evidence; medium failures are not errors.
+				ExpectError: regexp.MustCompile(`(?s)Error: Readiness Check Failed: aws_rds_public_access.*` +
+					words("aws_db_instance.reports: the instance is reachable from the internet.") + `.*` +
+					words("publicly_accessible = true") + `.*` +
+					`Error: Readiness Check Failed: aws_alarm_coverage.*` +
+					`Error: Readiness Check Failed: aws_rds_multi_az.*` + words("multi_az = false") + `.*` +
+					`Error: Readiness Check Failed: instance_burstable_database.*` +
+					`Error: Readiness Check Failed: aws_rds_backup_retention.*` +
+					`Error: Readiness Check Failed: aws_rds_storage_encrypted`),
+			},
+			{
+				Config: `data "readiness_plan" "p" {
+  path    = ` + ready + `
+  fail_on = "medium"
+}`,
+				ExpectError: regexp.MustCompile(`Readiness Check Failed: aws_s3_replication`),
+			},
+		},
+	})
+}
+
+// TestAccPlanDataSourceCheckBlock: inside a check block the same errors are
+// warnings: the plan and apply go ahead.
+func TestAccPlanDataSourceCheckBlock(t *testing.T) {
+	notReady := strconv.Quote(testdataPath(t, "not_ready", "plan.json"))
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "app" {
+  input = "deployed"
+}
+
+check "readiness" {
+  data "readiness_plan" "p" {
+    path    = ` + notReady + `
+    fail_on = "high"
+  }
+
+  assert {
+    condition     = data.readiness_plan.p.ready
+    error_message = join("\n", data.readiness_plan.p.failures)
+  }
+}`,
+			Check: resource.TestCheckResourceAttr("terraform_data.app", "output", "deployed"),
+			// Terraform reads data sources in check blocks again at every
+			// apply, so a plan is never empty.
+			ExpectNonEmptyPlan: true,
+		}},
+	})
+}
+
+func TestAccPlanDataSourceErrors(t *testing.T) {
+	ready := strconv.Quote(testdataPath(t, "ready", "plan.json"))
+	tests := map[string]struct {
+		config string
+		want   string
+	}{
+		"neither":         {`data "readiness_plan" "p" {}`, `Invalid Plan Source`},
+		"both":            {`data "readiness_plan" "p" {` + "\n" + `path = ` + ready + "\n" + `json = "{}"` + "\n}", `Invalid Plan Source`},
+		"missing file":    {`data "readiness_plan" "p" { path = "no/such/plan.json" }`, `(?s)Unreadable Plan.*` + words("read no/such/plan.json: no such file")},
+		"not a plan":      {`data "readiness_plan" "p" { json = "{\"a\": 1}" }`, `(?s)Unreadable Plan.*` + words("not a Terraform JSON plan or state")},
+		"invalid JSON":    {`data "readiness_plan" "p" { json = "{" }`, `(?s)Unreadable Plan.*read json:`},
+		"invalid profile": {`data "readiness_plan" "p" {` + "\n" + `path = ` + ready + "\n" + `profile = "prod"` + "\n}", `Invalid Readiness Profile`},
+		"invalid fail_on": {`data "readiness_plan" "p" {` + "\n" + `path = ` + ready + "\n" + `fail_on = "urgent"` + "\n}", `Invalid Fail-On Level`},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testProviderFactories,
+				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: regexp.MustCompile(tc.want)}},
+			})
+		})
+	}
+}
+
+// TestAccPlanDataSourceProviderSettings: the provider's profile, fail_on and
+// disabled_checks apply to the data source unless it overrides them.
+func TestAccPlanDataSourceProviderSettings(t *testing.T) {
+	notReady := strconv.Quote(testdataPath(t, "not_ready", "plan.json"))
+	const ds = "data.readiness_plan.p"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: fmt.Sprintf(`
+provider "readiness" {
+  fail_on         = "critical"
+  disabled_checks = ["aws_rds_public_access"]
+}
+
+data "readiness_plan" "p" { path = %s }
+`, notReady),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					// Without its only critical failure, the plan is ready at critical.
+					resource.TestCheckResourceAttr(ds, "ready", "true"),
+					resource.TestMatchResourceAttr(ds, "summary", regexp.MustCompile(`^Ready: no failure at or above critical`)),
+					func(s *terraform.State) error { return noResult(s, ds, "aws_rds_public_access") },
+				),
+			},
+			{
+				Config: fmt.Sprintf(`
+provider "readiness" {
+  fail_on = "critical"
+}
+
+data "readiness_plan" "p" {
+  path    = %s
+  fail_on = "low"
+}
+`, notReady),
+				ExpectError: regexp.MustCompile(`Readiness Check Failed: aws_rds_deletion_protection`),
+			},
+		},
+	})
+}
+
+// TestAccPlanDataSourceConfigFile: the provider's config_file applies to the
+// data sources as .readiness.hcl applies to readiness scan: its profile and
+// fail_on, disabled checks and waivers.
+func TestAccPlanDataSourceConfigFile(t *testing.T) {
+	notReady := strconv.Quote(testdataPath(t, "not_ready", "plan.json"))
+	const ds = "data.readiness_plan.p"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: `
+provider "readiness" {
+  config_file = ` + strconv.Quote(testdataPath(t, "readiness.hcl")) + `
+}
+
+data "readiness_plan" "p" { path = ` + notReady + ` }
+`,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					// Its only critical failure is waived: ready at the file's fail_on critical.
+					resource.TestCheckResourceAttr(ds, "ready", "true"),
+					resource.TestCheckTypeSetElemNestedAttrs(ds, "results.*", map[string]string{
+						"check_id": "aws_rds_public_access", "status": "waived", "address": "aws_db_instance.reports",
+					}),
+					resource.TestMatchResourceAttr(ds, "summary", regexp.MustCompile(`^Ready: no failure at or above critical .*1 waived\); .* under the staging profile\.$`)),
+					func(s *terraform.State) error { return noResult(s, ds, "aws_rds_multi_az") },
+				),
+			},
+		},
+	})
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: `
+provider "readiness" {
+  config_file = ` + strconv.Quote(testdataPath(t, "bad_config", "readiness.hcl")) + `
+}
+
+data "readiness_plan" "p" { path = ` + notReady + ` }
+`,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Readiness Configuration.*` + words("readiness.hcl:1,11-17: Invalid profile")),
+			},
+		},
+	})
+}

@@ -1,0 +1,5 @@
+profile = "prod"
+
+checks {
+  disabled = ["aws_rds_multi_a"]
+}
