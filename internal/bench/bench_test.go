@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,13 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prodready/terraform-provider-readiness/checks"
-	"github.com/prodready/terraform-provider-readiness/internal/check"
-	"github.com/prodready/terraform-provider-readiness/internal/engine"
-	"github.com/prodready/terraform-provider-readiness/internal/input"
-	"github.com/prodready/terraform-provider-readiness/internal/model"
-	"github.com/prodready/terraform-provider-readiness/internal/profile"
-	"github.com/prodready/terraform-provider-readiness/internal/report"
+	"github.com/prodready/terraform-provider-readiness/internal/cli"
 )
 
 const genplanDir = "../../../shared/tools/genplan"
@@ -55,19 +50,16 @@ func runOp(op, path string) error {
 	return fmt.Errorf("unknown operation %q", op)
 }
 
-// scan is what `readiness scan --format json` does: read, judge, report.
+// scan is `readiness scan --format json PATH`, run in-process with the
+// report written to nowhere.
 func scan(path string) error {
-	p, err := input.Read(path)
-	if err != nil {
-		return err
+	var stderr bytes.Buffer
+	switch code := cli.Run([]string{"scan", "--format", "json", "--fail-on", "none", path}, io.Discard, &stderr); code {
+	case cli.ExitReady:
+		return nil
+	default:
+		return fmt.Errorf("scan exited %d: %s", code, stderr.String())
 	}
-	prof, _ := profile.Lookup(profile.Default)
-	rep := engine.Run([]*model.Plan{p}, checks.All(), engine.Options{Profile: prof, FailOn: check.AtLeast(check.SeverityHigh)})
-	f, err := report.Lookup("json", report.Options{ToolVersion: "bench"})
-	if err != nil {
-		return err
-	}
-	return f.Write(io.Discard, rep)
 }
 
 func decode(path string) error { return runOp("decode", path) }

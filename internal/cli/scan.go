@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -125,6 +126,7 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 		return usageError{err}
 	}
 
+	defer budgetMemory(paths)()
 	plans := make([]*model.Plan, 0, len(paths))
 	var loadErrs []error
 	for _, p := range paths {
@@ -264,6 +266,25 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 		return describeOSError(err)
 	}
 	return nil
+}
+
+// budgetMemory asks Go's runtime to keep the heap within a soft limit of
+// two and a half times the inputs' size (at least 256 MiB) while a scan
+// runs: a plan's model and results take about twice its size, and without a
+// limit the collector lets garbage double that. GOMEMLIMIT, when set, wins.
+// It returns the function that restores the previous limit.
+func budgetMemory(paths []string) func() {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	var total int64
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			total += info.Size()
+		}
+	}
+	old := debug.SetMemoryLimit(max(256<<20, total*5/2))
+	return func() { debug.SetMemoryLimit(old) }
 }
 
 // writeBytes is a writer function for writeFileAtomic that writes data.

@@ -19,7 +19,6 @@ type jsonFormat struct {
 	version string
 }
 
-
 type jsonTool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
