@@ -84,7 +84,7 @@ type usageError struct{ error }
 
 func runWith(args []string, stdout, stderr io.Writer, cat catalogue) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, "readiness: missing command: scan, checks, explain or version\nRun 'readiness --help' for usage.\n")
+		fmt.Fprint(stderr, "readiness: missing command: scan, checks, explain, init or version\nRun 'readiness --help' for usage.\n")
 		return ExitError
 	}
 	a := &app{stdout: stdout, stderr: stderr, cat: cat, code: ExitReady}

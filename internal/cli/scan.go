@@ -25,8 +25,10 @@ import (
 const scanHelp = `Scan judges every PATH with every check of the profile and writes a report.
 
 PATH is a plan or a state as 'terraform show -json' writes it (UTF-8 or the
-UTF-16 that PowerShell writes), or a binary plan file from 'terraform plan -out'
-when terraform is on PATH or TERRAFORM_PATH names it. Every input is read
+UTF-16 that PowerShell writes), a binary plan file from 'terraform plan -out'
+when terraform is on PATH or TERRAFORM_PATH names it, or a directory of
+Terraform configuration, read statically (what only a plan would know is
+unknown). Every input is read
 before anything is written: if one cannot be read, the scan stops with exit
 code 1 and writes no report.
 
