@@ -71,14 +71,23 @@ func (p *Plan) Show(r *Resource, a Attr) string {
 const KnownAfterApply = "(known after apply)"
 
 // withUnknowns writes "(known after apply)" where the after_unknown marks say
-// a value is unknown: null list elements and omitted object members.
-func withUnknowns(v, marks any) any {
+// a value is unknown, including omitted object members.
+func withUnknowns(v, marks any) any { return overlay(v, marks, KnownAfterApply, true) }
+
+// redact replaces the parts of v that marks (an after_sensitive subtree)
+// flags with "(sensitive)".
+func redact(v, marks any) any { return overlay(v, marks, Redacted, false) }
+
+// overlay replaces every part of v that a marks tree flags true with word;
+// with addMissing, marked object members absent from v are added as word
+// (Terraform omits unknown members from planned values).
+func overlay(v, marks any, word string, addMissing bool) any {
 	if marks == nil {
 		return v
 	}
 	if b, ok := marks.(bool); ok {
 		if b {
-			return KnownAfterApply
+			return word
 		}
 		return v
 	}
@@ -87,20 +96,20 @@ func withUnknowns(v, marks any) any {
 		out := make([]any, len(v))
 		for i, e := range v {
 			m, _ := step(marks, i)
-			out[i] = withUnknowns(e, m)
+			out[i] = overlay(e, m, word, addMissing)
 		}
 		return out
 	case Object:
 		out := make(Object, 0, len(v))
 		for _, f := range v {
 			m, _ := step(marks, f.Name)
-			out = append(out, Field{Name: f.Name, Value: withUnknowns(f.Value, m)})
+			out = append(out, Field{Name: f.Name, Value: overlay(f.Value, m, word, addMissing)})
 		}
-		if mo, ok := marks.(Object); ok {
+		if mo, ok := marks.(Object); ok && addMissing {
 			for _, f := range mo {
 				if b, _ := f.Value.(bool); b {
 					if _, present := v.Get(f.Name); !present {
-						out = append(out, Field{Name: f.Name, Value: KnownAfterApply})
+						out = append(out, Field{Name: f.Name, Value: word})
 					}
 				}
 			}
@@ -152,35 +161,4 @@ func (o orderedObject) MarshalJSON() ([]byte, error) {
 		b = append(b, v...)
 	}
 	return append(b, '}'), nil
-}
-
-// redact replaces the parts of v that marks (an after_sensitive subtree)
-// flags with "(sensitive)".
-func redact(v, marks any) any {
-	if marks == nil {
-		return v
-	}
-	if b, ok := marks.(bool); ok {
-		if b {
-			return Redacted
-		}
-		return v
-	}
-	switch v := v.(type) {
-	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
-			m, _ := step(marks, i)
-			out[i] = redact(e, m)
-		}
-		return out
-	case Object:
-		out := make(Object, len(v))
-		for i, f := range v {
-			m, _ := step(marks, f.Name)
-			out[i] = Field{Name: f.Name, Value: redact(f.Value, m)}
-		}
-		return out
-	}
-	return v
 }
