@@ -17,6 +17,7 @@ func All() []check.Check {
 		googleChecks,
 		azureChecks,
 		kubernetesChecks,
+		awsResilienceChecks,
 	} {
 		all = append(all, domain...)
 	}

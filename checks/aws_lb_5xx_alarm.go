@@ -1,0 +1,78 @@
+package checks
+
+import (
+	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/model"
+)
+
+// lb5xxMetrics are the metrics that count failed requests at an
+// Application Load Balancer.
+var lb5xxMetrics = metricWant{
+	cloudwatch: []string{"HTTPCode_ELB_5XX_Count", "HTTPCode_Target_5XX_Count"},
+	datadog:    []string{"aws.applicationelb.httpcode_elb_5xx", "aws.applicationelb.httpcode_target_5xx"},
+}
+
+// AWSLB5xxAlarm requires an alarm on the 5xx responses of every
+// Application Load Balancer.
+var AWSLB5xxAlarm = check.Check{
+	Meta: check.Meta{
+		ID:            "aws_lb_5xx_alarm",
+		Title:         "Application Load Balancer has a 5xx alarm",
+		Section:       "alerts_metrics",
+		Category:      "alarm",
+		Severity:      check.SeverityMedium,
+		Cloud:         "aws",
+		ResourceTypes: []string{"aws_lb", "aws_alb"},
+		Description: "5xx responses are what users see when the application fails: crashes, timeouts, " +
+			"exhausted pools, no healthy target. An alarm on HTTPCode_Target_5XX_Count or HTTPCode_ELB_5XX_Count " +
+			"(or a metric-math error rate built on them) for the load balancer is the application-failure alert " +
+			"of a web service. aws_alarm_coverage asks that some alarm watch the load balancer; this check asks " +
+			"that one watch its errors. Network and gateway load balancers are not judged.",
+		Remediation: "Add an aws_cloudwatch_metric_alarm in AWS/ApplicationELB on HTTPCode_Target_5XX_Count " +
+			"(and HTTPCode_ELB_5XX_Count) with dimensions = { LoadBalancer = aws_lb.main.arn_suffix }, and " +
+			"alarm_actions that reach the on-call team.",
+		Example: `resource "aws_cloudwatch_metric_alarm" "api_5xx" {
+  alarm_name          = "api-5xx"
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "HTTPCode_Target_5XX_Count"
+  dimensions          = { LoadBalancer = aws_lb.api.arn_suffix }
+  statistic           = "Sum"
+  period              = 60
+  evaluation_periods  = 5
+  threshold           = 10
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.oncall.arn]
+}`,
+	},
+	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
+		typ := r.Attr("load_balancer_type")
+		e := ev(p, r, "load_balancer_type")
+		switch t, _ := typ.Str(); {
+		case typ.Unknown:
+			return unknown("load_balancer_type is known only after apply", e)
+		case t != "" && t != "application":
+			return check.Skip
+		case t == "":
+			e.Value += " (unset: defaults to application)"
+		}
+		return metricAlarmFinding(p, r, lb5xxMetrics, "load balancer", "5xx", e)
+	},
+}
+
+// metricAlarmFinding judges whether an alarm on one of the wanted metrics
+// watches r.
+func metricAlarmFinding(p *model.Plan, r *model.Resource, want metricWant, noun, what string, e ...check.Evidence) check.Finding {
+	on, others, undecided := alarmOnMetric(p, r, want)
+	switch {
+	case len(on) > 0:
+		return pass("the "+noun+" has a "+what+" alarm", append(e, evText("alarms", "%s", addresses(on)))...)
+	case len(undecided) > 0:
+		return unknown("alarms may watch the "+noun+"'s "+what+" metric, but their metric or dimensions are known only after apply",
+			append(e, evText("alarms", "%s", addresses(undecided)))...)
+	case len(others) > 0:
+		return fail("the "+noun+"'s alarms watch other metrics: none alerts on "+what,
+			append(e, evText("alarms", "%s", addresses(others)))...)
+	}
+	return fail("no alarm watches the "+noun+"'s "+what, append(e, evText("alarms", "none on this %s", noun))...)
+}
