@@ -18,6 +18,7 @@ func All() []check.Check {
 		azureChecks,
 		kubernetesChecks,
 		awsResilienceChecks,
+		awsSecurityChecks,
 	} {
 		all = append(all, domain...)
 	}

@@ -36,7 +36,7 @@ func TestAccPlanDataSource(t *testing.T) {
 				Config: `data "readiness_plan" "p" { path = ` + ready + ` }`,
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttr(ds, "ready", "true"),
-					resource.TestCheckResourceAttr(ds, "score", "83"),
+					resource.TestCheckResourceAttr(ds, "score", "86"),
 					resource.TestCheckResourceAttr(ds, "failures.#", "1"),
 					resource.TestCheckResourceAttr(ds, "failures.0",
 						"aws_s3_bucket.assets: aws_s3_replication (medium): no replication: the objects exist in this bucket's region only"),
@@ -52,7 +52,7 @@ func TestAccPlanDataSource(t *testing.T) {
 					resource.TestCheckTypeSetElemNestedAttrs(ds, "results.*", map[string]string{
 						"check_id": "aws_s3_public_access", "status": "pass", "severity": "critical",
 					}),
-					resource.TestMatchResourceAttr(ds, "summary", regexp.MustCompile(`^Ready: no failure at or above high among \d+ results \(1 fail, \d+ pass, \d+ unknown\); score 83/100 under the production profile\.$`)),
+					resource.TestMatchResourceAttr(ds, "summary", regexp.MustCompile(`^Ready: no failure at or above high among \d+ results \(1 fail, \d+ pass, \d+ unknown\); score 86/100 under the production profile\.$`)),
 					resource.TestCheckTypeSetElemNestedAttrs(ds, "sections.*", map[string]string{
 						"section": "disaster_recovery", "fail": "1", "pass": "2", "unknown": "0", "score": "67",
 					}),

@@ -1,0 +1,22 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/prodready/terraform-provider-readiness/internal/checktest"
+)
+
+func TestAWSIAMPolicyWildcard(t *testing.T) {
+	t.Parallel()
+	checktest.Assert(t, AWSIAMPolicyWildcard, "testdata/aws_iam/plan.json", checktest.Want{
+		Pass: []string{
+			"aws_iam_policy.reports", "aws_iam_role.ecs", "aws_iam_role_policy.worker",
+			`module.team["data"].aws_iam_role_policy.this`,
+		},
+		Fail: []string{
+			"aws_iam_group_policy.ops", "aws_iam_policy.admin", "aws_iam_policy.notaction", "aws_iam_role.partner",
+			"aws_iam_user_policy.ci", `module.team["web"].aws_iam_role_policy.this`,
+		},
+		Unknown: []string{"aws_iam_role_policy.logs"},
+	})
+}

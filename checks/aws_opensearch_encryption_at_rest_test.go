@@ -1,0 +1,19 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/prodready/terraform-provider-readiness/internal/checktest"
+)
+
+func TestAWSOpenSearchEncryptionAtRest(t *testing.T) {
+	t.Parallel()
+	checktest.Assert(t, AWSOpenSearchEncryptionAtRest, "testdata/aws_opensearch_security/plan.json", checktest.Want{
+		Pass: []string{
+			"aws_elasticsearch_domain.legacy", "aws_opensearch_domain.secure",
+			`module.search["logs"].aws_opensearch_domain.this[0]`,
+		},
+		Fail:    []string{"aws_opensearch_domain.plain"},
+		Unknown: []string{"aws_opensearch_domain.defaults"},
+	})
+}

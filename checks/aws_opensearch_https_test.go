@@ -1,0 +1,18 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/prodready/terraform-provider-readiness/internal/checktest"
+)
+
+func TestAWSOpenSearchHTTPS(t *testing.T) {
+	t.Parallel()
+	checktest.Assert(t, AWSOpenSearchHTTPS, "testdata/aws_opensearch_security/plan.json", checktest.Want{
+		Pass: []string{"aws_opensearch_domain.secure"},
+		Fail: []string{"aws_elasticsearch_domain.legacy", "aws_opensearch_domain.plain"},
+		Unknown: []string{
+			"aws_opensearch_domain.defaults", `module.search["logs"].aws_opensearch_domain.this[0]`,
+		},
+	})
+}
