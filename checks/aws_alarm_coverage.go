@@ -44,15 +44,11 @@ var AWSAlarmCoverage = check.Check{
 	},
 	Plan: func(p *model.Plan) []check.Finding {
 		var out []check.Finding
-		var idx *alarmIndex
 		for _, r := range p.OfType(mapKeys(awsAlarmSpecs)...) {
 			if r.Type == "aws_sqs_queue" && !isDeadLetterQueue(p, r) {
 				continue
 			}
-			if idx == nil {
-				idx = newAlarmIndex(p)
-			}
-			f := alarmCoverage(p, r, idx.watching(r))
+			f := alarmCoverage(p, r, alarmIndexOf(p).watching(r))
 			f.Address = r.Address
 			out = append(out, f)
 		}

@@ -59,7 +59,7 @@ var AWSBackupPlanCrossRegionCopy = check.Check{
 				copies++
 				path := model.Path{"rule", i, "copy_action", j, "destination_vault_arn"}
 				dest := r.Attr(path...)
-				if reg, ok := resARNRegion(dataStr(r, path...)); ok {
+				if reg, ok := resARNRegion(strAt(r, path...)); ok {
 					if reg != home {
 						return pass(fmt.Sprintf("recovery points are copied from %s to %s", home, reg), ev(p, r, path...))
 					}

@@ -46,28 +46,35 @@ var AWSDynamoDBAutoscaling = check.Check{
 		if m == "" {
 			e.Value += " (unset: defaults to PROVISIONED)"
 		}
-		name, value := dataStr(r, "name"), ""
+		name, value := strAt(r, "name"), ""
 		if name != "" {
 			value = "table/" + name
 		}
 		var dims []string
 		var evs []check.Evidence
-		for _, t := range dataLinked(p, r, "resource_id", value, "aws_appautoscaling_target") {
-			if dim := dataStr(t, "scalable_dimension"); strings.HasPrefix(dim, "dynamodb:table:") {
+		for _, t := range linkedThrough(p, r, "resource_id", value, "aws_appautoscaling_target") {
+			if dim := strAt(t, "scalable_dimension"); strings.HasPrefix(dim, "dynamodb:table:") {
 				dims = append(dims, strings.TrimPrefix(dim, "dynamodb:table:"))
-				evs = append(evs, dataEvAt(p, t, "resource_id"))
+				evs = append(evs, evAt(p, t, "resource_id"))
 			}
 		}
 		if len(dims) > 0 {
 			return pass(fmt.Sprintf("provisioned capacity scales with Application Auto Scaling (%s)", strings.Join(dims, ", ")),
 				append([]check.Evidence{e}, evs...)...)
 		}
-		for _, t := range p.OfType("aws_appautoscaling_target") {
-			if t.Attr("resource_id").Unknown && dataStr(t, "service_namespace") == "dynamodb" {
-				return unknown(fmt.Sprintf("%s scales a DynamoDB table known only after apply", t.Address), e, dataEvAt(p, t, "resource_id"))
-			}
+		if t := dynamoDBTargetUndecided.in(p); t != nil {
+			return unknown(fmt.Sprintf("%s scales a DynamoDB table known only after apply", t.Address), e, evAt(p, t, "resource_id"))
 		}
 		return fail("provisioned capacity is fixed: spikes beyond it are throttled", e,
 			evText("aws_appautoscaling_target", "none for table/%s in the plan", name))
+	},
+}
+
+// dynamoDBTargetUndecided finds a DynamoDB scalable target whose table is
+// known only after apply: it may scale any table.
+var dynamoDBTargetUndecided = &firstMatch{
+	types: []string{"aws_appautoscaling_target"},
+	test: func(t *model.Resource) bool {
+		return t.Attr("resource_id").Unknown && strAt(t, "service_namespace") == "dynamodb"
 	},
 }

@@ -33,7 +33,7 @@ var AWSDynamoDBReplicas = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		if rs := dataLinked(p, r, "global_table_arn", dataStr(r, "arn"), "aws_dynamodb_table_replica"); len(rs) > 0 {
+		if rs := linkedThrough(p, r, "global_table_arn", strAt(r, "arn"), "aws_dynamodb_table_replica"); len(rs) > 0 {
 			return pass("the table has replicas in other regions", evText("aws_dynamodb_table_replica", "%s", addresses(rs)))
 		}
 		a := r.Attr("replica")
@@ -48,7 +48,7 @@ var AWSDynamoDBReplicas = check.Check{
 		}
 		var regions []string
 		for i := range a.List() {
-			regions = append(regions, dataStr(r, "replica", i, "region_name"))
+			regions = append(regions, strAt(r, "replica", i, "region_name"))
 		}
 		return pass(fmt.Sprintf("global table with replicas in %s", strings.Join(regions, ", ")), e)
 	},

@@ -67,7 +67,7 @@ resource "aws_dlm_lifecycle_policy" "daily" {
 				evText(bk.by.Address, "%s", bk.how), tags)
 		}
 		return fail("no Data Lifecycle Manager policy or AWS Backup selection snapshots the volume: its data has no backup",
-			evText("aws_dlm_lifecycle_policy", "%d in plan, none targets the volume's tags", len(p.OfType("aws_dlm_lifecycle_policy"))),
+			evText("aws_dlm_lifecycle_policy", "%d in plan, none targets the volume's tags", len(dlmPoliciesOf(p).all)),
 			evText("aws_backup_selection", "%d in plan, none picks the volume", bk.count), tags)
 	},
 }

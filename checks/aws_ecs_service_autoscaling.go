@@ -57,10 +57,7 @@ resource "aws_appautoscaling_policy" "api_cpu" {
 		}
 		var undecided []check.Evidence
 		for _, t := range targets {
-			e := []check.Evidence{ev(p, t, "min_capacity"), ev(p, t, "max_capacity")}
-			for i := range e {
-				e[i].Attribute = t.Address + "." + e[i].Attribute
-			}
+			e := []check.Evidence{evAt(p, t, "min_capacity"), evAt(p, t, "max_capacity")}
 			lo, ok1 := t.Attr("min_capacity").Number()
 			hi, ok2 := t.Attr("max_capacity").Number()
 			if !ok1 || !ok2 {

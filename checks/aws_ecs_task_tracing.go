@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
@@ -82,7 +83,7 @@ func tracingContainer(d map[string]any) string {
 		env, _ := d[list].([]any)
 		for _, e := range env {
 			kv, _ := e.(map[string]any)
-			if k, _ := kv["name"].(string); dataIn(tracingEnv, k) {
+			if k, _ := kv["name"].(string); slices.Contains(tracingEnv, k) {
 				return fmt.Sprintf("container %q sets %s", name, k)
 			}
 		}

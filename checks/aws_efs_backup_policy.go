@@ -32,7 +32,7 @@ var AWSEFSBackupPolicy = check.Check{
 		if sel := p.Referrers(r, "aws_backup_selection"); len(sel) > 0 {
 			return pass("an AWS Backup plan selects the file system", evText("aws_backup_selection", "%s", addresses(sel)))
 		}
-		policies := dataLinked(p, r, "file_system_id", dataStr(r, "id"), "aws_efs_backup_policy")
+		policies := linkedThrough(p, r, "file_system_id", strAt(r, "id"), "aws_efs_backup_policy")
 		if len(policies) == 0 {
 			e := evText("aws_efs_backup_policy", "none for this file system in the plan")
 			if dataCreated(r) {
@@ -42,7 +42,7 @@ var AWSEFSBackupPolicy = check.Check{
 		}
 		pol := policies[0]
 		status := pol.Attr("backup_policy", 0, "status")
-		e := dataEvAt(p, pol, "backup_policy", 0, "status")
+		e := evAt(p, pol, "backup_policy", 0, "status")
 		switch s, _ := status.Str(); {
 		case status.Unknown:
 			return unknown("the backup policy status is known only after apply", e)

@@ -29,11 +29,11 @@ var AWSEFSReplication = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		if rs := dataLinked(p, r, "source_file_system_id", dataStr(r, "id"), "aws_efs_replication_configuration"); len(rs) > 0 {
+		if rs := linkedThrough(p, r, "source_file_system_id", strAt(r, "id"), "aws_efs_replication_configuration"); len(rs) > 0 {
 			return pass("the file system replicates to another file system",
-				dataEvAt(p, rs[0], "destination", 0, "region"))
+				evAt(p, rs[0], "destination", 0, "region"))
 		}
-		if rs := dataLinked(p, r, "destination", "", "aws_efs_replication_configuration"); len(rs) > 0 {
+		if rs := linkedThrough(p, r, "destination", "", "aws_efs_replication_configuration"); len(rs) > 0 {
 			return pass("the file system is the replica of another one", evText("aws_efs_replication_configuration", "%s", addresses(rs)))
 		}
 		return fail("the file system has no replica", evText("aws_efs_replication_configuration", "none for this file system in the plan"))

@@ -51,14 +51,26 @@ resource "helm_release" "cluster_autoscaler" {
 		if lo >= hi {
 			return fail(fmt.Sprintf("the node group has a fixed size of %g node(s): it cannot grow under load", hi), e...)
 		}
-		for _, h := range p.OfType("helm_release") {
-			chart, _ := h.Attr("chart").Str()
-			if chart = chart[strings.LastIndexByte(chart, '/')+1:]; chart == "cluster-autoscaler" || chart == "karpenter" {
-				e = append(e, ev(p, h, "chart"))
-				e[len(e)-1].Attribute = h.Address + ".chart"
-				return pass(fmt.Sprintf("the node group can scale between %g and %g nodes, and the plan installs %s", lo, hi, chart), e...)
-			}
+		if h := nodeAutoscalerRelease.in(p); h != nil {
+			e = append(e, evAt(p, h, "chart"))
+			return pass(fmt.Sprintf("the node group can scale between %g and %g nodes, and the plan installs %s", lo, hi, helmChart(h)), e...)
 		}
 		return unknown(fmt.Sprintf("the node group can scale between %g and %g nodes, but scaling needs the cluster-autoscaler or Karpenter, which the plan does not show", lo, hi), e...)
 	},
+}
+
+// nodeAutoscalerRelease finds a helm_release that installs the
+// cluster-autoscaler or Karpenter.
+var nodeAutoscalerRelease = &firstMatch{
+	types: []string{"helm_release"},
+	test: func(h *model.Resource) bool {
+		chart := helmChart(h)
+		return chart == "cluster-autoscaler" || chart == "karpenter"
+	},
+}
+
+// helmChart returns a release's chart name, without its repository.
+func helmChart(h *model.Resource) string {
+	chart := strAt(h, "chart")
+	return chart[strings.LastIndexByte(chart, '/')+1:]
 }

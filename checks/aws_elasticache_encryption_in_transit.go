@@ -34,7 +34,7 @@ var AWSElastiCacheEncryptionInTransit = check.Check{
 			"clients and nodes talk over TLS",
 			"traffic to the cache is not encrypted",
 			"transit_encryption_enabled")
-		if f.Status == check.StatusPass && dataStr(r, "transit_encryption_mode") == "preferred" {
+		if f.Status == check.StatusPass && strAt(r, "transit_encryption_mode") == "preferred" {
 			return fail("TLS is offered but not required (transit_encryption_mode = \"preferred\"): clients may still connect in the clear",
 				append(f.Evidence, ev(p, r, "transit_encryption_mode"))...)
 		}

@@ -26,7 +26,7 @@ var AWSElastiCacheSnapshots = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		if r.Type == "aws_elasticache_cluster" && (dataCacheMember(r) || dataStr(r, "engine") == "memcached") {
+		if r.Type == "aws_elasticache_cluster" && (dataCacheMember(r) || strAt(r, "engine") == "memcached") {
 			return check.Skip
 		}
 		return dataMinNumber(p, r, "snapshot_retention_limit", 1, 0,

@@ -99,11 +99,11 @@ func globalMembers(p *model.Plan, g *model.Resource) ([]globalMember, map[string
 	addCluster := func(c *model.Resource) {
 		reg, ok := p.Region(c)
 		if !ok {
-			reg, ok = resARNRegion(dataStr(c, "arn"))
+			reg, ok = resARNRegion(strAt(c, "arn"))
 		}
 		add(c, c.Address, reg, ok)
 	}
-	for _, c := range dataLinked(p, g, "global_cluster_identifier", dataStr(g, "global_cluster_identifier"), ctype) {
+	for _, c := range linkedThrough(p, g, "global_cluster_identifier", strAt(g, "global_cluster_identifier"), ctype) {
 		addCluster(c)
 	}
 	for _, c := range p.Refs(g, "source_db_cluster_identifier") {
@@ -112,7 +112,7 @@ func globalMembers(p *model.Plan, g *model.Resource) ([]globalMember, map[string
 		}
 	}
 	for i := range g.Attr("global_cluster_members").List() {
-		arn := dataStr(g, "global_cluster_members", i, "db_cluster_arn")
+		arn := strAt(g, "global_cluster_members", i, "db_cluster_arn")
 		if arn == "" {
 			continue
 		}

@@ -40,11 +40,15 @@ var AWSLambdaAliasTrafficShifting = check.Check{
 		if w := r.Attr("routing_config", 0, "additional_version_weights"); len(w.Object()) > 0 {
 			return pass("the alias sends a share of traffic to a new version", ev(p, r, "routing_config", 0, "additional_version_weights"))
 		}
-		for _, app := range p.OfType("aws_codedeploy_app") {
-			if cp, _ := app.Attr("compute_platform").Str(); cp == "Lambda" {
-				return unknown("the plan has a CodeDeploy Lambda application ("+app.Address+"): whether it shifts this alias is set in its AppSpec, outside the plan", e)
-			}
+		if app := codeDeployLambdaApp.in(p); app != nil {
+			return unknown("the plan has a CodeDeploy Lambda application ("+app.Address+"): whether it shifts this alias is set in its AppSpec, outside the plan", e)
 		}
 		return fail("the alias moves all traffic to a new version at once, and no CodeDeploy Lambda deployment shifts it gradually", e)
 	},
+}
+
+// codeDeployLambdaApp finds a CodeDeploy application for Lambda.
+var codeDeployLambdaApp = &firstMatch{
+	types: []string{"aws_codedeploy_app"},
+	test:  func(app *model.Resource) bool { return strAt(app, "compute_platform") == "Lambda" },
 }

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
@@ -35,10 +34,10 @@ var AWSRDSClusterMultiAZ = check.Check{
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
 		if r.Type == "aws_rds_cluster" {
-			if dataStr(r, "engine_mode") == "serverless" {
+			if strAt(r, "engine_mode") == "serverless" {
 				return pass("Aurora Serverless v1 fails over to another Availability Zone by itself", ev(p, r, "engine_mode"))
 			}
-			if dataStr(r, "db_cluster_instance_class") != "" {
+			if strAt(r, "db_cluster_instance_class") != "" {
 				return pass("a Multi-AZ DB cluster runs a writer and two readers in three Availability Zones",
 					ev(p, r, "db_cluster_instance_class"))
 			}
@@ -54,7 +53,7 @@ var AWSRDSClusterMultiAZ = check.Check{
 		}
 		zones := map[string]bool{}
 		for _, m := range members {
-			if az := dataStr(m, "availability_zone"); az != "" {
+			if az := strAt(m, "availability_zone"); az != "" {
 				zones[az] = true
 			} else {
 				zones = nil
@@ -68,15 +67,6 @@ var AWSRDSClusterMultiAZ = check.Check{
 		if zones == nil {
 			return pass(fmt.Sprintf("%d instances in the cluster; RDS places instances without a pinned availability_zone in the subnet group's zones, normally apart", len(members)), e)
 		}
-		return pass(fmt.Sprintf("%d instances in Availability Zones %v", len(members), dataSortedKeys(zones)), e)
+		return pass(fmt.Sprintf("%d instances in Availability Zones %v", len(members), mapKeys(zones)), e)
 	},
-}
-
-func dataSortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -46,7 +46,7 @@ var AWSRDSCrossRegionReplica = check.Check{
 		if s, _ := src.Str(); s != "" || (src.Unknown && len(r.ExprRefs("replication_source_identifier")) > 0) {
 			return pass("the cluster is a cross-region replica", ev(p, r, "replication_source_identifier"))
 		}
-		if rs := dataLinked(p, r, "replication_source_identifier", dataStr(r, "arn"), r.Type); len(rs) > 0 {
+		if rs := linkedThrough(p, r, "replication_source_identifier", strAt(r, "arn"), r.Type); len(rs) > 0 {
 			return pass("a replica cluster follows this one", evText("replicas", "%s", addresses(rs)))
 		}
 		return fail("the cluster exists in one region only", ev(p, r, "global_cluster_identifier"))
@@ -64,11 +64,11 @@ func dataDBInstanceReplication(p *model.Plan, r *model.Resource) check.Finding {
 		}
 		return check.Skip // a same-region replica: its source is judged
 	}
-	if bs := dataLinked(p, r, "source_db_instance_arn", dataStr(r, "arn"), "aws_db_instance_automated_backups_replication"); len(bs) > 0 {
+	if bs := linkedThrough(p, r, "source_db_instance_arn", strAt(r, "arn"), "aws_db_instance_automated_backups_replication"); len(bs) > 0 {
 		return pass("automated backups are replicated to another region", evText("aws_db_instance_automated_backups_replication", "%s", addresses(bs)))
 	}
-	replicas := dataLinked(p, r, "replicate_source_db", dataStr(r, "identifier"), "aws_db_instance")
-	replicas = append(replicas, p.WithValue(dataStr(r, "arn"), model.Path{"replicate_source_db"}, "aws_db_instance")...)
+	replicas := linkedThrough(p, r, "replicate_source_db", strAt(r, "identifier"), "aws_db_instance")
+	replicas = append(replicas, p.WithValue(strAt(r, "arn"), model.Path{"replicate_source_db"}, "aws_db_instance")...)
 	var undecided []string
 	for _, rep := range replicas {
 		other, ok := p.Region(rep)
@@ -89,7 +89,7 @@ func dataDBInstanceReplication(p *model.Plan, r *model.Resource) check.Finding {
 // dataSourceRegion is the region of a read replica's source: from the
 // source's ARN, or from the source resource in the plan.
 func dataSourceRegion(p *model.Plan, replica *model.Resource) (string, bool) {
-	if s := dataStr(replica, "replicate_source_db"); strings.HasPrefix(s, "arn:") {
+	if s := strAt(replica, "replicate_source_db"); strings.HasPrefix(s, "arn:") {
 		if parts := strings.Split(s, ":"); len(parts) > 3 && parts[3] != "" {
 			return parts[3], true
 		}

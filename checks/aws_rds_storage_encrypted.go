@@ -27,7 +27,7 @@ var AWSRDSStorageEncrypted = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		if r.Type == "aws_rds_cluster" && dataStr(r, "engine_mode") == "serverless" {
+		if r.Type == "aws_rds_cluster" && strAt(r, "engine_mode") == "serverless" {
 			return pass("Aurora Serverless v1 always encrypts its storage", ev(p, r, "engine_mode"))
 		}
 		return flag(p, r, true, false,

@@ -35,7 +35,7 @@ var AWSS3EncryptionAtRest = check.Check{
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
 		if cs := s3Linked(p, r, "aws_s3_bucket_server_side_encryption_configuration"); len(cs) > 0 {
 			return pass("the bucket has an explicit default encryption configuration",
-				dataEvAt(p, cs[0], "rule", 0, "apply_server_side_encryption_by_default", 0, "sse_algorithm"))
+				evAt(p, cs[0], "rule", 0, "apply_server_side_encryption_by_default", 0, "sse_algorithm"))
 		}
 		a := r.Attr("server_side_encryption_configuration")
 		e := ev(p, r, "server_side_encryption_configuration")

@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"slices"
+
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
@@ -35,7 +37,7 @@ var AWSS3Replication = check.Check{
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
 		if rs := s3Linked(p, r, "aws_s3_bucket_replication_configuration"); len(rs) > 0 {
-			return pass("new objects are replicated to another bucket", dataEvAt(p, rs[0], "rule", 0, "destination", 0, "bucket"))
+			return pass("new objects are replicated to another bucket", evAt(p, rs[0], "rule", 0, "destination", 0, "bucket"))
 		}
 		if rs := s3ReplicationsInto(p, r); len(rs) > 0 {
 			return pass("the bucket is the destination of a replication rule", evText("aws_s3_bucket_replication_configuration", "%s", addresses(rs)))
@@ -56,18 +58,34 @@ var AWSS3Replication = check.Check{
 // s3ReplicationsInto returns the replication configurations whose rules
 // name the bucket as destination, by reference or by its known ARN.
 func s3ReplicationsInto(p *model.Plan, bucket *model.Resource) []*model.Resource {
-	out := dataLinked(p, bucket, "rule", "", "aws_s3_bucket_replication_configuration")
-	name := dataStr(bucket, "bucket")
+	out := linkedThrough(p, bucket, "rule", "", "aws_s3_bucket_replication_configuration")
+	name := strAt(bucket, "bucket")
 	if name == "" {
 		return out
 	}
-	arn := "arn:aws:s3:::" + name
-	for _, rc := range p.OfType("aws_s3_bucket_replication_configuration") {
-		for i := range rc.Attr("rule").List() {
-			if dataStr(rc, "rule", i, "destination", 0, "bucket") == arn && !dataHasRes(out, rc) {
-				out = append(out, rc)
-			}
+	for _, rc := range s3ReplicationsByDestination(p)["arn:aws:s3:::"+name] {
+		if !slices.Contains(out, rc) {
+			out = append(out, rc)
 		}
 	}
 	return out
+}
+
+type s3ReplicationsKey struct{}
+
+// s3ReplicationsByDestination indexes the plan's replication configurations
+// by the known destination bucket ARNs of their rules, once per plan.
+func s3ReplicationsByDestination(p *model.Plan) map[string][]*model.Resource {
+	return p.Memo(s3ReplicationsKey{}, func() any {
+		idx := map[string][]*model.Resource{}
+		for _, rc := range p.OfType("aws_s3_bucket_replication_configuration") {
+			for i := range rc.Attr("rule").List() {
+				arn := strAt(rc, "rule", i, "destination", 0, "bucket")
+				if l := idx[arn]; arn != "" && (len(l) == 0 || l[len(l)-1] != rc) {
+					idx[arn] = append(l, rc)
+				}
+			}
+		}
+		return idx
+	}).(map[string][]*model.Resource)
 }

@@ -32,7 +32,7 @@ var AWSS3Versioning = check.Check{
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
 		if vs := s3Linked(p, r, "aws_s3_bucket_versioning"); len(vs) > 0 {
 			status := vs[0].Attr("versioning_configuration", 0, "status")
-			e := dataEvAt(p, vs[0], "versioning_configuration", 0, "status")
+			e := evAt(p, vs[0], "versioning_configuration", 0, "status")
 			switch s, _ := status.Str(); {
 			case status.Unknown:
 				return unknown("the versioning status is known only after apply", e)

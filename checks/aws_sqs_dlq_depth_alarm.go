@@ -43,7 +43,7 @@ var AWSSQSDLQDepthAlarm = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		if !isDLQ(p, r) {
+		if !isDeadLetterQueue(p, r) {
 			return check.Skip
 		}
 		if w := alarmIndexOf(p).watching(r); len(w.Watching) == 0 {

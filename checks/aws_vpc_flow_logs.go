@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"slices"
+
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
@@ -29,35 +31,47 @@ var AWSVPCFlowLogs = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		var undecided []*model.Resource
-		id, idKnown := r.Attr("id").Str()
-		for _, fl := range p.OfType("aws_flow_log") {
-			refs := p.Refs(fl, "vpc_id")
-			if refersTo(refs, r) {
+		if logs := vpcFlowLogs.to(p, r, strAt(r, "id")); len(logs) > 0 {
+			fl := logs[0]
+			if slices.Contains(p.Refs(fl, "vpc_id"), r) {
 				return pass("a flow log records the VPC's traffic", evText("flow log", "%s", fl.Address))
 			}
-			v := fl.Attr("vpc_id")
-			if s, ok := v.Str(); ok && idKnown && s == id {
-				return pass("a flow log records the VPC's traffic", ev(p, fl, "vpc_id"))
-			}
-			if v.Unknown && !refersToType(refs, "aws_vpc") {
-				undecided = append(undecided, fl)
-			}
+			return pass("a flow log records the VPC's traffic", ev(p, fl, "vpc_id"))
 		}
-		if len(undecided) > 0 {
+		x := flowLogsOf(p)
+		if len(x.undecided) > 0 {
 			return unknown("a flow log may cover the VPC, but its vpc_id is known only after apply and its configuration does not say which VPC it is",
-				evText("flow logs", "%s", addresses(undecided)), ev(p, r, "id"))
+				evText("flow logs", "%s", addresses(x.undecided)), ev(p, r, "id"))
 		}
 		return fail("no flow log covers the VPC: its traffic is not recorded", ev(p, r, "id"),
-			evText("aws_flow_log", "%d flow log(s) in plan, none with vpc_id set to this VPC", len(p.OfType("aws_flow_log"))))
+			evText("aws_flow_log", "%d flow log(s) in plan, none with vpc_id set to this VPC", x.count))
 	},
 }
 
-func refersToType(refs []*model.Resource, typ string) bool {
-	for _, x := range refs {
-		if x.Type == typ {
-			return true
+// vpcFlowLogs finds the flow logs whose vpc_id refers to a VPC or holds its
+// known ID.
+var vpcFlowLogs = &backLink{types: []string{"aws_flow_log"}, attr: "vpc_id"}
+
+// flowLogSummary is what the plan's flow logs say of every VPC they do not
+// name: how many there are, and those whose vpc_id is known only after apply
+// and refers to no VPC, which may cover any.
+type flowLogSummary struct {
+	count     int
+	undecided []*model.Resource
+}
+
+type flowLogSummaryKey struct{}
+
+func flowLogsOf(p *model.Plan) flowLogSummary {
+	return p.Memo(flowLogSummaryKey{}, func() any {
+		logs := p.OfType("aws_flow_log")
+		x := flowLogSummary{count: len(logs)}
+		for _, fl := range logs {
+			refs := p.Refs(fl, "vpc_id")
+			if fl.Attr("vpc_id").Unknown && !slices.ContainsFunc(refs, func(v *model.Resource) bool { return v.Type == "aws_vpc" }) {
+				x.undecided = append(x.undecided, fl)
+			}
 		}
-	}
-	return false
+		return x
+	}).(flowLogSummary)
 }

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
@@ -69,16 +70,20 @@ func nsgRuleResources(p *model.Plan, nsg *model.Resource) []*model.Resource {
 	name, _ := nsg.Attr("name").Str()
 	group, _ := nsg.Attr("resource_group_name").Str()
 	var out []*model.Resource
-	for _, rule := range p.OfType("azurerm_network_security_rule") {
-		if amongRefs(p.Refs(rule, "network_security_group_name"), nsg) {
+	for _, rule := range nsgRules.to(p, nsg, name) {
+		if slices.Contains(p.Refs(rule, "network_security_group_name"), nsg) {
 			out = append(out, rule)
 			continue
 		}
 		n, _ := rule.Attr("network_security_group_name").Str()
 		g, _ := rule.Attr("resource_group_name").Str()
-		if name != "" && strings.EqualFold(n, name) && strings.EqualFold(g, group) {
+		if strings.EqualFold(n, name) && strings.EqualFold(g, group) {
 			out = append(out, rule)
 		}
 	}
 	return out
 }
+
+// nsgRules finds the security rules whose network_security_group_name refers
+// to a security group or holds its known name, in any case.
+var nsgRules = &backLink{types: []string{"azurerm_network_security_rule"}, attr: "network_security_group_name", fold: true}

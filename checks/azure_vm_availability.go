@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
@@ -39,27 +38,20 @@ var AzureVMAvailability = check.Check{
 		if r.Type == "azurerm_virtual_machine" {
 			attr = "zones"
 		}
-		zones := map[string]bool{}
-		for _, sib := range p.Instances(r.ConfigAddress()) {
-			if !sib.Exists() {
-				continue
-			}
+		list, undecided := blockZones(p, r, attr, func(sib *model.Resource) ([]string, bool) {
 			a := sib.Attr(attr)
-			if a.Unknown {
-				return unknown(fmt.Sprintf("%s is known only after apply", attr), ev(p, sib, attr))
-			}
-			for _, z := range append(a.Strings(), azStr(a)) {
+			var zones []string
+			for _, z := range append(a.Strings(), strAt(sib, attr)) {
 				if z != "" {
-					zones[z] = true
+					zones = append(zones, z)
 				}
 			}
+			return zones, !a.Unknown
+		})
+		if undecided != nil {
+			return unknown(fmt.Sprintf("%s is known only after apply", attr), ev(p, undecided, attr))
 		}
-		if len(zones) > 0 {
-			var list []string
-			for z := range zones {
-				list = append(list, z)
-			}
-			sort.Strings(list)
+		if len(list) > 0 {
 			e := evText(attr, "%s (instances of this resource block: zones %s)", p.Show(r, r.Attr(attr)), strings.Join(list, ", "))
 			if len(list) > 1 {
 				return pass(fmt.Sprintf("the instances of this resource block span %d zones", len(list)), e)
@@ -79,10 +71,4 @@ var AzureVMAvailability = check.Check{
 		return fail("the VM sits in no zone, availability set or scale set: a host or datacenter failure takes it down",
 			eZone, ev(p, r, "availability_set_id"))
 	},
-}
-
-// azStr returns a known string value, or "".
-func azStr(a model.Attr) string {
-	s, _ := a.Str()
-	return s
 }

@@ -74,14 +74,10 @@ func vmssHealthExtension(p *model.Plan, r *model.Resource) (e check.Evidence, fo
 			e, undecided = ev(p, r, "extension", i, "type"), true
 		}
 	}
-	for _, x := range p.OfType("azurerm_virtual_machine_scale_set_extension") {
-		if !amongRefs(p.Refs(x, "virtual_machine_scale_set_id"), r) {
-			continue
-		}
+	for _, x := range vmssExtensions.to(p, r) {
 		t := x.Attr("type")
 		if s, _ := t.Str(); strings.HasPrefix(s, "ApplicationHealth") || t.Unknown {
-			e = ev(p, x, "type")
-			e.Attribute = x.Address + ".type"
+			e = evAt(p, x, "type")
 			if !t.Unknown {
 				return e, true, false
 			}
@@ -90,3 +86,7 @@ func vmssHealthExtension(p *model.Plan, r *model.Resource) (e check.Evidence, fo
 	}
 	return e, false, undecided
 }
+
+// vmssExtensions finds the extensions whose virtual_machine_scale_set_id
+// refers to a scale set.
+var vmssExtensions = &backLink{types: []string{"azurerm_virtual_machine_scale_set_extension"}, attr: "virtual_machine_scale_set_id"}

@@ -63,22 +63,13 @@ var GoogleMIGAutoscaling = check.Check{
 // migAutoscalers returns the autoscalers whose target is the group: by
 // reference first, by its known self link or ID otherwise.
 func migAutoscalers(p *model.Plan, mig *model.Resource) []*model.Resource {
-	var out []*model.Resource
-	for _, as := range p.OfType("google_compute_autoscaler", "google_compute_region_autoscaler") {
-		if amongRefs(p.Refs(as, "target"), mig) {
-			out = append(out, as)
-			continue
-		}
-		target, ok := as.Attr("target").Str()
-		if !ok || target == "" {
-			continue
-		}
-		for _, attr := range []string{"self_link", "id", "instance_group"} {
-			if s, ok := mig.Attr(attr).Str(); ok && s == target {
-				out = append(out, as)
-				break
-			}
-		}
+	var values []string
+	for _, attr := range []string{"self_link", "id", "instance_group"} {
+		values = append(values, strAt(mig, attr))
 	}
-	return out
+	return migTargets.to(p, mig, values...)
 }
+
+// migTargets finds the autoscalers whose target refers to an instance group
+// manager or holds one of its known links.
+var migTargets = &backLink{types: []string{"google_compute_autoscaler", "google_compute_region_autoscaler"}, attr: "target"}

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
@@ -50,23 +49,14 @@ var GoogleMIGRegional = check.Check{
 			}
 			return pass("the regional group spreads instances over several zones", e)
 		}
-		zones := map[string]bool{}
-		for _, sib := range p.Instances(r.ConfigAddress()) {
-			if !sib.Exists() {
-				continue
-			}
-			z, ok := sib.Attr("zone").Str()
-			if !ok || z == "" {
-				return unknown("the zone of the group (or of a group of the same block) is known only after apply",
-					ev(p, sib, "zone"))
-			}
-			zones[z] = true
+		list, undecided := blockZones(p, r, "zone", func(sib *model.Resource) ([]string, bool) {
+			z := strAt(sib, "zone")
+			return []string{z}, z != ""
+		})
+		if undecided != nil {
+			return unknown("the zone of the group (or of a group of the same block) is known only after apply",
+				ev(p, undecided, "zone"))
 		}
-		var list []string
-		for z := range zones {
-			list = append(list, z)
-		}
-		sort.Strings(list)
 		e := evText("zone", "%s (groups of this resource block: %s)", p.Show(r, r.Attr("zone")), strings.Join(list, ", "))
 		if len(list) > 1 {
 			return pass(fmt.Sprintf("the groups of this resource block span %d zones", len(list)), e)

@@ -57,30 +57,25 @@ var bucketGrantTypes = map[string]string{
 	"google_storage_default_object_access_control": "entity",
 }
 
+// bucketGrants finds the grants whose bucket refers to a bucket or holds its
+// known name, in the order of their types' names.
+var bucketGrants = &backLink{types: mapKeys(bucketGrantTypes), attr: "bucket"}
+
 // bucketPublicGrant finds a grant to allUsers or allAuthenticatedUsers on
 // the bucket, linked by reference or by the bucket's known name.
 func bucketPublicGrant(p *model.Plan, bucket *model.Resource) *check.Evidence {
 	name, _ := bucket.Attr("name").Str()
-	for typ, attr := range bucketGrantTypes {
-		for _, g := range p.OfType(typ) {
-			linked := amongRefs(p.Refs(g, "bucket"), bucket)
-			if s, ok := g.Attr("bucket").Str(); ok && name != "" && s == name {
-				linked = true
-			}
-			if !linked {
-				continue
-			}
-			who := g.Attr(attr)
-			values := who.Strings()
-			if s, ok := who.Str(); ok {
-				values = []string{s}
-			}
-			for _, v := range values {
-				if strings.Contains(v, "allUsers") || strings.Contains(v, "allAuthenticatedUsers") {
-					e := ev(p, g, attr)
-					e.Attribute = g.Address + "." + attr
-					return &e
-				}
+	for _, g := range bucketGrants.to(p, bucket, name) {
+		attr := bucketGrantTypes[g.Type]
+		who := g.Attr(attr)
+		values := who.Strings()
+		if s, ok := who.Str(); ok {
+			values = []string{s}
+		}
+		for _, v := range values {
+			if strings.Contains(v, "allUsers") || strings.Contains(v, "allAuthenticatedUsers") {
+				e := evAt(p, g, attr)
+				return &e
 			}
 		}
 	}

@@ -43,12 +43,9 @@ var KubernetesWorkloadResources = check.Check{
 		if !ok {
 			return check.Skip
 		}
-		n, known := w.containers()
-		switch {
-		case !known:
-			return unknown("the containers are known only after apply", w.ev(p, subPath(k8sPodSpec, "container")...))
-		case n == 0:
-			return unknown("the pod template lists no containers", w.ev(p, subPath(k8sPodSpec, "container")...))
+		n, none := w.containers(p)
+		if n == 0 {
+			return none
 		}
 		var missing, evidence []check.Evidence
 		for i := 0; i < n; i++ {

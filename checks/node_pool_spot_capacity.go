@@ -45,7 +45,7 @@ var NodePoolSpotCapacity = check.Check{
 			if instAnyTrue(r, "remove_default_node_pool", "enable_autopilot") {
 				return check.Skip // the default pool is removed, or Autopilot manages nodes
 			}
-			flags = [][]model.Step{instStep(instGKEPool, "preemptible"), instStep(instGKEPool, "spot")}
+			flags = [][]model.Step{subPath(instGKEPool, "preemptible"), subPath(instGKEPool, "spot")}
 		case "aws_eks_node_group":
 			enumPath, spotValue, dflt = []model.Step{"capacity_type"}, "SPOT", "ON_DEMAND"
 		case "azurerm_kubernetes_cluster_node_pool":

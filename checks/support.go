@@ -2,17 +2,30 @@ package checks
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
-// Helpers shared by the checks: evidence and findings.
+// Helpers shared by the checks of every domain: evidence and findings,
+// known values, paths, and small collection helpers. Reading a value with
+// the API's default is in support_values.go; links between resources in
+// support_links.go.
 
 // ev is the evidence for one attribute of r's planned values, redacted.
 func ev(p *model.Plan, r *model.Resource, path ...model.Step) check.Evidence {
 	return check.Evidence{Attribute: model.Path(path).String(), Value: p.Show(r, r.Attr(path...))}
+}
+
+// evAt is the evidence for an attribute of another resource than the one
+// judged, named by its full address.
+func evAt(p *model.Plan, r *model.Resource, path ...model.Step) check.Evidence {
+	return check.Evidence{
+		Attribute: r.Address + "." + model.Path(path).String(),
+		Value:     p.Show(r, r.Attr(path...)),
+	}
 }
 
 // evText is evidence that is not an attribute value (a count, a link).
@@ -80,4 +93,171 @@ func addresses(rs []*model.Resource) string {
 		out[i] = r.Address
 	}
 	return strings.Join(out, ", ")
+}
+
+// strAt returns a known string attribute of r, or "" when unknown or null.
+func strAt(r *model.Resource, path ...model.Step) string {
+	s, _ := r.Attr(path...).Str()
+	return s
+}
+
+// subPath appends steps to a path prefix without sharing its backing array.
+func subPath(prefix []model.Step, steps ...model.Step) []model.Step {
+	return append(append([]model.Step(nil), prefix...), steps...)
+}
+
+// unknownInside reports whether an after_unknown subtree marks anything.
+func unknownInside(v any) bool {
+	switch v := v.(type) {
+	case bool:
+		return v
+	case []any:
+		for _, e := range v {
+			if unknownInside(e) {
+				return true
+			}
+		}
+	case model.Object:
+		for _, f := range v {
+			if unknownInside(f.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typeAliases maps the resource types the AWS provider also offers under an
+// older name to the current name: aws_alb is aws_lb.
+var typeAliases = map[string]string{
+	"aws_alb":                         "aws_lb",
+	"aws_alb_listener":                "aws_lb_listener",
+	"aws_alb_listener_certificate":    "aws_lb_listener_certificate",
+	"aws_alb_listener_rule":           "aws_lb_listener_rule",
+	"aws_alb_target_group":            "aws_lb_target_group",
+	"aws_alb_target_group_attachment": "aws_lb_target_group_attachment",
+}
+
+// sameType reports whether two resource types are one resource, under the
+// same name or under a name and its alias.
+func sameType(a, b string) bool {
+	if c, ok := typeAliases[a]; ok {
+		a = c
+	}
+	if c, ok := typeAliases[b]; ok {
+		b = c
+	}
+	return a == b
+}
+
+// typeSet merges strings and string lists into one sorted list without
+// duplicates.
+func typeSet(lists ...any) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, l := range lists {
+		switch l := l.(type) {
+		case string:
+			add(l)
+		case []string:
+			for _, s := range l {
+				add(s)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// mapKeys returns a map's keys, sorted.
+func mapKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// pickInOrder returns the picked elements of all in their order.
+func pickInOrder[T any](all []T, picked map[int]bool) []T {
+	ordinals := make([]int, 0, len(picked))
+	for i := range picked {
+		ordinals = append(ordinals, i)
+	}
+	sort.Ints(ordinals)
+	out := make([]T, 0, len(ordinals))
+	for _, i := range ordinals {
+		out = append(out, all[i])
+	}
+	return out
+}
+
+// admitsAnyAddress reports whether an address prefix admits every address.
+func admitsAnyAddress(prefix string) bool {
+	switch strings.ToLower(strings.TrimSpace(prefix)) {
+	case "0.0.0.0/0", "::/0", "0.0.0.0", "*", "internet", "any":
+		return true
+	}
+	return false
+}
+
+// A firstMatch finds the first resource of some types (in plan order) that
+// test accepts: a plan-wide fact, such as "the plan installs the
+// cluster-autoscaler", that a check judging many resources consults. Declare
+// each as a package variable: it is looked for once per plan.
+type firstMatch struct {
+	types []string
+	test  func(*model.Resource) bool
+}
+
+// in returns the first match in p, or nil.
+func (f *firstMatch) in(p *model.Plan) *model.Resource {
+	return p.Memo(f, func() any {
+		for _, r := range p.OfType(f.types...) {
+			if f.test(r) {
+				return r
+			}
+		}
+		return (*model.Resource)(nil)
+	}).(*model.Resource)
+}
+
+type blockZonesKey struct{ block, attr string }
+
+// blockZones gathers the zones of every instance of r's resource block (its
+// configuration address, in every module instance) that exists after apply,
+// for checks that judge an instance by the spread of its block. zones reads
+// one instance's zones from attr, false when they are not known; undecided
+// is then the first instance whose zones are not known. The answer is
+// computed once per block and attribute, so zones must read them the same
+// way for every resource of a type.
+func blockZones(p *model.Plan, r *model.Resource, attr string, zones func(*model.Resource) ([]string, bool)) (sorted []string, undecided *model.Resource) {
+	type result struct {
+		zones     []string
+		undecided *model.Resource
+	}
+	out := p.Memo(blockZonesKey{r.ConfigAddress(), attr}, func() any {
+		seen := map[string]bool{}
+		for _, sib := range p.Instances(r.ConfigAddress()) {
+			if !sib.Exists() {
+				continue
+			}
+			zs, ok := zones(sib)
+			if !ok {
+				return result{undecided: sib}
+			}
+			for _, z := range zs {
+				seen[z] = true
+			}
+		}
+		return result{zones: mapKeys(seen)}
+	}).(result)
+	return out.zones, out.undecided
 }

@@ -1,8 +1,9 @@
 package checks
 
 import (
+	"encoding/json"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/model"
@@ -84,41 +85,6 @@ var workloadTypes = typeSet(
 	"kubernetes_deployment", "kubernetes_deployment_v1", "kubernetes_stateful_set", "kubernetes_stateful_set_v1",
 )
 
-// typeSet merges strings and string lists into one sorted list without
-// duplicates.
-func typeSet(lists ...any) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(s string) {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	for _, l := range lists {
-		switch l := l.(type) {
-		case string:
-			add(l)
-		case []string:
-			for _, s := range l {
-				add(s)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// mapKeys returns a map's keys, sorted.
-func mapKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // alarmWatch is what the plan says of the alarms on one resource.
 type alarmWatch struct {
 	// Watching are the alarms and monitors whose metric names the resource,
@@ -134,7 +100,7 @@ type alarmWatch struct {
 
 // alarmIndex holds a plan's alerting alarms, indexed by the resources their
 // metrics refer to and by their known dimension values. Build it once per
-// plan (newAlarmIndex) and ask it about many resources (watching).
+// plan (alarmIndexOf) and ask it about many resources (watching).
 type alarmIndex struct {
 	alarms    []*alarmInfo
 	byRef     map[*model.Resource][]*alarmInfo
@@ -232,10 +198,11 @@ func hasUnknownMember(a *model.Resource, path model.Path) bool {
 	return false
 }
 
-// alarmsWatching finds the alerting alarms that watch resource r. Checks
-// that ask about many resources should build newAlarmIndex once instead.
-func alarmsWatching(p *model.Plan, r *model.Resource) alarmWatch {
-	return newAlarmIndex(p).watching(r)
+type alarmIndexKey struct{}
+
+// alarmIndexOf returns the plan's alarm index, built once.
+func alarmIndexOf(p *model.Plan) *alarmIndex {
+	return p.Memo(alarmIndexKey{}, func() any { return newAlarmIndex(p) }).(*alarmIndex)
 }
 
 // watching finds the alarms that watch r: a CloudWatch metric alarm whose
@@ -332,10 +299,11 @@ func inNamespace(ns model.Attr, spec alarmSpec) bool {
 
 // mayMatch reports whether an alarm in r's namespace has dimensions that are
 // known only after apply and that no reference explains (a reference to
-// another resource of r's type says whom the alarm watches).
+// another resource of r's type, or of its alias, says whom the alarm
+// watches: an alarm on an aws_lb does not watch an aws_alb).
 func mayMatch(a *alarmInfo, spec alarmSpec, typ string) bool {
 	for _, x := range a.refs {
-		if x.Type == typ {
+		if sameType(x.Type, typ) {
 			return false
 		}
 	}
@@ -488,7 +456,7 @@ func topicSubscriptions(p *model.Plan, topic *model.Resource, arn string) []*mod
 	seen := map[*model.Resource]bool{}
 	if topic != nil {
 		for _, s := range p.Referrers(topic, "aws_sns_topic_subscription") {
-			if refersTo(p.Refs(s, "topic_arn"), topic) && !seen[s] {
+			if slices.Contains(p.Refs(s, "topic_arn"), topic) && !seen[s] {
 				seen[s] = true
 				out = append(out, s)
 			}
@@ -563,33 +531,38 @@ func subscriptionPages(p *model.Plan, s *model.Resource) (pageVerdict, string) {
 	return pageNo, "protocol " + proto
 }
 
-// isDeadLetterQueue reports whether an SQS queue receives another queue's
-// failed messages: a queue or redrive policy refers to it from its
-// redrive_policy, or a known redrive_policy names its ARN.
-func isDeadLetterQueue(p *model.Plan, q *model.Resource) bool {
-	for _, x := range p.Referrers(q, "aws_sqs_queue", "aws_sqs_queue_redrive_policy") {
-		if refersTo(p.Refs(x, "redrive_policy"), q) {
-			return true
-		}
-	}
-	arn, ok := q.Attr("arn").Str()
-	if !ok || arn == "" {
-		return false
-	}
-	for _, x := range p.OfType("aws_sqs_queue", "aws_sqs_queue_redrive_policy") {
-		if s, ok := x.Attr("redrive_policy").Str(); ok && strings.Contains(s, `"`+arn+`"`) {
-			return true
-		}
-	}
-	return false
+type dlqIndexKey struct{}
+
+// dlqIndex holds the plan's dead-letter queues: those a redrive_policy
+// refers to, and the known ARNs redrive policies name.
+type dlqIndex struct {
+	byRef map[*model.Resource]bool
+	byARN map[string]bool
 }
 
-// refersTo reports whether r is among refs.
-func refersTo(refs []*model.Resource, r *model.Resource) bool {
-	for _, x := range refs {
-		if x == r {
-			return true
+// isDeadLetterQueue reports whether an SQS queue receives another queue's
+// failed messages: a queue or redrive policy refers to it from its
+// redrive_policy, or a known redrive_policy names its ARN as
+// deadLetterTargetArn. The plan's redrive policies are read once.
+func isDeadLetterQueue(p *model.Plan, q *model.Resource) bool {
+	x := p.Memo(dlqIndexKey{}, func() any {
+		x := &dlqIndex{byRef: map[*model.Resource]bool{}, byARN: map[string]bool{}}
+		for _, s := range p.OfType("aws_sqs_queue", "aws_sqs_queue_redrive_policy") {
+			for _, t := range p.Refs(s, "redrive_policy") {
+				if t.Type == "aws_sqs_queue" && t != s {
+					x.byRef[t] = true
+				}
+			}
+			var rp struct{ DeadLetterTargetArn string }
+			if doc, ok := s.Attr("redrive_policy").Str(); ok && json.Unmarshal([]byte(doc), &rp) == nil && rp.DeadLetterTargetArn != "" {
+				x.byARN[rp.DeadLetterTargetArn] = true
+			}
 		}
+		return x
+	}).(*dlqIndex)
+	if x.byRef[q] {
+		return true
 	}
-	return false
+	arn, ok := q.Attr("arn").Str()
+	return ok && arn != "" && x.byARN[arn]
 }

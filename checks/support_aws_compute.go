@@ -3,6 +3,7 @@ package checks
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,34 +13,11 @@ import (
 
 // Helpers of the AWS compute, networking and delivery checks.
 
-// linkedFrom returns the resources of the given types that point at r: by a
-// configuration reference first, or else by a known value at path equal to
-// r's known value at own (an attachment whose autoscaling_group_name is the
-// group's literal name).
-func linkedFrom(p *model.Plan, r *model.Resource, own string, path model.Path, types ...string) []*model.Resource {
-	out := p.Referrers(r, types...)
-	if v, ok := r.Attr(own).Str(); ok && v != "" {
-		for _, o := range p.WithValue(v, path, types...) {
-			if !containsRes(out, o) {
-				out = append(out, o)
-			}
-		}
-	}
-	return out
-}
-
-func containsRes(list []*model.Resource, r *model.Resource) bool {
-	for _, e := range list {
-		if e == r {
-			return true
-		}
-	}
-	return false
-}
-
 // configuredOrDefault explains a value that is unknown because the provider
 // computes it: when the configuration does not set it, AWS applies dflt.
-// It returns the value to judge and whether it is decided.
+// It returns the value to judge and whether it is decided. Unlike settle
+// (support_values.go), it reads an attribute missing from the plan as unset
+// too, which is what these AWS checks have always done.
 func configuredOrDefault(r *model.Resource, a model.Attr, dflt any, path ...string) (any, bool) {
 	if !a.Unknown {
 		if a.Value == nil {
@@ -110,7 +88,7 @@ func ecsScalableTargets(p *model.Plan, svc *model.Resource) []*model.Resource {
 	if ok1 && ok2 && name != "" && cluster != "" {
 		id := "service/" + cluster[strings.LastIndexByte(cluster, '/')+1:] + "/" + name
 		for _, t := range p.WithValue(id, model.Path{"resource_id"}, "aws_appautoscaling_target") {
-			if !containsRes(out, t) {
+			if !slices.Contains(out, t) {
 				out = append(out, t)
 			}
 		}
@@ -129,18 +107,58 @@ func scalingPolicies(p *model.Plan, target *model.Resource) []*model.Resource {
 // that turns encryption of new volumes on in r's region (enabled defaults to
 // true).
 func ebsDefaultEncryption(p *model.Plan, r *model.Resource) (*model.Resource, bool) {
-	region, known := p.Region(r)
-	for _, d := range p.OfType("aws_ebs_encryption_by_default") {
-		a := d.Attr("enabled")
-		if on, ok := a.Bool(); a.Unknown || (a.Value != nil && (!ok || !on)) {
-			continue
+	x := p.Memo(ebsDefaultsKey{}, func() any {
+		x := &ebsDefaults{byRegion: map[string]*model.Resource{}, ordinal: map[*model.Resource]int{}}
+		for i, d := range p.OfType("aws_ebs_encryption_by_default") {
+			a := d.Attr("enabled")
+			if on, ok := a.Bool(); a.Unknown || (a.Value != nil && (!ok || !on)) {
+				continue
+			}
+			x.ordinal[d] = i
+			if x.first == nil {
+				x.first = d
+			}
+			reg, ok := p.Region(d)
+			switch {
+			case !ok && x.anyRegion == nil:
+				x.anyRegion = d
+			case ok && x.byRegion[reg] == nil:
+				x.byRegion[reg] = d
+			}
 		}
-		if dr, ok := p.Region(d); known && ok && dr != region {
-			continue
-		}
-		return d, true
+		return x
+	}).(*ebsDefaults)
+	d := x.in(p.Region(r))
+	return d, d != nil
+}
+
+type ebsDefaultsKey struct{}
+
+// ebsDefaults holds, once per plan, the aws_ebs_encryption_by_default
+// resources that turn encryption on.
+type ebsDefaults struct {
+	first     *model.Resource            // the first of all
+	anyRegion *model.Resource            // the first whose region is not known
+	byRegion  map[string]*model.Resource // the first of each known region
+	ordinal   map[*model.Resource]int    // plan order
+}
+
+// in returns the first, in plan order, that may apply in a region: one in
+// that region or in a region not known; any when the region is not known.
+func (x *ebsDefaults) in(region string, known bool) *model.Resource {
+	if !known {
+		return x.first
 	}
-	return nil, false
+	a, b := x.anyRegion, x.byRegion[region]
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case x.ordinal[a] < x.ordinal[b]:
+		return a
+	}
+	return b
 }
 
 // volumeVerdict sorts block devices by their encrypted flag (a boolean, or

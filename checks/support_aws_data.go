@@ -3,94 +3,16 @@ package checks
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
-
-	tfjson "github.com/hashicorp/terraform-json"
+	"slices"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
-// Helpers of the AWS data-store checks: links between a data store and the
-// resources that configure it, and judgements shared by several services.
-
-// dataLinked returns the resources of the given types whose attribute attr
-// points at target: first through the reference graph (their configuration
-// of attr refers to target, across modules), then by known value (their
-// planned attr equals value, as for a literal bucket name).
-func dataLinked(p *model.Plan, target *model.Resource, attr, value string, types ...string) []*model.Resource {
-	var out []*model.Resource
-	seen := map[*model.Resource]bool{}
-	add := func(r *model.Resource) {
-		if !seen[r] {
-			seen[r] = true
-			out = append(out, r)
-		}
-	}
-	for _, from := range p.Referrers(target, types...) {
-		if dataRefersTo(p, from, target, attr) {
-			add(from)
-		}
-	}
-	for _, from := range p.WithValue(value, model.Path{attr}, types...) {
-		add(from)
-	}
-	return out
-}
-
-// dataRefersTo reports whether from's configuration of attr refers to target.
-// Terraform lists every prefix of a reference (module.db["a"].arn, then
-// module.db["a"], then module.db); the model resolves the bare prefixes to
-// every instance, so only the most specific references are followed here.
-func dataRefersTo(p *model.Plan, from, target *model.Resource, attr string) bool {
-	if from.Config == nil {
-		return false
-	}
-	refs := dataMostSpecific(from.ExprRefs(attr))
-	cfg := *from.Config
-	cfg.Expressions = map[string]*tfjson.Expression{attr: {ExpressionData: &tfjson.ExpressionData{References: refs}}}
-	narrowed := *from
-	narrowed.Config = &cfg
-	for _, to := range p.Refs(&narrowed, attr) {
-		if to == target {
-			return true
-		}
-	}
-	return false
-}
-
-// dataMostSpecific drops each reference that is a prefix of another one.
-func dataMostSpecific(refs []string) []string {
-	var out []string
-	for _, r := range refs {
-		covered := false
-		for _, o := range refs {
-			if len(o) > len(r) && strings.HasPrefix(o, r) && (o[len(r)] == '.' || o[len(r)] == '[') {
-				covered = true
-				break
-			}
-		}
-		if !covered {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// dataStr returns a known string attribute of r, or "" when unknown or null.
-func dataStr(r *model.Resource, path ...model.Step) string {
-	s, _ := r.Attr(path...).Str()
-	return s
-}
-
-// dataEvAt is the evidence for an attribute of another resource than the one
-// judged, named by its full address.
-func dataEvAt(p *model.Plan, r *model.Resource, path ...model.Step) check.Evidence {
-	return check.Evidence{
-		Attribute: r.Address + "." + model.Path(path).String(),
-		Value:     p.Show(r, r.Attr(path...)),
-	}
-}
+// Helpers of the AWS data-store checks: judgements shared by several
+// services, database clusters and their members, and S3 access. The links
+// between a data store and the resources that configure it are in
+// support_links.go.
 
 // dataCreated reports whether the plan creates the resource (anew or as a
 // replacement), so that API defaults for new resources apply to it.
@@ -160,7 +82,7 @@ var dbClusterTypes = []string{"aws_rds_cluster", "aws_neptune_cluster", "aws_doc
 // dataClusterInstances returns the member instances of a database cluster,
 // linked by their cluster_identifier.
 func dataClusterInstances(p *model.Plan, cluster *model.Resource) []*model.Resource {
-	return dataLinked(p, cluster, "cluster_identifier", dataStr(cluster, "cluster_identifier"), dbClusterInstanceTypes[cluster.Type])
+	return linkedThrough(p, cluster, "cluster_identifier", strAt(cluster, "cluster_identifier"), dbClusterInstanceTypes[cluster.Type])
 }
 
 // dataReadReplica reports whether an aws_db_instance replicates another one.
@@ -182,13 +104,6 @@ func dataCacheMember(r *model.Resource) bool {
 	return a.Unknown && len(r.ExprRefs("replication_group_id")) > 0
 }
 
-// s3Linked returns the resources of the given types that configure an
-// S3 bucket through their bucket argument (aws_s3_bucket_versioning and
-// the like), by reference or by the bucket's known name.
-func s3Linked(p *model.Plan, bucket *model.Resource, types ...string) []*model.Resource {
-	return dataLinked(p, bucket, "bucket", dataStr(bucket, "bucket"), types...)
-}
-
 // s3PublicGrantees are the ACL grantee groups that make a bucket public.
 var s3PublicGrantees = []string{
 	"http://acs.amazonaws.com/groups/global/AllUsers",
@@ -204,14 +119,14 @@ func s3PublicACL(p *model.Plan, bucket *model.Resource) (found *check.Evidence, 
 	judge := func(r *model.Resource, grants model.Path, uri model.Path) {
 		a := r.Attr("acl")
 		if s, ok := a.Str(); ok && s3PublicCannedACLs[s] && found == nil {
-			e := dataEvAt(p, r, "acl")
+			e := evAt(p, r, "acl")
 			found = &e
 		}
 		unknownACL = unknownACL || (a.Unknown && r.Configured("acl"))
 		for i := range r.Attr(grants...).List() {
 			path := append(append(append(model.Path{}, grants...), i), uri...)
-			if s, _ := r.Attr(path...).Str(); found == nil && dataIn(s3PublicGrantees, s) {
-				e := dataEvAt(p, r, path...)
+			if s, _ := r.Attr(path...).Str(); found == nil && slices.Contains(s3PublicGrantees, s) {
+				e := evAt(p, r, path...)
 				found = &e
 			}
 		}
@@ -312,22 +227,4 @@ func s3BlockFlag(blocks []*model.Resource, name string) (on, known bool) {
 		known = known && !a.Unknown
 	}
 	return false, known
-}
-
-func dataIn(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
-}
-
-func dataHasRes(list []*model.Resource, r *model.Resource) bool {
-	for _, e := range list {
-		if e == r {
-			return true
-		}
-	}
-	return false
 }

@@ -1,8 +1,8 @@
 package checks
 
 import (
-	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/model"
@@ -165,7 +165,7 @@ func (s *backupSelection) selects(p *model.Plan, r *model.Resource) (resTri, str
 // not_resources) against r: a configuration reference to r, or a known
 // pattern that matches r's ARN.
 func backupARNsMatch(p *model.Plan, r *model.Resource, list model.Attr, refs []*model.Resource) (resTri, string) {
-	if refersTo(refs, r) {
+	if slices.Contains(refs, r) {
 		return resYes, "refers to it"
 	}
 	if list.Unknown {
@@ -387,7 +387,7 @@ func dlmCoverage(p *model.Plan, vol *model.Resource) (resTri, *model.Resource, s
 	verdict, by, how := resNo, (*model.Resource)(nil), ""
 	var instances []*model.Resource
 	for _, att := range p.Referrers(vol, "aws_volume_attachment") {
-		if refersTo(p.Refs(att, "volume_id"), vol) {
+		if slices.Contains(p.Refs(att, "volume_id"), vol) {
 			for _, i := range p.Refs(att, "instance_id") {
 				if i.Type == "aws_instance" {
 					instances = append(instances, i)
@@ -396,7 +396,7 @@ func dlmCoverage(p *model.Plan, vol *model.Resource) (resTri, *model.Resource, s
 		}
 	}
 	volRegion, volRegionOK := p.Region(vol)
-	for _, pol := range p.OfType("aws_dlm_lifecycle_policy") {
+	for _, pol := range dlmPoliciesOf(p).candidates(append([]*model.Resource{vol}, instances...)) {
 		if reg, ok := p.Region(pol); ok && volRegionOK && reg != volRegion {
 			continue
 		}
@@ -417,6 +417,107 @@ func dlmCoverage(p *model.Plan, vol *model.Resource) (resTri, *model.Resource, s
 		}
 	}
 	return verdict, by, how
+}
+
+type dlmIndexKey struct{}
+
+// dlmIndex holds the plan's Data Lifecycle Manager policies, indexed once
+// by the target tags they look for, so that each volume is judged against
+// the few policies that may target it.
+type dlmIndex struct {
+	all    []*model.Resource
+	always []int            // their verdict does not depend on tags: default policies, unknown details
+	tagged []int            // their verdict depends on the targets' tags
+	byTag  map[string][]int // target tag key and value -> tagged policies
+	byKey  map[string][]int // target tag key -> tagged policies
+}
+
+func dlmPoliciesOf(p *model.Plan) *dlmIndex {
+	return p.Memo(dlmIndexKey{}, func() any {
+		x := &dlmIndex{all: p.OfType("aws_dlm_lifecycle_policy"), byTag: map[string][]int{}, byKey: map[string][]int{}}
+		for i, pol := range x.all {
+			// As dlmPolicyTargets decides.
+			if d, _ := pol.Attr("default_policy").Str(); d == "VOLUME" || pol.Attr("policy_details").Unknown {
+				x.always = append(x.always, i)
+				continue
+			}
+			if t, ok := pol.Attr("policy_details", 0, "policy_type").Str(); ok && t != "EBS_SNAPSHOT_MANAGEMENT" {
+				continue
+			}
+			tags := pol.Attr("policy_details", 0, "target_tags")
+			if pol.Attr("policy_details", 0, "resource_types").Unknown || tags.Unknown {
+				x.always = append(x.always, i)
+				continue
+			}
+			if len(tags.Object()) > 0 {
+				x.tagged = append(x.tagged, i)
+			}
+			for _, f := range tags.Object() {
+				want, _ := f.Value.(string)
+				x.byTag[f.Name+"\x00"+want] = append(x.byTag[f.Name+"\x00"+want], i)
+				x.byKey[f.Name] = append(x.byKey[f.Name], i)
+			}
+		}
+		return x
+	}).(*dlmIndex)
+}
+
+// candidates returns, in plan order, the policies that may target a volume
+// whose tags, and its instances' tags, are those of targets: every other
+// policy's verdict is no.
+func (x *dlmIndex) candidates(targets []*model.Resource) []*model.Resource {
+	picked := map[int]bool{}
+	pick := func(list []int) {
+		for _, i := range list {
+			picked[i] = true
+		}
+	}
+	pick(x.always)
+	for _, t := range targets {
+		known, maybe, anyKey := dlmTagKeys(t)
+		if anyKey {
+			pick(x.tagged)
+			break
+		}
+		for _, kv := range known {
+			pick(x.byTag[kv])
+		}
+		for _, k := range maybe {
+			pick(x.byKey[k])
+		}
+	}
+	return pickInOrder(x.all, picked)
+}
+
+// dlmTagKeys reads a resource's tags as resTag does: the known tags (key and
+// value), the keys whose value is known only after apply, and whether every
+// key may have any value (the tags are known only after apply).
+func dlmTagKeys(r *model.Resource) (known, maybe []string, anyKey bool) {
+	attr := "tags"
+	all := r.Attr("tags_all")
+	if all.Present && !all.Unknown {
+		attr = "tags_all"
+	} else if all.Unknown {
+		return nil, nil, true // default_tags may add any tag
+	}
+	a := r.Attr(attr)
+	if a.Unknown {
+		return nil, nil, true
+	}
+	for _, f := range a.Object() {
+		if s, ok := f.Value.(string); ok {
+			known = append(known, f.Name+"\x00"+s)
+		}
+	}
+	marks, _ := model.Lookup(r.AfterUnknown, model.Path{attr})
+	if m, ok := marks.(model.Object); ok {
+		for _, f := range m {
+			if f.Value == true {
+				maybe = append(maybe, f.Name)
+			}
+		}
+	}
+	return known, maybe, false
 }
 
 func dlmPolicyTargets(pol, vol *model.Resource, instances []*model.Resource) (resTri, string) {
@@ -496,13 +597,6 @@ func alarmMetricNames(a *model.Resource) (names []string, undecided bool) {
 	return names, undecided || a.Attr("metric_query").Unknown
 }
 
-type alarmIndexKey struct{}
-
-// alarmIndexOf returns the plan's alarm index, built once.
-func alarmIndexOf(p *model.Plan) *alarmIndex {
-	return p.Memo(alarmIndexKey{}, func() any { return newAlarmIndex(p) }).(*alarmIndex)
-}
-
 // metricWant names the metrics an alarm should read: CloudWatch metric
 // names, and the Datadog metric names that stand for them in a monitor's
 // query.
@@ -522,7 +616,7 @@ func alarmOnMetric(p *model.Plan, r *model.Resource, want metricWant) (on, other
 					hit = hit || strings.Contains(n, m)
 				}
 			} else {
-				hit = hit || dataIn(want.cloudwatch, n)
+				hit = hit || slices.Contains(want.cloudwatch, n)
 			}
 		}
 		switch {
@@ -543,48 +637,13 @@ func alarmOnMetric(p *model.Plan, r *model.Resource, want metricWant) (on, other
 }
 
 // alarmWatchesAnother reports whether an alarm's dimensions refer to another
-// resource of r's kind: whatever its unknown dimensions hold, it watches
-// that one. (aws_alb is the old name of aws_lb.)
+// resource of r's type (or of its alias: aws_alb is aws_lb): whatever its
+// unknown dimensions hold, it watches that one.
 func alarmWatchesAnother(p *model.Plan, a, r *model.Resource) bool {
-	kind := func(t string) string { return strings.Replace(t, "aws_alb", "aws_lb", 1) }
 	for _, x := range p.Refs(a, "dimensions", "metric_query") {
-		if x != r && kind(x.Type) == kind(r.Type) {
+		if x != r && sameType(x.Type, r.Type) {
 			return true
 		}
 	}
 	return false
-}
-
-type dlqIndexKey struct{}
-
-// dlqIndex holds the plan's dead-letter queues: those a redrive_policy
-// refers to, and the known ARNs redrive policies name.
-type dlqIndex struct {
-	byRef map[*model.Resource]bool
-	byARN map[string]bool
-}
-
-// isDLQ reports whether an SQS queue receives another queue's failed
-// messages, as isDeadLetterQueue does, from an index built once per plan.
-func isDLQ(p *model.Plan, q *model.Resource) bool {
-	x := p.Memo(dlqIndexKey{}, func() any {
-		x := &dlqIndex{byRef: map[*model.Resource]bool{}, byARN: map[string]bool{}}
-		for _, s := range p.OfType("aws_sqs_queue", "aws_sqs_queue_redrive_policy") {
-			for _, t := range p.Refs(s, "redrive_policy") {
-				if t.Type == "aws_sqs_queue" && t != s {
-					x.byRef[t] = true
-				}
-			}
-			var rp struct{ DeadLetterTargetArn string }
-			if doc, ok := s.Attr("redrive_policy").Str(); ok && json.Unmarshal([]byte(doc), &rp) == nil && rp.DeadLetterTargetArn != "" {
-				x.byARN[rp.DeadLetterTargetArn] = true
-			}
-		}
-		return x
-	}).(*dlqIndex)
-	if x.byRef[q] {
-		return true
-	}
-	arn, ok := q.Attr("arn").Str()
-	return ok && arn != "" && x.byARN[arn]
 }

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
@@ -271,7 +271,7 @@ func iamFromJSON(i int, s map[string]any) iamStatement {
 	case string:
 		st.principals = []iamPrincipal{{typ: "*", ids: iamList{vals: []string{pr}}}}
 	case map[string]any:
-		for _, typ := range sortedKeys(pr) {
+		for _, typ := range mapKeys(pr) {
 			st.principals = append(st.principals, iamPrincipal{typ: typ, ids: iamJSONList(pr[typ])})
 		}
 	}
@@ -279,22 +279,13 @@ func iamFromJSON(i int, s map[string]any) iamStatement {
 		st.notPrincipals = triYes
 	}
 	cond, _ := s["Condition"].(map[string]any)
-	for _, test := range sortedKeys(cond) {
+	for _, test := range mapKeys(cond) {
 		vars, _ := cond[test].(map[string]any)
-		for _, variable := range sortedKeys(vars) {
+		for _, variable := range mapKeys(vars) {
 			st.conditions = append(st.conditions, iamCondition{test: test, variable: variable, values: iamJSONList(vars[variable])})
 		}
 	}
 	return st
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // iamJSONList reads a string or a list; booleans and numbers (condition
@@ -366,7 +357,7 @@ func iamDataDocs(p *model.Plan, r *model.Resource, attr string) []iamDoc {
 		}
 		addr := strings.Join(parts[:3], ".")
 		if cr := iamConfigDocs(p)[modPath+"|"+addr]; cr != nil {
-			out = append(out, iamConfigDoc(netJoin(modPath, addr), cr))
+			out = append(out, iamConfigDoc(joinAddress(modPath, addr), cr))
 		}
 	}
 	return out
@@ -500,7 +491,7 @@ func iamConfigDocs(p *model.Plan) map[string]*tfjson.ConfigResource {
 			}
 			for name, call := range m.ModuleCalls {
 				if call != nil {
-					walk(netJoin(prefix, "module."+name), call.Module, depth+1)
+					walk(joinAddress(prefix, "module."+name), call.Module, depth+1)
 				}
 			}
 		}
@@ -697,7 +688,7 @@ func kmsKeySet(p *model.Plan, r *model.Resource, attr string) (set, decided bool
 	}
 	var keys []*model.Resource
 	for _, k := range p.Refs(r, attr) {
-		if dataIn(kmsKeyTypes, k.Type) {
+		if slices.Contains(kmsKeyTypes, k.Type) {
 			keys = append(keys, k)
 		}
 	}
@@ -781,12 +772,12 @@ func iamJudgeAttachment(p *model.Plan, r *model.Resource, attr string) check.Fin
 		case src.Type == "aws_iam_policy" && src.Managed():
 			continue // customer managed: judged by aws_iam_policy_wildcard
 		case src.Type == "aws_iam_policy" && !src.Managed():
-			for _, s := range []string{dataStr(src, "arn"), "arn:aws:iam::aws:policy/" + dataStr(src, "name")} {
+			for _, s := range []string{strAt(src, "arn"), "arn:aws:iam::aws:policy/" + strAt(src, "name")} {
 				if name, ok := iamManagedPolicyName(s); ok && iamAdminPolicies[name] != "" {
-					return fail("the principal is given the AWS managed policy "+name+" (through "+src.Address+"): "+iamAdminPolicies[name], e, dataEvAt(p, src, "name"))
+					return fail("the principal is given the AWS managed policy "+name+" (through "+src.Address+"): "+iamAdminPolicies[name], e, evAt(p, src, "name"))
 				}
 			}
-			if dataStr(src, "arn") == "" && dataStr(src, "name") == "" {
+			if strAt(src, "arn") == "" && strAt(src, "name") == "" {
 				undecided = append(undecided, src)
 			}
 		default:
@@ -806,10 +797,10 @@ type iamUsersIndexKey struct{}
 // user permissions directly: by a reference to the user or by its known
 // name (in user, or in the users of an aws_iam_policy_attachment).
 func iamUserPolicies(p *model.Plan, user *model.Resource) []*model.Resource {
-	name := dataStr(user, "name")
-	out := dataLinked(p, user, "user", name, "aws_iam_user_policy", "aws_iam_user_policy_attachment")
+	name := strAt(user, "name")
+	out := linkedThrough(p, user, "user", name, "aws_iam_user_policy", "aws_iam_user_policy_attachment")
 	for _, a := range p.Referrers(user, "aws_iam_policy_attachment") {
-		if dataRefersTo(p, a, user, "users") && !dataHasRes(out, a) {
+		if refersThrough(p, a, user, "users") && !slices.Contains(out, a) {
 			out = append(out, a)
 		}
 	}
@@ -824,7 +815,7 @@ func iamUserPolicies(p *model.Plan, user *model.Resource) []*model.Resource {
 	}).(map[string][]*model.Resource)
 	if name != "" {
 		for _, a := range byName[name] {
-			if !dataHasRes(out, a) {
+			if !slices.Contains(out, a) {
 				out = append(out, a)
 			}
 		}

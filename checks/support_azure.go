@@ -38,16 +38,13 @@ func azureZoneCount(p *model.Plan, r *model.Resource, path ...model.Step) (int, 
 // azureAutoscaleSettings returns the autoscale settings whose target is r:
 // by reference first, by r's known ID otherwise.
 func azureAutoscaleSettings(p *model.Plan, r *model.Resource) []*model.Resource {
-	id, _ := r.Attr("id").Str()
-	var out []*model.Resource
-	for _, as := range p.OfType("azurerm_monitor_autoscale_setting") {
-		target, _ := as.Attr("target_resource_id").Str()
-		if amongRefs(p.Refs(as, "target_resource_id"), r) || (id != "" && strings.EqualFold(target, id)) {
-			out = append(out, as)
-		}
-	}
-	return out
+	return azureAutoscaleTargets.to(p, r, strAt(r, "id"))
 }
+
+// azureAutoscaleTargets finds the autoscale settings whose
+// target_resource_id refers to a resource or holds its known ID, in any
+// case.
+var azureAutoscaleTargets = &backLink{types: []string{"azurerm_monitor_autoscale_setting"}, attr: "target_resource_id", fold: true}
 
 // azureNodePool returns the path prefix of an AKS node pool's settings:
 // default_node_pool[0] in a cluster, the resource itself for a node pool.
@@ -56,11 +53,6 @@ func azureNodePool(r *model.Resource) []model.Step {
 		return []model.Step{"default_node_pool", 0}
 	}
 	return nil
-}
-
-// subPath appends steps to a path prefix without sharing its backing array.
-func subPath(prefix []model.Step, steps ...model.Step) []model.Step {
-	return append(append([]model.Step(nil), prefix...), steps...)
 }
 
 // azureRiskyPorts are the admin and database ports that must never face the

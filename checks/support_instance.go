@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
@@ -161,7 +162,7 @@ func instSlotTypes(p *model.Plan, r *model.Resource, s instSlot) []instNamed {
 	}
 	var out []instNamed
 	for i := range a.List() {
-		at := instStep(s.path, i)
+		at := subPath(s.path, i)
 		ei := ev(p, r, at...)
 		ai := r.Attr(at...)
 		name, ok := ai.Str()
@@ -262,7 +263,9 @@ func instAnyTrue(r *model.Resource, attrs ...string) bool {
 
 // instSetting reads a setting, taking the API default when it is unset (null,
 // or computed and absent from the configuration). It reports whether the
-// value is known.
+// value is known. Unlike settle (support_values.go), it reads an attribute
+// missing from a block that is present as unset, and booleans written as
+// strings as booleans.
 func instSetting(p *model.Plan, r *model.Resource, path []model.Step, dflt any) (check.Evidence, any, bool) {
 	a := r.Attr(path...)
 	e := ev(p, r, path...)
@@ -323,9 +326,9 @@ func instGPURequestOf(p *model.Plan, r *model.Resource) instGPURequest {
 		taints = append(taints, []model.Step{"taint"})
 	case "google_container_node_pool", "google_container_cluster":
 		nc := instGKEPool
-		maps = append(maps, instStep(nc, "labels"), instStep(nc, "resource_labels"))
-		taints = append(taints, instStep(nc, "taint"))
-		req.attach(p, r, instStep(nc, "guest_accelerator"))
+		maps = append(maps, subPath(nc, "labels"), subPath(nc, "resource_labels"))
+		taints = append(taints, subPath(nc, "taint"))
+		req.attach(p, r, subPath(nc, "guest_accelerator"))
 	case "google_compute_instance", "google_compute_instance_template", "google_compute_region_instance_template":
 		req.attach(p, r, []model.Step{"guest_accelerator"})
 	case "azurerm_kubernetes_cluster_node_pool", "azurerm_kubernetes_cluster":
@@ -333,10 +336,10 @@ func instGPURequestOf(p *model.Plan, r *model.Resource) instGPURequest {
 		if r.Type == "azurerm_kubernetes_cluster" {
 			pool = []model.Step{"default_node_pool", 0}
 		}
-		maps = append(maps, instStep(pool, "node_labels"))
-		req.strong = append(req.strong, instTaintStrings(p, r, instStep(pool, "node_taints"))...)
-		if s, ok := r.Attr(instStep(pool, "gpu_instance")...).Str(); ok && s != "" {
-			req.strong = append(req.strong, ev(p, r, instStep(pool, "gpu_instance")...))
+		maps = append(maps, subPath(pool, "node_labels"))
+		req.strong = append(req.strong, instTaintStrings(p, r, subPath(pool, "node_taints"))...)
+		if s, ok := r.Attr(subPath(pool, "gpu_instance")...).Str(); ok && s != "" {
+			req.strong = append(req.strong, ev(p, r, subPath(pool, "gpu_instance")...))
 		}
 	}
 	for _, m := range maps {
@@ -346,7 +349,7 @@ func instGPURequestOf(p *model.Plan, r *model.Resource) instGPURequest {
 	}
 	for _, t := range taints {
 		for i := range r.Attr(t...).List() {
-			key := instStep(t, i, "key")
+			key := subPath(t, i, "key")
 			if s, ok := r.Attr(key...).Str(); ok && instGPUKey(s) {
 				req.strong = append(req.strong, ev(p, r, key...))
 			}
@@ -358,10 +361,10 @@ func instGPURequestOf(p *model.Plan, r *model.Resource) instGPURequest {
 // attach records accelerators attached through a guest_accelerator list.
 func (req *instGPURequest) attach(p *model.Plan, r *model.Resource, path []model.Step) {
 	for i := range r.Attr(path...).List() {
-		count := instStep(path, i, "count")
+		count := subPath(path, i, "count")
 		if n, ok := r.Attr(count...).Number(); ok && n > 0 {
 			req.attached = true
-			req.strong = append(req.strong, ev(p, r, instStep(path, i)...))
+			req.strong = append(req.strong, ev(p, r, subPath(path, i)...))
 		}
 	}
 }
@@ -374,9 +377,9 @@ func instLabelRequests(p *model.Plan, r *model.Resource, path []model.Step) (str
 		v, _ := f.Value.(string)
 		switch instLabelAsks(f.Name, v) {
 		case instAsksStrong:
-			strong = append(strong, ev(p, r, instStep(path, f.Name)...))
+			strong = append(strong, ev(p, r, subPath(path, f.Name)...))
 		case instAsksWeak:
-			weak = append(weak, ev(p, r, instStep(path, f.Name)...))
+			weak = append(weak, ev(p, r, subPath(path, f.Name)...))
 		}
 	}
 	return strong, weak
@@ -414,7 +417,7 @@ func instTaintStrings(p *model.Plan, r *model.Resource, path []model.Step) []che
 		key, _, _ := strings.Cut(s, "=")
 		key, _, _ = strings.Cut(key, ":")
 		if instGPUKey(key) {
-			out = append(out, ev(p, r, instStep(path, i)...))
+			out = append(out, ev(p, r, subPath(path, i)...))
 		}
 	}
 	return out
@@ -431,7 +434,7 @@ func instHasWord(s string, words []string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(c rune) bool {
 		return (c < 'a' || c > 'z') && (c < '0' || c > '9')
 	}) {
-		if instIn(words, w) {
+		if slices.Contains(words, w) {
 			return true
 		}
 	}
@@ -453,19 +456,6 @@ func instAMIServes(ami string, t instancetypes.Type) bool {
 		return ami == "AL2_x86_64_GPU" || strings.Contains(ami, "NVIDIA")
 	case t.Accelerator == "inferentia", t.Accelerator == "trainium":
 		return ami == "AL2_x86_64_GPU" || strings.Contains(ami, "NEURON")
-	}
-	return false
-}
-
-func instStep(prefix []model.Step, steps ...model.Step) []model.Step {
-	return append(append([]model.Step(nil), prefix...), steps...)
-}
-
-func instIn(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
 	}
 	return false
 }

@@ -2,7 +2,7 @@ package checks
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
@@ -143,11 +143,20 @@ func k8sNamespace(a model.Attr) string {
 	return "default"
 }
 
-// containers returns the number of containers, or false when the list is
-// known only after apply.
-func (w k8sWorkload) containers() (int, bool) {
-	a := w.attr(subPath(k8sPodSpec, "container")...)
-	return len(a.List()), !a.Unknown
+// containers returns the number of containers of the pod template for a
+// check that judges each of them. When there are none to judge, because the
+// list is known only after apply or empty, it returns 0 and the unknown
+// finding to return instead.
+func (w k8sWorkload) containers(p *model.Plan) (int, check.Finding) {
+	path := subPath(k8sPodSpec, "container")
+	a := w.attr(path...)
+	switch {
+	case a.Unknown:
+		return 0, unknown("the containers are known only after apply", w.ev(p, path...))
+	case len(a.List()) == 0:
+		return 0, unknown("the pod template lists no containers", w.ev(p, path...))
+	}
+	return len(a.List()), check.Skip
 }
 
 // containerName names container i for messages.
@@ -234,7 +243,7 @@ func k8sScalersOf(p *model.Plan, w k8sWorkload) (found []k8sScaler, undecided bo
 		if s.manifest {
 			attr = "manifest"
 		}
-		if amongRefs(p.Refs(s.r, attr), w.r) {
+		if slices.Contains(p.Refs(s.r, attr), w.r) {
 			found = append(found, s)
 			continue
 		}
@@ -294,20 +303,6 @@ func k8sScalerCandidates(p *model.Plan, w k8sWorkload) []k8sScaler {
 	return pickInOrder(idx.all, picked)
 }
 
-// pickInOrder returns the picked elements of all in their order.
-func pickInOrder[T any](all []T, picked map[int]bool) []T {
-	ordinals := make([]int, 0, len(picked))
-	for i := range picked {
-		ordinals = append(ordinals, i)
-	}
-	sort.Ints(ordinals)
-	out := make([]T, 0, len(ordinals))
-	for _, i := range ordinals {
-		out = append(out, all[i])
-	}
-	return out
-}
-
 // k8sPDBTypes are the typed PodDisruptionBudget resources.
 var k8sPDBTypes = []string{"kubernetes_pod_disruption_budget", "kubernetes_pod_disruption_budget_v1"}
 
@@ -320,7 +315,7 @@ func k8sPDBsOf(p *model.Plan, w k8sWorkload) (found []*model.Resource, undecided
 	labels := labelsAttr.Object()
 	all := k8sPDBCandidates(p, w, labels)
 	for _, b := range all {
-		if amongRefs(p.Refs(b.r, b.attr), w.r) {
+		if slices.Contains(p.Refs(b.r, b.attr), w.r) {
 			found = append(found, b.r)
 			continue
 		}
@@ -443,7 +438,7 @@ func k8sSelects(r *model.Resource, selector []model.Step, labels model.Object) (
 		}
 		v, has := labels.Get(key)
 		s, _ := v.(string)
-		in := has && k8sContains(values, s)
+		in := has && slices.Contains(values, s)
 		switch op {
 		case "In":
 			if !in {
@@ -471,15 +466,6 @@ func k8sSelects(r *model.Resource, selector []model.Step, labels model.Object) (
 func k8sList(v any) []any {
 	l, _ := v.([]any)
 	return l
-}
-
-func k8sContains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
 }
 
 // settle reads a workload attribute like the package's settle; in a

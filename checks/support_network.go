@@ -2,7 +2,7 @@ package checks
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -129,13 +129,13 @@ func subnetSpread(p *model.Plan, r *model.Resource, attr string) azSpread {
 	}
 	switch {
 	case allNamed:
-		s.AZs = netKeys(names)
+		s.AZs = mapKeys(names)
 	case allIDs:
-		s.AZs = netKeys(ids)
+		s.AZs = mapKeys(ids)
 	default: // some zones unknown, or names and zone IDs mixed
-		s.AZs = netKeys(names)
+		s.AZs = mapKeys(names)
 		if len(ids) > len(names) {
-			s.AZs = netKeys(ids)
+			s.AZs = mapKeys(ids)
 		}
 		complete = false
 	}
@@ -290,17 +290,25 @@ func knownSubnetIDs(r *model.Resource, path model.Path) (ids []string, ok bool) 
 	return ids, true
 }
 
+type dataSubnetsKey struct{}
+
 // subnetByID finds the subnet resource or data source with a known ID.
 func subnetByID(p *model.Plan, id string) *model.Resource {
 	if found := p.WithValue(id, model.Path{"id"}, subnetTypes...); len(found) > 0 {
 		return found[0]
 	}
-	for _, d := range p.DataOfType("aws_subnet") {
-		if v, ok := d.Attr("id").Str(); ok && v == id {
-			return d
+	// WithValue indexes managed resources only: the data sources are
+	// indexed here, once per plan.
+	data := p.Memo(dataSubnetsKey{}, func() any {
+		idx := map[string]*model.Resource{}
+		for _, d := range p.DataOfType("aws_subnet") {
+			if v, ok := d.Attr("id").Str(); ok && idx[v] == nil {
+				idx[v] = d
+			}
 		}
-	}
-	return nil
+		return idx
+	}).(map[string]*model.Resource)
+	return data[id]
 }
 
 // azWitness is a resource whose subnets AWS requires to span two or more
@@ -423,37 +431,86 @@ func newVPCSingleAZ(p *model.Plan, r *model.Resource) (string, check.Evidence, b
 	if !vpc.Actions.Create() && !vpc.Actions.Replace() {
 		return "", check.Evidence{}, false
 	}
-	onlyVPC := len(p.OfType("aws_vpc")) == 1
+	z := p.Memo(vpcZoneKey{vpc}, func() any { return newVPCZone(p, vpc) }).(vpcZone)
+	return z.az, z.evidence, z.ok
+}
+
+type vpcZoneKey struct{ vpc *model.Resource }
+
+// vpcZone is the one zone of every subnet the plan creates in a VPC.
+type vpcZone struct {
+	az       string
+	evidence check.Evidence
+	ok       bool
+}
+
+// newVPCZone finds the zone of every subnet the plan creates in a new VPC:
+// those whose vpc_id refers to it and, when the plan has no other VPC,
+// those whose vpc_id refers to none. A subnet whose VPC cannot be told
+// leaves it undecided.
+func newVPCZone(p *model.Plan, vpc *model.Resource) vpcZone {
+	idx := newSubnetsOf(p)
+	picked := map[int]bool{}
+	for _, i := range idx.byVPC[vpc] {
+		picked[i] = true
+	}
+	if len(idx.noVPC) > 0 {
+		if !idx.onlyVPC {
+			return vpcZone{} // cannot tell which VPC they are in
+		}
+		for _, i := range idx.noVPC {
+			picked[i] = true
+		}
+	}
 	var members []string
 	az := ""
-	for _, s := range p.OfType("aws_subnet") {
-		if id, ok := s.Attr("vpc_id").Str(); ok && id != "" {
-			continue // in a VPC that already exists
-		}
-		in, other := false, false
-		for _, v := range p.Refs(s, "vpc_id") {
-			if v.Type == "aws_vpc" {
-				in, other = in || v == vpc, other || v != vpc
-			}
-		}
-		switch {
-		case in:
-		case other:
-			continue
-		case !onlyVPC:
-			return "", check.Evidence{}, false // cannot tell which VPC it is in
-		}
+	for _, s := range pickInOrder(idx.all, picked) {
 		zone, ok := s.Attr("availability_zone").Str()
 		if !ok || zone == "" || (az != "" && zone != az) {
-			return "", check.Evidence{}, false
+			return vpcZone{}
 		}
 		az = zone
 		members = append(members, s.Address)
 	}
 	if az == "" {
-		return "", check.Evidence{}, false
+		return vpcZone{}
 	}
-	return az, evText("subnets of "+vpc.Address, "the plan creates this VPC, and every subnet it creates in it is in %s: %s", az, strings.Join(members, ", ")), true
+	return vpcZone{az, evText("subnets of "+vpc.Address, "the plan creates this VPC, and every subnet it creates in it is in %s: %s", az, strings.Join(members, ", ")), true}
+}
+
+type newSubnetsKey struct{}
+
+// newSubnets holds the plan's subnets whose vpc_id is not known (those in
+// VPCs the plan creates), by the VPCs their vpc_id refers to.
+type newSubnets struct {
+	all     []*model.Resource
+	byVPC   map[*model.Resource][]int // ordinals in all
+	noVPC   []int                     // referring to no VPC
+	onlyVPC bool                      // the plan holds one VPC
+}
+
+func newSubnetsOf(p *model.Plan) *newSubnets {
+	return p.Memo(newSubnetsKey{}, func() any {
+		x := &newSubnets{byVPC: map[*model.Resource][]int{}, onlyVPC: len(p.OfType("aws_vpc")) == 1}
+		for _, s := range p.OfType("aws_subnet") {
+			if id, ok := s.Attr("vpc_id").Str(); ok && id != "" {
+				continue // in a VPC that already exists
+			}
+			i := len(x.all)
+			x.all = append(x.all, s)
+			inVPC := false
+			for _, v := range p.Refs(s, "vpc_id") {
+				if v.Type == "aws_vpc" {
+					x.byVPC[v] = append(x.byVPC[v], i)
+					inVPC = true
+				}
+			}
+			if !inVPC {
+				x.noVPC = append(x.noVPC, i)
+			}
+		}
+		return x
+	}).(*newSubnets)
 }
 
 // linkedVPCs returns the VPCs r is tied to through vpcLinkTypes.
@@ -472,7 +529,7 @@ func linkedVPCs(p *model.Plan, r *model.Resource) []*model.Resource {
 				switch {
 				case to.Type == "aws_vpc" && to.Managed():
 					vpcs = append(vpcs, to)
-				case netHas(vpcLinkTypes, to.Type):
+				case slices.Contains(vpcLinkTypes, to.Type):
 					next = append(next, to)
 				}
 			}
@@ -531,26 +588,26 @@ func (w *refWalker) walk(modPath, inst string, refs []string, depth int) {
 				w.walk(netParentModule(modPath), parentInstance(inst), netExprRefs(e), depth+1)
 			}
 		case "module":
-			child := netJoin(modPath, "module."+parts[1].name)
+			child := joinAddress(modPath, "module."+parts[1].name)
 			m, _ := netConfigModule(w.p, child)
 			if m == nil || len(parts) < 3 || m.Outputs[parts[2].name] == nil {
 				w.opaque = true
 				continue
 			}
 			w.superset = w.superset || parts[2].key != "" || len(parts) > 3
-			w.walk(child, netJoin(inst, "module."+parts[1].name+parts[1].key), netExprRefs(m.Outputs[parts[2].name].Expression), depth+1)
+			w.walk(child, joinAddress(inst, "module."+parts[1].name+parts[1].key), netExprRefs(m.Outputs[parts[2].name].Expression), depth+1)
 		case "data":
 			if parts[1].name != "aws_subnet" || len(parts) < 3 {
 				w.opaque = true
 				continue
 			}
-			w.add(netJoin(modPath, "data.aws_subnet."+parts[2].name), inst, parts[2].key, selector && depth == 0)
+			w.add(joinAddress(modPath, "data.aws_subnet."+parts[2].name), inst, parts[2].key, selector && depth == 0)
 		default:
-			if !netHas(subnetTypes, parts[0].name) {
+			if !slices.Contains(subnetTypes, parts[0].name) {
 				w.opaque = true
 				continue
 			}
-			w.add(netJoin(modPath, parts[0].name+"."+parts[1].name), inst, parts[1].key, selector && depth == 0)
+			w.add(joinAddress(modPath, parts[0].name+"."+parts[1].name), inst, parts[1].key, selector && depth == 0)
 		}
 	}
 }
@@ -576,19 +633,6 @@ func (w *refWalker) add(configAddr, inst, key string, byOwnKey bool) {
 		all = own
 	}
 	w.found = append(w.found, all...)
-}
-
-// refIsPrefix reports whether refs[i] is only the prefix of another
-// reference in the list, as Terraform lists them.
-func refIsPrefix(refs []string, i int) bool {
-	for j, other := range refs {
-		if j != i && len(other) > len(refs[i]) && strings.HasPrefix(other, refs[i]) {
-			if c := other[len(refs[i])]; c == '.' || c == '[' {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // refPart is one step of a reference or address: a name and its [key].
@@ -704,13 +748,6 @@ func netParentModule(modPath string) string {
 	return modPath[:i]
 }
 
-func netJoin(prefix, addr string) string {
-	if prefix == "" {
-		return addr
-	}
-	return prefix + "." + addr
-}
-
 // netConfigExprs returns the expressions at path in r's configuration; a path
 // ending on a list of blocks (subnet_mapping) gives each block's subnet_id.
 func netConfigExprs(r *model.Resource, path model.Path) []*tfjson.Expression {
@@ -785,43 +822,4 @@ func netPath(attr string) model.Path {
 		}
 	}
 	return path
-}
-
-// unknownInside reports whether an after_unknown subtree marks anything.
-func unknownInside(v any) bool {
-	switch v := v.(type) {
-	case bool:
-		return v
-	case []any:
-		for _, e := range v {
-			if unknownInside(e) {
-				return true
-			}
-		}
-	case model.Object:
-		for _, f := range v {
-			if unknownInside(f.Value) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func netHas(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
-}
-
-func netKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

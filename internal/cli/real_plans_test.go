@@ -29,8 +29,8 @@ func TestRealPlansWithCatalogue(t *testing.T) {
 			}
 			var doc struct {
 				Summary struct{ Ready bool } `json:"summary"`
-				Results []json.RawMessage `json:"results"`
-				Errors  []string          `json:"errors"`
+				Results []json.RawMessage    `json:"results"`
+				Errors  []string             `json:"errors"`
 			}
 			if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
 				t.Fatalf("report is not JSON: %v", err)
