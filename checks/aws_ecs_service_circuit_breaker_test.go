@@ -14,8 +14,8 @@ func TestAWSECSServiceCircuitBreaker(t *testing.T) {
 			"aws_ecs_service.legacy", // CodeDeploy group with auto rollback
 		},
 		Fail: []string{
-			"aws_ecs_service.worker", // enable without rollback
-			"aws_ecs_service.agent",  // no circuit breaker
+			"aws_ecs_service.worker", "aws_ecs_service.pinned", // enable without rollback
+			"aws_ecs_service.agent", // no circuit breaker
 		},
 		Unknown: []string{"aws_ecs_service.dynamic"}, // external controller
 	})

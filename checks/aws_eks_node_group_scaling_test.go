@@ -15,7 +15,7 @@ func TestAWSEKSNodeGroupScaling(t *testing.T) {
 		"no autoscaler in the plan": {"testdata/aws_eks/plan.json", checktest.Want{
 			Fail: []string{"aws_eks_node_group.gpu", "aws_eks_node_group.legacy"}, // min = max
 			Unknown: []string{
-				"aws_eks_node_group.general", "aws_eks_node_group.batch", "aws_eks_node_group.spot",
+				"aws_eks_node_group.general", "aws_eks_node_group.batch", "aws_eks_node_group.pinned", "aws_eks_node_group.spot",
 				`module.platform["prod"].aws_eks_node_group.this`, `module.platform["staging"].aws_eks_node_group.this`,
 			},
 		}},

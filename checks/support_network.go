@@ -105,7 +105,9 @@ func subnetAZs(p *model.Plan, r *model.Resource, attr string) (azs []string, kno
 // fewest zones the subnets provably span, and the evidence as separate items.
 func subnetSpread(p *model.Plan, r *model.Resource, attr string) azSpread {
 	l := subnetsOf(p, r, attr)
-	subs, complete := l.Subs, l.Exact
+	// Only known subnet IDs can show every zone: traced references show
+	// some of them (see subnetList.Traced).
+	subs, complete := l.Subs, l.Exact && !l.Traced
 	s := azSpread{Subnets: len(subs), Exact: complete && !l.Superset, Superset: l.Superset, Evidence: []check.Evidence{l.Evidence}}
 	names, ids := map[string]bool{}, map[string]bool{}
 	var where []string
@@ -207,6 +209,12 @@ type subnetList struct {
 	// Superset is true when the attribute picks elements of a list it
 	// references (module.vpc.private_subnets[0]): Subs may hold more.
 	Superset bool
+	// Traced is true when Subs of a list attribute come from the
+	// configuration's references rather than known IDs. References bound a
+	// list from below only: [aws_subnet.a.id, "subnet-0abc"] lists one
+	// reference but two subnets, so a traced list proves a spread, never the
+	// lack of one.
+	Traced   bool
 	Evidence check.Evidence
 }
 
@@ -251,6 +259,9 @@ func subnetsOf(p *model.Plan, r *model.Resource, attr string) subnetList {
 	}
 	l.Exact = !w.opaque && len(l.Subs) > 0
 	l.Superset = w.superset
+	// A scalar attribute (subnet_id, also inside subnet_mapping blocks)
+	// holds what its one reference names; a list holds at least that.
+	l.Traced = !strings.HasSuffix(attr, "subnet_id") && !strings.HasPrefix(attr, "subnet_mapping")
 	return l
 }
 

@@ -293,3 +293,18 @@ module "deploy" {
 # aws_codedeploy_deployment_group.retired were removed from the configuration:
 # the plan deletes them. aws_security_group.tasks, aws_lb_target_group.api,
 # aws_ecr_repository.app and aws_iam_role.codedeploy live in another state.
+
+# An existing subnet (no change in this plan) with a known ID, and a
+# resource pinned to it alone: the known ID proves a single zone.
+resource "aws_subnet" "pinned" {
+  vpc_id            = "vpc-0a1b2c3d4e5f60001"
+  availability_zone = "eu-west-1a"
+  cidr_block        = "10.0.200.0/24"
+}
+
+resource "aws_ecs_service" "pinned" {
+  # as aws_ecs_service.worker, but in aws_subnet.pinned only
+  network_configuration {
+    subnets = ["subnet-0a1b2c3d4e5f60001"]
+  }
+}

@@ -165,3 +165,16 @@ module "platform" {
 #
 # aws_eks_cluster.retired and aws_eks_node_group.retired were removed from
 # the configuration: the plan deletes them. The IAM roles live in another state.
+
+# An existing subnet (no change in this plan) with a known ID, and a
+# resource pinned to it alone: the known ID proves a single zone.
+resource "aws_subnet" "pinned" {
+  vpc_id            = "vpc-0a1b2c3d4e5f60001"
+  availability_zone = "eu-west-1a"
+  cidr_block        = "10.0.200.0/24"
+}
+
+resource "aws_eks_node_group" "pinned" {
+  # as aws_eks_node_group.batch, but in aws_subnet.pinned only
+  subnet_ids = ["subnet-0a1b2c3d4e5f60001"]
+}

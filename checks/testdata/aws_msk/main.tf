@@ -76,3 +76,18 @@ module "stream" { # a single subnet (MSK would refuse it at apply; the check say
 
 # aws_msk_cluster.old was removed from the configuration: the plan deletes it.
 # aws_security_group.msk lives in another state.
+
+# An existing subnet (no change in this plan) with a known ID, and a
+# resource pinned to it alone: the known ID proves a single zone.
+resource "aws_subnet" "pinned" {
+  vpc_id            = "vpc-0a1b2c3d4e5f60001"
+  availability_zone = "eu-west-1a"
+  cidr_block        = "10.0.200.0/24"
+}
+
+resource "aws_msk_cluster" "pinned" {
+  # as module.stream's cluster, but in aws_subnet.pinned only
+  broker_node_group_info {
+    client_subnets = ["subnet-0a1b2c3d4e5f60001"]
+  }
+}
