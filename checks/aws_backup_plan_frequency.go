@@ -6,7 +6,7 @@ import (
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
-	"github.com/prodready/terraform-provider-readiness/internal/policy"
+	"github.com/prodready/terraform-provider-readiness/internal/period"
 )
 
 // backupMaxInterval is the default recovery point objective a backup plan
@@ -60,10 +60,10 @@ var AWSBackupPlanFrequency = check.Check{
 				e = append(e, ei)
 				continue
 			case s == "":
-				s = policy.DefaultBackupSchedule
+				s = period.DefaultBackupSchedule
 				ei.Value += " (unset: defaults to " + s + ")"
 			}
-			d, err := policy.ScheduleInterval(s)
+			d, err := period.ScheduleInterval(s)
 			if err != nil {
 				undecided = true
 				ei.Value += " (" + err.Error() + ")"
@@ -77,13 +77,13 @@ var AWSBackupPlanFrequency = check.Check{
 		}
 		switch {
 		case best > 0 && best <= backupMaxInterval:
-			return pass(fmt.Sprintf("the plan takes a recovery point at least every %s", policy.FormatDuration(best)), e...)
+			return pass(fmt.Sprintf("the plan takes a recovery point at least every %s", period.FormatDuration(best)), e...)
 		case undecided:
 			return unknown("the schedule of some rules is known only after apply or could not be read", e...)
 		case best == 0:
 			return fail("the plan has no rule: it takes no backup", ev(p, r, "rule"))
 		}
 		return fail(fmt.Sprintf("the most frequent rule runs every %s: a failure can lose more than a day of data",
-			policy.FormatDuration(best)), e...)
+			period.FormatDuration(best)), e...)
 	},
 }

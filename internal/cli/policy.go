@@ -12,6 +12,7 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/config"
 	"github.com/prodready/terraform-provider-readiness/internal/engine"
+	"github.com/prodready/terraform-provider-readiness/internal/period"
 	"github.com/prodready/terraform-provider-readiness/internal/policy"
 )
 
@@ -80,7 +81,7 @@ func diagErrors(diags hcl.Diagnostics) error {
 func (a *app) warnExpired(pol *policy.Policy) {
 	for _, w := range pol.Expired() {
 		fmt.Fprintf(a.stderr, "readiness: warning: %s: the waiver of %s by %s expired on %s; renew or remove it\n",
-			w.Source, w.Check, w.Owner, w.Expires.Format(policy.DateLayout))
+			w.Source, w.Check, w.Owner, w.Expires.Format(period.DateLayout))
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/period"
 	"github.com/prodready/terraform-provider-readiness/internal/policy"
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
 )
@@ -306,7 +307,7 @@ func (c *Config) objectiveBlock(d *decoder, b *hcl.Block) {
 		if !ok {
 			continue
 		}
-		dur, err := policy.ParseDuration(v)
+		dur, err := period.ParseDuration(v)
 		if err != nil {
 			d.errorf(a.Expr.Range(), "Invalid duration", "%s.", upper(err.Error()))
 			continue
@@ -339,7 +340,7 @@ func (c *Config) attestBlock(d *decoder, b *hcl.Block) {
 	at.By, _ = d.str(body.Attributes["by"])
 	if a := body.Attributes["on"]; a != nil {
 		if v, ok := d.str(a); ok {
-			if _, err := policy.ParseDate(v); err != nil {
+			if _, err := period.ParseDate(v); err != nil {
 				d.errorf(a.Expr.Range(), "Invalid date", "%s.", upper(err.Error()))
 			}
 			at.On = v
@@ -393,7 +394,7 @@ func (c *Config) waiverBlock(d *decoder, b *hcl.Block) {
 	}
 	if a := body.Attributes["expires"]; a != nil {
 		if v, ok := d.str(a); ok {
-			t, err := policy.ParseDate(v)
+			t, err := period.ParseDate(v)
 			if err != nil {
 				d.errorf(a.Expr.Range(), "Invalid date", "%s.", upper(err.Error()))
 			}

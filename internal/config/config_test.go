@@ -11,6 +11,7 @@ import (
 
 	"github.com/prodready/terraform-provider-readiness/checks"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/period"
 	"github.com/prodready/terraform-provider-readiness/internal/policy"
 )
 
@@ -111,7 +112,7 @@ func TestParseFull(t *testing.T) {
 	}
 	w := p.Waivers[0]
 	if w.Check != "aws_rds_multi_az" || w.Address.String() != `module.app["*"].aws_db_instance.*` || w.Input != "prod-*.json" ||
-		w.Reason != "migration" || w.Owner != "db-team" || w.Expires.Format(policy.DateLayout) != "2026-12-31" || w.Source != ".readiness.hcl:29" {
+		w.Reason != "migration" || w.Owner != "db-team" || w.Expires.Format(period.DateLayout) != "2026-12-31" || w.Source != ".readiness.hcl:29" {
 		t.Errorf("waiver = %+v", w)
 	}
 	if len(p.Custom) != 1 {

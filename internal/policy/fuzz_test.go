@@ -21,14 +21,3 @@ func FuzzPattern(f *testing.F) {
 		}
 	})
 }
-
-func FuzzScheduleInterval(f *testing.F) {
-	f.Add("cron(0 5 ? * * *)")
-	f.Add("cron(0/15 1-5,7 1W * MON#2 *)")
-	f.Add("rate(3 hours)")
-	f.Fuzz(func(t *testing.T, s string) {
-		if d, err := ScheduleInterval(s); err == nil && d < 0 {
-			t.Errorf("ScheduleInterval(%q) = %v", s, d)
-		}
-	})
-}

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/prodready/terraform-provider-readiness/internal/model"
+	"github.com/prodready/terraform-provider-readiness/internal/period"
 )
 
 // Objective declares how much data (RPO) and how much time (RTO) the
@@ -80,14 +81,14 @@ func (p *Policy) objectivesFor(r *model.Resource) objectives {
 		}
 	}
 	if v, ok := tags.Get(RPOTag); ok {
-		if d, err := ParseDuration(v); err == nil {
+		if d, err := period.ParseDuration(v); err == nil {
 			out.rpo, out.hasRPO, out.rpoFrom = d, true, "tag "+RPOTag
 		} else {
 			out.problem = fmt.Sprintf("tag %s: %v", RPOTag, err)
 		}
 	}
 	if v, ok := tags.Get(RTOTag); ok {
-		if d, err := ParseDuration(v); err == nil {
+		if d, err := period.ParseDuration(v); err == nil {
 			out.rto, out.hasRTO, out.rtoFrom = d, true, "tag "+RTOTag
 		} else {
 			out.problem = fmt.Sprintf("tag %s: %v", RTOTag, err)

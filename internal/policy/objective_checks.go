@@ -7,6 +7,7 @@ import (
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
+	"github.com/prodready/terraform-provider-readiness/internal/period"
 )
 
 // The recovery objective checks compare what the plan shows of backups,
@@ -122,18 +123,18 @@ func (p *Policy) judgeDeclared(plan *model.Plan, r *model.Resource) check.Findin
 			strings.Join(missing, " or "))}
 	}
 	return check.Finding{Status: check.StatusPass, Evidence: ev,
-		Message: fmt.Sprintf("RPO %s and RTO %s declared", FormatDuration(o.rpo), FormatDuration(o.rto))}
+		Message: fmt.Sprintf("RPO %s and RTO %s declared", period.FormatDuration(o.rpo), period.FormatDuration(o.rto))}
 }
 
 func objectiveEvidence(o objectives) []check.Evidence {
 	ev := []check.Evidence{}
 	if o.hasRPO {
-		ev = append(ev, check.Evidence{Attribute: "rpo", Value: FormatDuration(o.rpo) + " (" + o.rpoFrom + ")"})
+		ev = append(ev, check.Evidence{Attribute: "rpo", Value: period.FormatDuration(o.rpo) + " (" + o.rpoFrom + ")"})
 	} else {
 		ev = append(ev, check.Evidence{Attribute: "rpo", Value: "(not declared)"})
 	}
 	if o.hasRTO {
-		ev = append(ev, check.Evidence{Attribute: "rto", Value: FormatDuration(o.rto) + " (" + o.rtoFrom + ")"})
+		ev = append(ev, check.Evidence{Attribute: "rto", Value: period.FormatDuration(o.rto) + " (" + o.rtoFrom + ")"})
 	} else {
 		ev = append(ev, check.Evidence{Attribute: "rto", Value: "(not declared)"})
 	}
@@ -158,7 +159,7 @@ func (p *Policy) judgeRPO(plan *model.Plan, r *model.Resource) check.Finding {
 		return check.Skip
 	}
 	points, seen := recoveryPoints(plan, r)
-	ev := append([]check.Evidence{{Attribute: "rpo", Value: FormatDuration(o.rpo) + " (" + o.rpoFrom + ")"}}, seen...)
+	ev := append([]check.Evidence{{Attribute: "rpo", Value: period.FormatDuration(o.rpo) + " (" + o.rpoFrom + ")"}}, seen...)
 	var best *recoveryPoint
 	undecided := false
 	for i, pt := range points {
@@ -170,11 +171,11 @@ func (p *Policy) judgeRPO(plan *model.Plan, r *model.Resource) check.Finding {
 			best = &points[i]
 		}
 	}
-	rpo := FormatDuration(o.rpo)
+	rpo := period.FormatDuration(o.rpo)
 	switch {
 	case best != nil && best.interval <= o.rpo:
 		return check.Finding{Status: check.StatusPass, Evidence: ev, Message: fmt.Sprintf(
-			"%s (a recovery point every %s) meets the RPO of %s", best.how, FormatDuration(best.interval), rpo)}
+			"%s (a recovery point every %s) meets the RPO of %s", best.how, period.FormatDuration(best.interval), rpo)}
 	case undecided:
 		return check.Finding{Status: check.StatusUnknown, Evidence: ev, Message: fmt.Sprintf(
 			"whether the RPO of %s is met depends on values known only after apply", rpo)}
@@ -184,7 +185,7 @@ func (p *Policy) judgeRPO(plan *model.Plan, r *model.Resource) check.Finding {
 	}
 	return check.Finding{Status: check.StatusFail, Evidence: ev, Message: fmt.Sprintf(
 		"the most frequent recovery point is %s, every %s: a failure just before it loses more than the RPO of %s",
-		best.how, FormatDuration(best.interval), rpo)}
+		best.how, period.FormatDuration(best.interval), rpo)}
 }
 
 // recoveryPoints lists the ways the plan shows to restore r's data, and the
@@ -317,10 +318,10 @@ func planRules(plan *model.Plan, bp *model.Resource, rtype string) []recoveryPoi
 			out = append(out, recoveryPoint{how: how, unknown: true, backupPlan: bp, evidence: e})
 			continue
 		case sched == "":
-			sched = DefaultBackupSchedule
-			e.Value += " (unset: defaults to " + DefaultBackupSchedule + ")"
+			sched = period.DefaultBackupSchedule
+			e.Value += " (unset: defaults to " + period.DefaultBackupSchedule + ")"
 		}
-		d, err := ScheduleInterval(sched)
+		d, err := period.ScheduleInterval(sched)
 		if err != nil {
 			e.Value += " (" + err.Error() + ")"
 			out = append(out, recoveryPoint{how: how, unknown: true, backupPlan: bp, evidence: e})
@@ -383,7 +384,7 @@ func (p *Policy) judgeBackupPlan(plan *model.Plan, bp *model.Resource) check.Fin
 		return check.Skip
 	}
 	points := planRules(plan, bp, "")
-	ev := []check.Evidence{{Attribute: "rpo", Value: FormatDuration(strictest) + " (" + who + ")"}}
+	ev := []check.Evidence{{Attribute: "rpo", Value: period.FormatDuration(strictest) + " (" + who + ")"}}
 	var best *recoveryPoint
 	undecided := false
 	for i, pt := range points {
@@ -397,15 +398,15 @@ func (p *Policy) judgeBackupPlan(plan *model.Plan, bp *model.Resource) check.Fin
 	switch {
 	case best != nil && best.interval <= strictest:
 		return check.Finding{Status: check.StatusPass, Evidence: ev, Message: fmt.Sprintf(
-			"the plan backs up every %s, within the RPO of %s of %s", FormatDuration(best.interval), FormatDuration(strictest), who)}
+			"the plan backs up every %s, within the RPO of %s of %s", period.FormatDuration(best.interval), period.FormatDuration(strictest), who)}
 	case undecided:
 		return check.Finding{Status: check.StatusUnknown, Evidence: ev, Message: "the plan's schedules are known only after apply or not understood"}
 	case best == nil:
 		return check.Finding{Status: check.StatusFail, Evidence: ev, Message: fmt.Sprintf(
-			"the plan has no rule, so it cannot keep the RPO of %s of %s", FormatDuration(strictest), who)}
+			"the plan has no rule, so it cannot keep the RPO of %s of %s", period.FormatDuration(strictest), who)}
 	}
 	return check.Finding{Status: check.StatusFail, Evidence: ev, Message: fmt.Sprintf(
-		"the most frequent rule runs every %s: it cannot keep the RPO of %s of %s", FormatDuration(best.interval), FormatDuration(strictest), who)}
+		"the most frequent rule runs every %s: it cannot keep the RPO of %s of %s", period.FormatDuration(best.interval), period.FormatDuration(strictest), who)}
 }
 
 // metOtherwise reports whether r meets rpo without AWS Backup's schedules.
@@ -424,10 +425,10 @@ func (p *Policy) judgeRTO(plan *model.Plan, r *model.Resource) check.Finding {
 	if !o.hasRTO {
 		return check.Skip
 	}
-	ev := []check.Evidence{{Attribute: "rto", Value: FormatDuration(o.rto) + " (" + o.rtoFrom + ")"}}
+	ev := []check.Evidence{{Attribute: "rto", Value: period.FormatDuration(o.rto) + " (" + o.rtoFrom + ")"}}
 	how, unknown, sev := standby(plan, r)
 	ev = append(ev, sev...)
-	rto := FormatDuration(o.rto)
+	rto := period.FormatDuration(o.rto)
 	switch {
 	case how != "":
 		return check.Finding{Status: check.StatusPass, Evidence: ev, Message: fmt.Sprintf("%s can take over within the RTO of %s", how, rto)}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
+	"github.com/prodready/terraform-provider-readiness/internal/period"
 )
 
 // Waiver accepts a check's failures on some resources until it expires.
@@ -64,8 +65,8 @@ func waives(name string, m check.Meta) bool {
 // Expired reports whether the waiver no longer applies at now: a waiver is
 // good through its expiry date (UTC) and expires the day after.
 func (w Waiver) Expired(now time.Time) bool {
-	today := now.UTC().Format(DateLayout)
-	return today > w.Expires.Format(DateLayout)
+	today := now.UTC().Format(period.DateLayout)
+	return today > w.Expires.Format(period.DateLayout)
 }
 
 // Expired lists the configuration's waivers that have expired, for a
@@ -110,12 +111,12 @@ func (p *Policy) Review(plan *model.Plan, r *model.Resource, m check.Meta, f che
 		}
 		f.Status = check.StatusWaived
 		f.Message = fmt.Sprintf("waived by %s until %s: %s [%s]%s",
-			w.Owner, w.Expires.Format(DateLayout), w.Reason, w.Source, finding(f.Message))
+			w.Owner, w.Expires.Format(period.DateLayout), w.Reason, w.Source, finding(f.Message))
 		return f, false
 	}
 	if expired != nil {
 		f.Message = fmt.Sprintf("the waiver by %s expired on %s [%s]%s",
-			expired.Owner, expired.Expires.Format(DateLayout), expired.Source, finding(f.Message))
+			expired.Owner, expired.Expires.Format(period.DateLayout), expired.Source, finding(f.Message))
 	}
 	if f.Status == check.StatusFail && p.Baseline.has(plan.Path, m, f.Address) {
 		f.Status = check.StatusWaived
@@ -245,7 +246,7 @@ func ParseInlineWaiver(value string) (Waiver, error) {
 	if len(missing) > 0 {
 		return Waiver{}, fmt.Errorf("missing %s", strings.Join(missing, ", "))
 	}
-	exp, err := ParseDate(fields["expires"])
+	exp, err := period.ParseDate(fields["expires"])
 	if err != nil {
 		return Waiver{}, fmt.Errorf("expires: %v", err)
 	}

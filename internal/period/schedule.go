@@ -1,4 +1,4 @@
-package policy
+package period
 
 import (
 	"fmt"

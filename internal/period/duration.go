@@ -1,4 +1,8 @@
-package policy
+// Package period reads and writes the spans of time a readiness
+// configuration and a plan hold: durations (RPO and RTO: 15m, 4h, 7d),
+// dates, and AWS Backup schedules (cron and rate expressions) as the
+// longest gap between two runs.
+package period
 
 import (
 	"fmt"
