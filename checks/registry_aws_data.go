@@ -14,7 +14,6 @@ var awsDataChecks = []check.Check{
 	AWSRDSCrossRegionReplica,
 	AWSDynamoDBPITR,
 	AWSDynamoDBDeletionProtection,
-	AWSDynamoDBEncryptionAtRest,
 	AWSDynamoDBAutoscaling,
 	AWSDynamoDBReplicas,
 	AWSElastiCacheReplicationGroupMultiAZ,
