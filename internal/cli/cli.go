@@ -112,13 +112,15 @@ const rootHelp = `readiness judges Terraform plans against a production-readines
 (alerts, on-call, deployment, observability, disaster recovery, security) and
 says whether they are ready for production.
 
-  readiness scan plan.json      judge one or more plans or states
+  readiness scan plan.json      judge plans, states or directories of .tf files
   readiness checks              list every check
   readiness explain CHECK_ID    explain one check: why it matters, how to fix it
   readiness init                write a commented starter .readiness.hcl
 
 A plan is the output of 'terraform show -json PLANFILE' (or the binary plan
-file itself, when terraform is on PATH).
+file itself, when terraform is on PATH). The same binary is the Terraform
+provider prodready/readiness when Terraform launches it: its data sources and
+functions run these checks inside a configuration.
 
 Exit codes:
   0  ready: no failure at or above --fail-on
