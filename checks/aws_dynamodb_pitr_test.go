@@ -9,7 +9,7 @@ import (
 func TestAWSDynamoDBPITR(t *testing.T) {
 	t.Parallel()
 	checktest.Assert(t, AWSDynamoDBPITR, "testdata/aws_dynamodb/plan.json", checktest.Want{
-		Pass:    []string{"aws_dynamodb_table.orders", `module.tenant["acme"].aws_dynamodb_table.this[0]`},
+		Pass:    []string{"aws_dynamodb_table.audit", "aws_dynamodb_table.orders", `module.tenant["acme"].aws_dynamodb_table.this[0]`},
 		Fail:    []string{"aws_dynamodb_table.cache", "aws_dynamodb_table.sessions"},
 		Unknown: []string{"aws_dynamodb_table.events"},
 	})

@@ -10,6 +10,6 @@ func TestAWSDynamoDBReplicas(t *testing.T) {
 	t.Parallel()
 	checktest.Assert(t, AWSDynamoDBReplicas, "testdata/aws_dynamodb/plan.json", checktest.Want{
 		Pass: []string{"aws_dynamodb_table.orders", `module.tenant["acme"].aws_dynamodb_table.this[0]`},
-		Fail: []string{"aws_dynamodb_table.cache", "aws_dynamodb_table.events", "aws_dynamodb_table.sessions"},
+		Fail: []string{"aws_dynamodb_table.audit", "aws_dynamodb_table.cache", "aws_dynamodb_table.events", "aws_dynamodb_table.sessions"},
 	})
 }

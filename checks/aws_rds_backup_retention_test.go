@@ -17,7 +17,7 @@ func TestAWSRDSBackupRetention(t *testing.T) {
 			Unknown: []string{"module.search.aws_docdb_cluster.this"},
 		},
 		"aws_rds_instance": {
-			Pass:    []string{"aws_db_instance.orders", `module.analytics["eu"].aws_db_instance.this[0]`},
+			Pass:    []string{"aws_db_instance.billing", "aws_db_instance.orders", `module.analytics["eu"].aws_db_instance.this[0]`},
 			Fail:    []string{"aws_db_instance.legacy", `module.analytics["us"].aws_db_instance.this[0]`},
 			Unknown: []string{"aws_db_instance.reports"},
 		},

@@ -18,7 +18,7 @@ func TestAWSRDSDeletionProtection(t *testing.T) {
 			Fail: []string{"aws_neptune_cluster.default", "module.search.aws_docdb_cluster.this"},
 		},
 		"aws_rds_instance": {
-			Pass: []string{"aws_db_instance.orders", "aws_db_instance.orders_dr", `module.analytics["eu"].aws_db_instance.this[0]`, `module.analytics["us"].aws_db_instance.this[0]`},
+			Pass: []string{"aws_db_instance.billing", "aws_db_instance.billing_dr", "aws_db_instance.orders", "aws_db_instance.orders_dr", `module.analytics["eu"].aws_db_instance.this[0]`, `module.analytics["us"].aws_db_instance.this[0]`},
 			Fail: []string{"aws_db_instance.legacy", "aws_db_instance.reports"},
 		},
 	} {

@@ -15,7 +15,7 @@ func TestAWSRDSPublicAccess(t *testing.T) {
 			Unknown: []string{"aws_rds_cluster_instance.reporting"},
 		},
 		"aws_rds_instance": {
-			Pass:    []string{"aws_db_instance.orders", "aws_db_instance.orders_dr", "aws_db_instance.reports", `module.analytics["us"].aws_db_instance.this[0]`},
+			Pass:    []string{"aws_db_instance.billing", "aws_db_instance.billing_dr", "aws_db_instance.orders", "aws_db_instance.orders_dr", "aws_db_instance.reports", `module.analytics["us"].aws_db_instance.this[0]`},
 			Fail:    []string{"aws_db_instance.legacy"},
 			Unknown: []string{`module.analytics["eu"].aws_db_instance.this[0]`},
 		},

@@ -136,8 +136,11 @@ resource "aws_dynamodb_table_replica" "acme" {
 
 module "capacity" {
   source = "./modules/capacity"
-  # resource "terraform_data" "settings" { input = { billing_mode = "PROVISIONED" } }
+  # resource "terraform_data" "settings" {
+  #   input = { billing_mode = "PROVISIONED", deletion_protection = true }
+  # }
   # output "billing_mode" { value = terraform_data.settings.output.billing_mode }
+  # output "deletion_protection" { value = terraform_data.settings.output.deletion_protection }
 }
 
 # cache: billing mode known only after apply.
@@ -154,6 +157,26 @@ resource "aws_dynamodb_table" "cache" {
   }
   point_in_time_recovery {
     enabled = false
+  }
+}
+
+# audit: on-demand with PITR; deletion protection known only after apply.
+resource "aws_dynamodb_table" "audit" {
+  name                        = "audit"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "pk"
+  range_key                   = "sk"
+  deletion_protection_enabled = module.capacity.deletion_protection
+  attribute {
+    name = "pk"
+    type = "S"
+  }
+  attribute {
+    name = "sk"
+    type = "S"
+  }
+  point_in_time_recovery {
+    enabled = true
   }
 }
 

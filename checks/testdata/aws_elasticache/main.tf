@@ -40,6 +40,29 @@ resource "aws_elasticache_replication_group" "queue" {
   transit_encryption_enabled = false
 }
 
+# leaderboard: encrypted both ways; failover, Multi-AZ and snapshot retention
+# come from settings known only after apply.
+resource "terraform_data" "cache_policy" {
+  input = { failover = true, snapshot_days = 3 }
+}
+
+resource "aws_elasticache_replication_group" "leaderboard" {
+  replication_group_id       = "leaderboard"
+  description                = "game leaderboard"
+  engine                     = "redis"
+  engine_version             = "7.1"
+  node_type                  = "cache.r7g.large"
+  num_cache_clusters         = 2
+  automatic_failover_enabled = terraform_data.cache_policy.output.failover
+  multi_az_enabled           = terraform_data.cache_policy.output.failover
+  at_rest_encryption_enabled = true
+  transit_encryption_enabled = true
+  snapshot_retention_limit   = terraform_data.cache_policy.output.snapshot_days
+  snapshot_window            = "03:00-05:00"
+  subnet_group_name          = "private-cache"
+  tags                       = { team = "games" }
+}
+
 module "cache" {
   source   = "./modules/redis"
   for_each = toset(["eu"])

