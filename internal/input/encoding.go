@@ -27,13 +27,13 @@ func utf8Reader(r io.Reader, head []byte) (io.Reader, error) {
 	case bytes.HasPrefix(head, bomUTF8):
 		return r, skip(len(bomUTF8))
 	case bytes.HasPrefix(head, bomUTF16LE):
-		return &utf16Reader{r: r}, skip(2)
+		return newUTF16Reader(r, false), skip(2)
 	case bytes.HasPrefix(head, bomUTF16BE):
-		return &utf16Reader{r: r, bigEndian: true}, skip(2)
+		return newUTF16Reader(r, true), skip(2)
 	case len(head) >= 2 && head[0] != 0 && head[1] == 0:
-		return &utf16Reader{r: r}, nil
+		return newUTF16Reader(r, false), nil
 	case len(head) >= 2 && head[0] == 0 && head[1] != 0:
-		return &utf16Reader{r: r, bigEndian: true}, nil
+		return newUTF16Reader(r, true), nil
 	}
 	return r, nil
 }
@@ -47,13 +47,13 @@ type utf16Reader struct {
 	out       []byte
 	pending   rune // a high surrogate waiting for its pair, or -1
 	err       error
-	started   bool
+}
+
+func newUTF16Reader(r io.Reader, bigEndian bool) *utf16Reader {
+	return &utf16Reader{r: r, bigEndian: bigEndian, pending: -1}
 }
 
 func (u *utf16Reader) Read(p []byte) (int, error) {
-	if !u.started {
-		u.started, u.pending = true, -1
-	}
 	for len(u.out) == 0 {
 		if u.err != nil {
 			return 0, u.err
