@@ -55,6 +55,12 @@ type Finding struct {
 	Status   Status
 	Message  string
 	Evidence []Evidence
+	// Err says that the check itself is wrong, not the resource: a team's
+	// custom check whose condition cannot be evaluated (an attribute the
+	// object does not have, a type error). The engine reports it once per
+	// check and message as an error of the scan (Report.Invalid) and drops
+	// the finding; the CLI then exits 1.
+	Err error
 }
 
 // Skip is the finding of a check that does not apply to a resource.

@@ -167,6 +167,9 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	}
 
 	switch {
+	case rep.Invalid:
+		fmt.Fprintf(a.stderr, "readiness: the configuration's checks are invalid (see errors in the report); fix them to get a verdict\n")
+		a.code = ExitError
 	case !rep.Summary.Ready:
 		a.code = ExitNotReady
 	case len(rep.Errors) > 0:

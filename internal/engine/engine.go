@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
@@ -142,6 +143,10 @@ func (rep *Report) guard(p *model.Plan, meta check.Meta, addr string, fn func() 
 }
 
 func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model.Resource, pol *policy.Policy) {
+	if f.Err != nil {
+		rep.addInvalid(p, meta, f.Err)
+		return
+	}
 	if f.Status == "" {
 		return
 	}
@@ -173,6 +178,16 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 		Docs:         docs,
 		InBaseline:   inBaseline,
 	})
+}
+
+// addInvalid records that a check's definition is wrong, once per check and
+// message however many resources showed it.
+func (rep *Report) addInvalid(p *model.Plan, meta check.Meta, err error) {
+	msg := p.Scrub(fmt.Sprintf("check %s is invalid: %v", meta.ID, err))
+	rep.Invalid = true
+	if !slices.Contains(rep.Errors, msg) {
+		rep.Errors = append(rep.Errors, msg)
+	}
 }
 
 func sortResults(rs []Result) {

@@ -81,6 +81,10 @@ type Report struct {
 	// Errors are problems that did not stop the run (a check that could not
 	// judge a resource); unreadable inputs stop the run before a report.
 	Errors []string
+	// Invalid is set when a check's own definition proved wrong while it
+	// judged (a custom check whose condition cannot be evaluated): the
+	// errors say where, and the run is an error, whatever its verdict.
+	Invalid bool
 	// Checks is the metadata of every check that ran, in catalogue order,
 	// as the profile sees it (severity adjusted). Formats that describe
 	// rules (SARIF) read it.
