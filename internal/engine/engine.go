@@ -50,7 +50,9 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 	}
 	for _, p := range plans {
 		rep.Inputs = append(rep.Inputs, Input{Path: p.Path, Kind: string(p.Kind), TerraformVersion: p.TerraformVersion, FormatVersion: p.FormatVersion})
-		rep.Errors = append(rep.Errors, pol.TagProblems(p)...)
+		for _, e := range pol.TagProblems(p) {
+			rep.Errors = append(rep.Errors, safeText(p, nil, e))
+		}
 		for _, c := range enabled {
 			rep.runCheck(p, c, opts)
 		}
@@ -135,7 +137,7 @@ func (rep *Report) guard(p *model.Plan, meta check.Meta, addr string, fn func() 
 			if addr != "" {
 				where += " " + addr
 			}
-			rep.Errors = append(rep.Errors, fmt.Sprintf("check %s could not judge %s: internal error: %v", meta.ID, where, v))
+			rep.Errors = append(rep.Errors, safeText(p, nil, fmt.Sprintf("check %s could not judge %s: internal error: %v", meta.ID, where, v)))
 			out = nil
 		}
 	}()
@@ -160,7 +162,7 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 	}
 	ev := make([]check.Evidence, 0, len(f.Evidence))
 	for _, e := range f.Evidence {
-		ev = append(ev, check.Evidence{Attribute: e.Attribute, Value: p.Scrub(e.Value)})
+		ev = append(ev, check.Evidence{Attribute: safeText(p, r, e.Attribute), Value: safeText(p, r, e.Value)})
 	}
 	rep.Results = append(rep.Results, Result{
 		CheckID:      meta.ID,
@@ -172,7 +174,7 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 		Input:        p.Path,
 		Address:      f.Address,
 		ResourceType: resourceType,
-		Message:      p.Scrub(f.Message),
+		Message:      safeText(p, r, f.Message),
 		Evidence:     ev,
 		Remediation:  meta.Remediation,
 		Docs:         docs,
@@ -183,7 +185,7 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 // addInvalid records that a check's definition is wrong, once per check and
 // message however many resources showed it.
 func (rep *Report) addInvalid(p *model.Plan, meta check.Meta, err error) {
-	msg := p.Scrub(fmt.Sprintf("check %s is invalid: %v", meta.ID, err))
+	msg := safeText(p, nil, fmt.Sprintf("check %s is invalid: %v", meta.ID, err))
 	rep.Invalid = true
 	if !slices.Contains(rep.Errors, msg) {
 		rep.Errors = append(rep.Errors, msg)

@@ -63,7 +63,11 @@ func (l *loader) configModule(s *scope) *tfjson.ConfigModule {
 	for name, v := range s.mod.variables {
 		cv := &tfjson.ConfigVariable{Sensitive: v.sensitive}
 		if v.def != nil {
-			cv.Default, _, _ = toModel(s.constant(v.def))
+			var sens any
+			cv.Default, _, sens = toModel(s.constant(v.def))
+			if sens != nil || v.sensitive {
+				s.l.secrets = append(s.l.secrets, cv.Default)
+			}
 		}
 		cm.Variables[name] = cv
 	}
@@ -135,9 +139,14 @@ func (s *scope) expression(expr hcl.Expression) *tfjson.Expression {
 	if len(data.References) > 0 {
 		data.ConstantValue = tfjson.UnknownConstantValue
 	} else {
-		v, unknown, _ := toModel(s.constant(expr))
+		v, unknown, sens := toModel(s.constant(expr))
 		data.ConstantValue = v
-		if unknown != nil {
+		if sens != nil {
+			// Terraform writes no constant for sensitive("..."): the
+			// value must not reach a message through the configuration.
+			s.l.secrets = append(s.l.secrets, v)
+		}
+		if unknown != nil || sens != nil {
 			data.ConstantValue = tfjson.UnknownConstantValue
 		}
 	}

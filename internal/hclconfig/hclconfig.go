@@ -102,6 +102,9 @@ func Load(dir string) (res *Result, err error) {
 		}
 	}
 	p := model.NewPlan(dir, model.KindConfig, l.resources, cfg, vars)
+	for _, v := range l.secrets {
+		p.AddSecret(v)
+	}
 	return &Result{Plan: p, Warnings: l.warnings}, nil
 }
 
@@ -113,6 +116,9 @@ type loader struct {
 	installed map[string]string  // installed module keys to directories
 	warnings  []string
 	warned    map[string]bool
+	// secrets are values marked sensitive that the plan's marks do not
+	// hold (constants in the configuration): Plan.Scrub must know them.
+	secrets []any
 
 	resources []*model.Resource
 	configs   map[string]*tfjson.ConfigModule // by module path

@@ -44,7 +44,9 @@ type Plan struct {
 	modules   map[string]*tfjson.ConfigModule
 	calls     map[string]*tfjson.ModuleCall
 
-	secrets []string
+	secretsMu    sync.Mutex
+	secrets      *secretIndex // built on first use: see Scrub
+	extraSecrets []any
 
 	valuesMu sync.Mutex
 	values   map[string]map[string][]*Resource // WithValue's indexes
@@ -79,7 +81,6 @@ func (p *Plan) index() {
 		}
 		p.byConfig[ca] = append(p.byConfig[ca], r)
 	}
-	p.collectSecrets()
 }
 
 func (p *Plan) indexConfig() {

@@ -3,50 +3,162 @@ package model
 import (
 	"encoding/json"
 	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
 )
 
 // Redacted replaces every sensitive value in any output.
 const Redacted = "(sensitive)"
 
-// collectSecrets gathers the values that must never be printed but that
-// older plans do not mark in after_sensitive: sensitive input variables.
-func (p *Plan) collectSecrets() {
+// AddSecret makes every string inside v sensitive for Scrub, for readers
+// that know values Terraform would mark although the model's marks do not
+// show them (a sensitive() value in a configuration directory).
+func (p *Plan) AddSecret(v any) {
+	p.secretsMu.Lock()
+	defer p.secretsMu.Unlock()
+	p.extraSecrets = append(p.extraSecrets, v)
+	p.secrets = nil
+}
+
+// secretIndex returns the plan-wide index of sensitive strings, built on
+// first use.
+func (p *Plan) secretIndex() *secretIndex {
+	p.secretsMu.Lock()
+	defer p.secretsMu.Unlock()
+	if p.secrets == nil {
+		p.secrets = p.collectSecrets()
+	}
+	return p.secrets
+}
+
+// collectSecrets indexes every value the plan says is sensitive: the marked
+// leaves of every resource instance's after and before values (data sources
+// of the prior state included), the values of sensitive root variables, the
+// defaults of sensitive variables and constants given to them in every
+// module, constants of sensitive outputs, and what AddSecret added.
+func (p *Plan) collectSecrets() *secretIndex {
+	ix := &secretIndex{}
+	for _, r := range p.Resources {
+		walkMarked(r.After, r.AfterSensitive, ix.addLeaf)
+		walkMarked(r.Before, r.BeforeSensitive, ix.addLeaf)
+	}
+	for _, v := range p.extraSecrets {
+		ix.add(v)
+	}
 	if p.Config == nil || p.Config.RootModule == nil {
-		return
+		return ix
 	}
 	for name, v := range p.Config.RootModule.Variables {
-		if v == nil || !v.Sensitive {
+		if v != nil && v.Sensitive {
+			ix.add(p.Variables[name])
+		}
+	}
+	for _, m := range p.modules {
+		for _, v := range m.Variables {
+			if v != nil && v.Sensitive {
+				ix.add(fromJSON(v.Default))
+			}
+		}
+		for _, o := range m.Outputs {
+			if o != nil && o.Sensitive && o.Expression != nil {
+				ix.add(constantOf(o.Expression.ExpressionData))
+			}
+		}
+	}
+	for _, call := range p.calls {
+		if call.Module == nil {
 			continue
 		}
-		p.addSecret(p.Variables[name])
+		for name, v := range call.Module.Variables {
+			if e := call.Expressions[name]; v != nil && v.Sensitive && e != nil {
+				ix.add(constantOf(e.ExpressionData))
+			}
+		}
+	}
+	return ix
+}
+
+// addLeaf indexes one marked leaf: strings long enough to find anywhere.
+// Short strings, numbers and booleans are found per resource (ScrubFor).
+func (ix *secretIndex) addLeaf(v any) {
+	if s, ok := v.(string); ok && len(s) >= minSecret {
+		ix.add(s)
 	}
 }
 
-func (p *Plan) addSecret(v any) {
+// constantOf is an expression's constant value in the model's compact form,
+// or nil.
+func constantOf(e *tfjson.ExpressionData) any {
+	if e == nil || e.ConstantValue == nil || e.ConstantValue == tfjson.UnknownConstantValue {
+		return nil
+	}
+	return fromJSON(e.ConstantValue)
+}
+
+// fromJSON turns a value decoded by encoding/json into the model's compact
+// form (as far as strings go: the index reads nothing else).
+func fromJSON(v any) any {
 	switch v := v.(type) {
-	case string:
-		if len(v) >= 4 {
-			p.secrets = append(p.secrets, v)
+	case map[string]any:
+		out := make(Object, 0, len(v))
+		for k, e := range v {
+			out = append(out, Field{Name: k, Value: fromJSON(e)})
 		}
+		return out
 	case []any:
-		for _, e := range v {
-			p.addSecret(e)
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = fromJSON(e)
 		}
-	case Object:
-		for _, f := range v {
-			p.addSecret(f.Value)
-		}
+		return out
 	}
+	return v
 }
 
-// Scrub removes the values of sensitive variables from text.
+// Scrub replaces every value the plan marks sensitive in text (a message,
+// evidence, an error) with "(sensitive)": strings of four or more bytes
+// wherever they appear, in any ASCII case and JSON-escaped, and the short
+// strings of sensitive variables where they stand as words.
 func (p *Plan) Scrub(text string) string {
-	for _, s := range p.secrets {
-		if strings.Contains(text, s) {
-			text = strings.ReplaceAll(text, s, Redacted)
-		}
+	if text == "" {
+		return text
 	}
-	return text
+	ix := p.secretIndex()
+	if ix.empty() {
+		return text
+	}
+	return replaceSpans(text, ix.spans(text, nil))
+}
+
+// ScrubFor is Scrub for text about resource r: it also replaces, where they
+// stand as words, the short strings, numbers and booleans r's own values
+// mark sensitive. r may be nil.
+func (p *Plan) ScrubFor(r *Resource, text string) string {
+	if text == "" {
+		return text
+	}
+	var words []string
+	if r != nil {
+		words = r.sensitiveWords()
+	}
+	ix := p.secretIndex()
+	if ix.empty() && len(words) == 0 {
+		return text
+	}
+	return replaceSpans(text, wordSpans(text, words, ix.spans(text, nil)))
+}
+
+// sensitiveWords lists the marked leaves of r's values that are too short
+// to find anywhere, as a message would print them.
+func (r *Resource) sensitiveWords() []string {
+	if r.AfterSensitive == nil && r.BeforeSensitive == nil {
+		return nil
+	}
+	var out []string
+	add := func(v any) { out = append(out, leafWords(v)...) }
+	walkMarked(r.After, r.AfterSensitive, add)
+	walkMarked(r.Before, r.BeforeSensitive, add)
+	return out
 }
 
 // Show renders an attribute for evidence: its value as JSON, with every part
@@ -119,13 +231,16 @@ func overlay(v, marks any, word string, addMissing bool) any {
 	return v
 }
 
-// Render writes a value as compact JSON.
+// Render writes a value as compact JSON (without escaping <, > and &,
+// which only matter inside HTML, where the HTML report escapes them).
 func Render(v any) string {
-	b, err := json.Marshal(toJSON(v))
-	if err != nil {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(toJSON(v)); err != nil {
 		return "(unprintable)"
 	}
-	return string(b)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // toJSON turns Objects into ordered JSON.
