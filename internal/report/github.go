@@ -16,7 +16,9 @@ import (
 // ten errors and ten warnings per step), as an error for critical and high,
 // a warning for medium and a notice for low; then one error per check that
 // could not judge something. Unknown, waived and passed results are not
-// annotated.
+// annotated. Text from plans and configurations has its control characters
+// made visible (safeText) before the command escapes, so that each command
+// is one line and nothing in it drives the log.
 type githubFormat struct {
 	opts Options
 }
@@ -27,9 +29,9 @@ func (f githubFormat) Write(w io.Writer, rep *engine.Report) error {
 	for _, r := range bySeverity(filter(rep.Results, check.StatusFail)) {
 		props := []string{}
 		if file, line, ok := f.opts.location(r); ok {
-			props = append(props, "file="+ghProperty(filepath.ToSlash(file)), fmt.Sprintf("line=%d", line))
+			props = append(props, "file="+ghProperty(safeLine(filepath.ToSlash(file))), fmt.Sprintf("line=%d", line))
 		}
-		props = append(props, "title="+ghProperty(fmt.Sprintf("%s (%s): %s", r.CheckID, r.Severity, r.Title)))
+		props = append(props, "title="+ghProperty(safeLine(fmt.Sprintf("%s (%s): %s", r.CheckID, r.Severity, r.Title))))
 
 		msg := r.Message
 		if msg == "" {
@@ -50,10 +52,10 @@ func (f githubFormat) Write(w io.Writer, rep *engine.Report) error {
 		if r.Docs != "" {
 			msg += "\n" + r.Docs
 		}
-		fmt.Fprintf(&b, "::%s %s::%s\n", ghLevel(r.Severity), strings.Join(props, ","), ghData(msg))
+		fmt.Fprintf(&b, "::%s %s::%s\n", ghLevel(r.Severity), strings.Join(props, ","), ghData(safeText(msg)))
 	}
 	for _, e := range rep.Errors {
-		fmt.Fprintf(&b, "::error title=%s::%s\n", ghProperty("readiness: a check could not judge the plan"), ghData(e))
+		fmt.Fprintf(&b, "::error title=%s::%s\n", ghProperty("readiness: a check could not judge the plan"), ghData(safeText(e)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -2,8 +2,10 @@ package report
 
 import (
 	"fmt"
+	"html"
 	"html/template"
 	"io"
+	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/engine"
@@ -16,7 +18,9 @@ import (
 // filters live in the URL's #fragment, so a filtered view can be shared).
 // CSS and script are inline and a Content-Security-Policy forbids loading
 // anything, so the page works offline and never calls out. html/template
-// escapes every value.
+// escapes every value; text from plans and configurations is made safe
+// first (safeLine, htmlText), so that the page, written to standard output,
+// holds no control character and no line that starts with such text.
 type htmlFormat struct {
 	opts Options
 }
@@ -33,7 +37,7 @@ type htmlPage struct {
 	Statuses []string
 	Levels   []string
 	Findings []htmlFinding
-	Errors   []string
+	Errors   []template.HTML
 	// ShowInput names each finding's input, when there are several.
 	ShowInput bool
 }
@@ -51,11 +55,17 @@ type htmlBar struct {
 	Class               string
 }
 
+// htmlFinding is a result as the page shows it: one-line fields through
+// safeLine, text that may hold lines through htmlText.
 type htmlFinding struct {
-	engine.Result
-	Status   string
-	Severity string
-	Location string
+	Status, Severity, Section, CheckID, Title, Address, Input, Location, Docs string
+	Message, Remediation                                                      template.HTML
+	Evidence                                                                  []htmlEvidence
+}
+
+type htmlEvidence struct {
+	Attribute string
+	Value     template.HTML
 }
 
 // Chart geometry, in SVG user units.
@@ -74,17 +84,19 @@ func (f htmlFormat) Write(w io.Writer, rep *engine.Report) error {
 	page := htmlPage{
 		Ready:    rep.Summary.Ready,
 		Summary:  rep.Summary,
-		Profile:  rep.Profile,
+		Profile:  safeLine(rep.Profile),
 		FailOn:   rep.FailOn.String(),
 		Version:  version,
 		Statuses: []string{string(check.StatusFail), string(check.StatusUnknown), string(check.StatusWaived), string(check.StatusPass)},
 		Levels:   []string{"critical", "high", "medium", "low"},
-		Errors:   rep.Errors,
 
 		ShowInput: len(rep.Inputs) > 1,
 	}
 	for _, in := range rep.Inputs {
-		page.Inputs = append(page.Inputs, describeInput(in))
+		page.Inputs = append(page.Inputs, safeLine(describeInput(in)))
+	}
+	for _, e := range rep.Errors {
+		page.Errors = append(page.Errors, htmlText(e))
 	}
 	page.Chart = htmlChart{
 		Width: chartLabelWidth + chartBarWidth + 60, Height: max(1, len(rep.Summary.Sections)) * chartRow,
@@ -92,9 +104,9 @@ func (f htmlFormat) Write(w io.Writer, rep *engine.Report) error {
 		ScoreX: chartLabelWidth + chartBarWidth + 8,
 	}
 	for i, sec := range rep.Summary.Sections {
-		page.Sections = append(page.Sections, sec.Section)
+		page.Sections = append(page.Sections, safeLine(sec.Section))
 		page.Chart.Bars = append(page.Chart.Bars, htmlBar{
-			Section: sec.Section, Score: sec.Score, Fail: sec.Fail, Pass: sec.Pass, Unknown: sec.Unknown,
+			Section: safeLine(sec.Section), Score: sec.Score, Fail: sec.Fail, Pass: sec.Pass, Unknown: sec.Unknown,
 			Y: i*chartRow + (chartRow-chartBarHeight)/2, TextY: i*chartRow + chartRow/2 + 5,
 			Fill: sec.Score * chartBarWidth / 100, Class: scoreClass(sec.Score),
 		})
@@ -102,14 +114,35 @@ func (f htmlFormat) Write(w io.Writer, rep *engine.Report) error {
 	// Failures first (most severe first), then unknown, waived and passed.
 	for _, status := range page.Statuses {
 		for _, r := range bySeverity(filter(rep.Results, check.Status(status))) {
-			hf := htmlFinding{Result: r, Status: status, Severity: r.Severity.String()}
+			hf := newHTMLFinding(r, status)
 			if file, line, ok := f.opts.location(r); ok {
-				hf.Location = fmt.Sprintf("%s:%d", file, line)
+				hf.Location = safeLine(fmt.Sprintf("%s:%d", file, line))
 			}
 			page.Findings = append(page.Findings, hf)
 		}
 	}
 	return htmlTemplate.Execute(w, page)
+}
+
+func newHTMLFinding(r engine.Result, status string) htmlFinding {
+	hf := htmlFinding{
+		Status: status, Severity: r.Severity.String(),
+		Section: safeLine(r.Section), CheckID: safeLine(r.CheckID), Title: safeLine(r.Title),
+		Address: safeLine(r.Address), Input: safeLine(r.Input), Docs: safeLine(r.Docs),
+		Message: htmlText(r.Message), Remediation: htmlText(r.Remediation),
+	}
+	for _, e := range r.Evidence {
+		hf.Evidence = append(hf.Evidence, htmlEvidence{Attribute: safeLine(e.Attribute), Value: htmlText(e.Value)})
+	}
+	return hf
+}
+
+// htmlText is text that may hold several lines, escaped for an element's
+// content: each newline is the character reference &#10;, which the page
+// shows as a line break where the style keeps them, and which never starts
+// a line of the file.
+func htmlText(s string) template.HTML {
+	return template.HTML(strings.ReplaceAll(html.EscapeString(safeText(s)), "\n", "&#10;"))
 }
 
 // scoreClass colours a score: good from 80, fair from 50, else poor.

@@ -14,7 +14,8 @@ import (
 const SchemaVersion = 1
 
 // jsonFormat writes the report as one JSON document, the contract other
-// tools read (docs/scan.md). Lists are never null.
+// tools read (docs/scan.md). Lists are never null. Strings escape what a
+// terminal or a CI log would act on (safeJSON).
 type jsonFormat struct {
 	version string
 }
@@ -78,7 +79,7 @@ func (jw *jsonWriter) raw(s string) {
 
 func (jw *jsonWriter) bytes(b []byte) {
 	if jw.err == nil {
-		_, jw.err = jw.w.Write(b)
+		_, jw.err = jw.w.Write(safeJSON(b))
 	}
 }
 
@@ -105,7 +106,7 @@ func (jw *jsonWriter) value(v any, prefix string) {
 	if jw.err = enc.Encode(v); jw.err != nil {
 		return
 	}
-	_, jw.err = jw.w.Write(bytes.TrimSuffix(jw.buf.Bytes(), []byte("\n")))
+	_, jw.err = jw.w.Write(safeJSON(bytes.TrimSuffix(jw.buf.Bytes(), []byte("\n"))))
 }
 
 func nonNil[T any](s []T) []T {

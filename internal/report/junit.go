@@ -16,7 +16,10 @@ import (
 // check ID, name the address or "(plan)"), a failure for each failed
 // result with its evidence in the body, unknown and waived results skipped
 // with their reason, and one more suite of errors when some check could not
-// judge a plan.
+// judge a plan. Text from plans and configurations has its control
+// characters made visible (safeText), and bodies are character data whose
+// newlines the encoder writes as &#xA;: the file may go to a CI log, where
+// no line may start with a plan's text.
 type junitFormat struct {
 	opts Options
 }
@@ -65,9 +68,9 @@ type junitCase struct {
 	SystemOut *junitText    `xml:"system-out,omitempty"`
 }
 
-// junitText is a body kept readable as CDATA.
+// junitText is a body of text.
 type junitText struct {
-	Text string `xml:",cdata"`
+	Text string `xml:",chardata"`
 }
 
 // junitSkipped has no body in the schema: details go to system-out.
@@ -78,7 +81,7 @@ type junitSkipped struct {
 type junitMessage struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr,omitempty"`
-	Body    string `xml:",cdata"`
+	Body    string `xml:",chardata"`
 }
 
 func (f junitFormat) Write(w io.Writer, rep *engine.Report) error {
@@ -97,13 +100,13 @@ func (f junitFormat) Write(w io.Writer, rep *engine.Report) error {
 	for _, name := range sectionNames(rep) {
 		rs := bySection[name]
 		props := &junitProperties{Property: []junitProperty{
-			{Name: "profile", Value: rep.Profile},
+			{Name: "profile", Value: safeText(rep.Profile)},
 			{Name: "fail_on", Value: rep.FailOn.String()},
 		}}
 		if score, ok := scores[name]; ok {
 			props.Property = append(props.Property, junitProperty{Name: "score", Value: fmt.Sprint(score)})
 		}
-		suite := junitSuite{Name: name, Time: "0", Properties: props}
+		suite := junitSuite{Name: safeText(name), Time: "0", Properties: props}
 		for _, r := range rs {
 			c := f.testCase(r, showInput)
 			switch {
@@ -122,7 +125,7 @@ func (f junitFormat) Write(w io.Writer, rep *engine.Report) error {
 		for i, e := range rep.Errors {
 			suite.Cases = append(suite.Cases, junitCase{
 				Name: fmt.Sprintf("error %d", i+1), Classname: ToolName, Time: "0",
-				Error: &junitMessage{Message: e, Type: "check error", Body: xmlText(e)},
+				Error: &junitMessage{Message: safeText(e), Type: "check error", Body: safeText(e)},
 			})
 		}
 		doc.Suites = append(doc.Suites, suite)
@@ -154,15 +157,16 @@ func (f junitFormat) testCase(r engine.Result, showInput bool) junitCase {
 	if showInput {
 		name += " in " + r.Input
 	}
-	c := junitCase{Name: name, Classname: r.CheckID, Time: "0"}
+	c := junitCase{Name: safeText(name), Classname: safeText(r.CheckID), Time: "0"}
 	file, line, located := f.opts.location(r)
 	if located {
-		c.File, c.Line = file, line
+		c.File, c.Line = safeText(file), line
 	}
 	msg := r.Message
 	if msg == "" {
 		msg = r.Title
 	}
+	msg = safeText(msg)
 
 	var body strings.Builder
 	body.WriteString(r.Title + "\n")
@@ -182,7 +186,7 @@ func (f junitFormat) testCase(r engine.Result, showInput bool) junitCase {
 		body.WriteString(r.Docs + "\n")
 	}
 
-	details := xmlText(body.String())
+	details := safeText(body.String())
 	switch r.Status {
 	case check.StatusFail:
 		c.Failure = &junitMessage{Message: msg, Type: r.Severity.String(), Body: details}
@@ -194,21 +198,4 @@ func (f junitFormat) testCase(r engine.Result, showInput bool) junitCase {
 		c.SystemOut = &junitText{Text: details}
 	}
 	return c
-}
-
-// xmlText replaces what XML 1.0 cannot hold (most control characters,
-// surrogates, U+FFFE and U+FFFF) with U+FFFD. Attributes need no help
-// (encoding/xml does the same for them), CDATA sections do.
-func xmlText(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r',
-			r >= 0x20 && r <= 0xD7FF,
-			r >= 0xE000 && r <= 0xFFFD,
-			r >= 0x10000 && r <= 0x10FFFF:
-			return r
-		default:
-			return '\uFFFD'
-		}
-	}, s)
 }

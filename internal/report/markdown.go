@@ -84,7 +84,7 @@ func (f markdownFormat) Write(w io.Writer, rep *engine.Report) error {
 	if len(rep.Errors) > 0 {
 		if m.add(fmt.Sprintf("\n### Errors (%d)\n\n", len(rep.Errors)), len(rep.Errors)) {
 			for _, e := range rep.Errors {
-				m.add("- "+mdText(e)+"\n", 1)
+				m.add("- "+mdCell(e)+"\n", 1)
 			}
 		}
 	}
@@ -116,7 +116,7 @@ func (f markdownFormat) Write(w io.Writer, rep *engine.Report) error {
 		version = "dev"
 	}
 	m.raw(fmt.Sprintf("\n<sub>%s %s</sub>\n", ToolName, mdText(truncateRunes(version, 64))))
-	_, err := io.WriteString(w, m.b.String())
+	_, err := w.Write(guardLines([]byte(m.b.String()), `\x3a`))
 	return err
 }
 
@@ -153,7 +153,7 @@ func mdCheck(r engine.Result) string {
 	if r.Docs == "" {
 		return mdCode(r.CheckID)
 	}
-	return "[" + mdCode(r.CheckID) + "](" + mdURL(r.Docs) + ")"
+	return "[" + mdCode(r.CheckID) + "](" + mdURL(safeLine(r.Docs)) + ")"
 }
 
 func mdFinding(r engine.Result) string {
@@ -194,8 +194,19 @@ func (m *mdBudget) add(s string, entries int) bool {
 
 func (m *mdBudget) raw(s string) { m.b.WriteString(s) }
 
-// mdText escapes text for Markdown: no markup, no HTML, no @mentions.
-func mdText(s string) string {
+// mdText escapes one line of text for Markdown: no markup, no HTML, no
+// @mentions, no control characters (safeLine).
+func mdText(s string) string { return mdEscape(safeLine(s)) }
+
+// mdCell is mdText for text that may hold several lines, as in a table
+// cell: line breaks become <br>, so that no text starts a line.
+func mdCell(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	return strings.ReplaceAll(mdEscape(safeText(s)), "\n", "<br>")
+}
+
+// mdEscape escapes Markdown's markup, HTML and @mentions.
+func mdEscape(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
@@ -217,17 +228,11 @@ func mdText(s string) string {
 	return b.String()
 }
 
-// mdCell is mdText for a table cell: line breaks become <br>.
-func mdCell(s string) string {
-	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
-	return strings.ReplaceAll(mdText(s), "\n", "<br>")
-}
-
 // mdCode is a code span that holds s whatever its backticks, safe in a
 // table cell (GitHub splits cells at | even inside code spans unless
-// escaped).
+// escaped). Line breaks become spaces.
 func mdCode(s string) string {
-	s = strings.NewReplacer("\r", " ", "\n", " ", "|", `\|`).Replace(s)
+	s = strings.NewReplacer("\n", " ", "|", `\|`).Replace(safeText(s))
 	fenceLen := longestRun(s, '`') + 1
 	ticks := strings.Repeat("`", fenceLen)
 	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || s == "" {

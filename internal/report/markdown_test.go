@@ -113,7 +113,9 @@ func TestMarkdownEscapes(t *testing.T) {
 		"backticks":  {in: "x `y` ``z``", text: "x \\`y\\` \\`\\`z\\`\\`", code: "``` x `y` ``z`` ```"},
 		"edge ticks": {in: "`x`", text: "\\`x\\`", code: "`` `x` ``"},
 		"mention":    {in: "@team", text: "&#64;team", code: "`@team`"},
-		"newline":    {in: "a\nb", text: "a\nb", code: "`a b`"},
+		"newline":    {in: "a\nb", text: `a\\nb`, code: "`a b`"},
+		"controls":   {in: "\x1b[2J\u009b\u202e", text: `\\x1b\[2J\\u009b\\u202e`, code: "`\\x1b[2J\\u009b\\u202e`"},
+		"command":    {in: "\n::add-mask::x", text: `\\n::add-mask::x`, code: "` ::add-mask::x`"},
 		"link":       {in: "[x](javascript:y)", text: `\[x\](javascript:y)`, code: "`[x](javascript:y)`"},
 		"empty":      {in: "", text: "", code: "`  `"},
 	}
@@ -128,8 +130,13 @@ func TestMarkdownEscapes(t *testing.T) {
 			}
 		})
 	}
-	if got, want := mdCell("one\r\ntwo|three"), `one<br>two\|three`; got != want {
-		t.Errorf("mdCell = %q, want %q", got, want)
+	for in, want := range map[string]string{
+		"one\r\ntwo|three":       `one<br>two\|three`,
+		"x\n::add-mask::y\x07\r": `x<br>::add-mask::y\\x07<br>`,
+	} {
+		if got := mdCell(in); got != want {
+			t.Errorf("mdCell(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

@@ -361,6 +361,11 @@ func TestFormatsGolden(t *testing.T) {
 		// Locations never reach the JSON contract.
 		"json_ci": {format: "json", opts: Options{ToolVersion: "1.2.3", Locate: locateCI}, rep: ciReport()},
 	}
+	// Control characters and workflow commands in every string, in the
+	// formats people and CI logs read.
+	for _, format := range []string{"github", "junit", "markdown", "text"} {
+		tests[format+"_hostile"] = goldenCase{format: format, opts: Options{ToolVersion: "1.2.3", Locate: locateHostile}, rep: hostileReport()}
+	}
 	// Every other format over every report; the CI report with locations.
 	for _, format := range []string{"github", "html", "junit", "markdown", "sarif"} {
 		tests[format+"_empty"] = goldenCase{format: format, opts: Options{ToolVersion: "1.2.3"}, rep: emptyReport()}

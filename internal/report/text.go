@@ -22,8 +22,14 @@ type textFormat struct {
 }
 
 // detailIndent lines up a finding's message and evidence under its check ID:
-// two spaces, the status (7), two, the severity (8), two.
-var detailIndent = strings.Repeat(" ", 2+7+2+8+2)
+// two spaces, the status (7), two, the severity (8), two. Continuation
+// lines of an evidence value go further in, and those of an error under
+// its first line, so that no text from a plan ever starts a line.
+var (
+	detailIndent   = strings.Repeat(" ", 2+7+2+8+2)
+	evidenceIndent = detailIndent + "    "
+	errorIndent    = "    "
+)
 
 func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 	p := newPalette(f.opts.Color)
@@ -35,11 +41,11 @@ func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 		verdict = p.notReady.Sprint("NOT READY")
 	}
 	fmt.Fprintf(&b, "%s  score %d/100  fail %d  pass %d  unknown %d  waived %d  (fail-on %s, profile %s)\n",
-		verdict, s.Score, s.Fail, s.Pass, s.Unknown, s.Waived, rep.FailOn, rep.Profile)
+		verdict, s.Score, s.Fail, s.Pass, s.Unknown, s.Waived, rep.FailOn, safeLine(rep.Profile))
 	if len(rep.Inputs) > 0 {
 		names := make([]string, len(rep.Inputs))
 		for i, in := range rep.Inputs {
-			names[i] = describeInput(in)
+			names[i] = safeLine(describeInput(in))
 		}
 		fmt.Fprintf(&b, "inputs: %s\n", strings.Join(names, ", "))
 	}
@@ -54,7 +60,7 @@ func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 	showInput := len(rep.Inputs) > 1
 	for _, sec := range s.Sections {
 		fmt.Fprintf(&b, "\n%s  score %d/100  fail %d  pass %d  unknown %d\n",
-			p.section.Sprint(sec.Section), sec.Score, sec.Fail, sec.Pass, sec.Unknown)
+			p.section.Sprint(safeLine(sec.Section)), sec.Score, sec.Fail, sec.Pass, sec.Unknown)
 		results := bySection[sec.Section]
 		fails := filter(results, check.StatusFail)
 		slices.SortStableFunc(fails, func(a, b engine.Result) int { return int(b.Severity) - int(a.Severity) })
@@ -68,13 +74,13 @@ func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 	if len(rep.Errors) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", p.errors.Sprintf("errors (%d)", len(rep.Errors)))
 		for _, e := range rep.Errors {
-			fmt.Fprintf(&b, "  %s\n", e)
+			fmt.Fprintf(&b, "  %s\n", indented(e, errorIndent))
 		}
 	}
 	if s.Fail+s.Unknown > 0 {
 		b.WriteString("\nRun `readiness explain CHECK_ID` for why a check matters and how to fix it.\n")
 	}
-	_, err := w.Write(b.Bytes())
+	_, err := w.Write(guardLines(b.Bytes(), `\x3a`))
 	return err
 }
 
@@ -86,24 +92,33 @@ func writeFinding(b *bytes.Buffer, p palette, r engine.Result, showInput bool, o
 	case check.StatusWaived:
 		status, statusColor = "WAIVED", p.evidence
 	}
-	where := r.Address
+	where := safeLine(r.Address)
 	if where == "" {
 		where = "(whole plan)"
 	}
 	if file, line, ok := opts.location(r); ok {
-		where += fmt.Sprintf("  at %s:%d", file, line)
+		where += fmt.Sprintf("  at %s:%d", safeLine(file), line)
 	}
 	if showInput {
-		where += "  in " + r.Input
+		where += "  in " + safeLine(r.Input)
 	}
 	fmt.Fprintf(b, "  %s  %s  %s  %s\n",
-		statusColor.Sprintf("%-7s", status), p.severity(r.Severity).Sprintf("%-8s", r.Severity), r.CheckID, where)
+		statusColor.Sprintf("%-7s", status), p.severity(r.Severity).Sprintf("%-8s", r.Severity), safeLine(r.CheckID), where)
 	if r.Message != "" {
-		fmt.Fprintf(b, "%s%s\n", detailIndent, strings.ReplaceAll(r.Message, "\n", "\n"+detailIndent))
+		fmt.Fprintf(b, "%s%s\n", detailIndent, indented(r.Message, detailIndent))
 	}
 	for _, e := range r.Evidence {
-		fmt.Fprintf(b, "%s%s\n", detailIndent, p.evidence.Sprintf("%s = %s", e.Attribute, e.Value))
+		fmt.Fprintf(b, "%s%s\n", detailIndent, p.evidence.Sprintf("%s = %s", safeLine(e.Attribute), indented(e.Value, evidenceIndent)))
 	}
+}
+
+// indented is s made safe, its continuation lines indented by indent.
+func indented(s, indent string) string {
+	s = safeText(s)
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	return strings.ReplaceAll(s, "\n", "\n"+indent)
 }
 
 // writeManual lists the checklist items no plan can show: each attested one
@@ -118,12 +133,12 @@ func writeManual(b *bytes.Buffer, p palette, items []engine.ManualItem) {
 		if m.Attested {
 			done = append(done, m)
 		} else {
-			open = append(open, m.Item)
+			open = append(open, safeLine(m.Item))
 		}
 	}
 	fmt.Fprintf(b, "\n%s  attested %d of %d\n", p.section.Sprint("manual checklist items"), len(done), len(items))
 	for _, m := range done {
-		fmt.Fprintf(b, "  attested      %s  by %s on %s\n", m.Item, m.By, m.On)
+		fmt.Fprintf(b, "  attested      %s  by %s on %s\n", safeLine(m.Item), safeLine(m.By), safeLine(m.On))
 	}
 	if len(open) > 0 {
 		fmt.Fprintf(b, "  %s  %s\n", p.unknown.Sprint("not attested"), strings.Join(open, ", "))
