@@ -35,64 +35,159 @@ var AWSSecurityGroupWorldIngress = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		var rules []portRule
-		var e []check.Evidence
 		switch r.Type {
 		case "aws_security_group", "aws_default_security_group":
-			ing := r.Attr("ingress")
-			e = []check.Evidence{ev(p, r, "ingress")}
-			if ing.Unknown {
-				if r.Config != nil && !r.Configured("ingress") {
-					return check.Skip // rules live in their own resources, judged there
-				}
-				return unknown("the ingress rules are known only after apply", e...)
-			}
-			marks, _ := model.Lookup(r.AfterUnknown, model.Path{"ingress"})
-			for i, x := range ing.List() {
-				o, _ := x.(model.Object)
-				m, _ := model.Lookup(marks, model.Path{i})
-				rules = append(rules, sgRuleFromObject(o, cidrMarks(m)))
-			}
+			return judgeInlineIngress(p, r)
 		case "aws_security_group_rule":
 			if t, _ := r.Attr("type").Str(); t != "ingress" {
 				return check.Skip
 			}
 			o, _ := r.After.(model.Object)
-			rules = append(rules, sgRuleFromObject(o, cidrMarks(r.AfterUnknown)))
-			for _, a := range []string{"protocol", "from_port", "to_port", "cidr_blocks", "ipv6_cidr_blocks"} {
-				e = append(e, ev(p, r, a))
-			}
+			rule := sgRuleFromObject(o, cidrMarks(r.AfterUnknown))
+			e := evs(p, r, "protocol", "from_port", "to_port", "cidr_blocks", "ipv6_cidr_blocks")
+			return judgeWorldRules([]portRule{rule}).finding(func([]int) []check.Evidence { return e })
 		case "aws_vpc_security_group_ingress_rule":
-			rules = append(rules, vpcIngressRule(r))
-			for _, a := range []string{"ip_protocol", "from_port", "to_port", "cidr_ipv4", "cidr_ipv6"} {
-				e = append(e, ev(p, r, a))
-			}
+			e := evs(p, r, "ip_protocol", "from_port", "to_port", "cidr_ipv4", "cidr_ipv6")
+			return judgeWorldRules([]portRule{vpcIngressRule(r)}).finding(func([]int) []check.Evidence { return e })
 		}
-		var critical, other, undecided []string
-		for _, rule := range rules {
-			if !rule.known {
-				undecided = append(undecided, fmt.Sprintf("%s %d-%d", rule.protocol, rule.from, rule.to))
-				continue
-			}
-			if len(rule.world) == 0 {
-				continue
-			}
-			c, o := judgeRule(rule)
-			critical = append(critical, c...)
-			if o != "" {
-				other = append(other, o)
-			}
-		}
-		switch {
-		case len(critical) > 0:
-			return fail("open to the whole internet: "+strings.Join(critical, ", "), e...)
-		case len(undecided) > 0:
-			return unknown("rule sources or ports known only after apply: "+strings.Join(undecided, ", "), e...)
-		case len(other) > 0:
-			return unknown("ports open to the whole internet that a person should confirm are public services: "+strings.Join(other, ", "), e...)
-		}
-		return pass("no admin or database port is open to the internet (at most 80/443)", e...)
+		return check.Skip
 	},
+}
+
+// judgeInlineIngress judges a security group's inline ingress rules. Its
+// evidence names only the rules the verdict rests on, each on one line
+// (ingress[2] = tcp 22-22 from 0.0.0.0/0), not the whole list.
+func judgeInlineIngress(p *model.Plan, r *model.Resource) check.Finding {
+	ing := r.Attr("ingress")
+	if ing.Unknown {
+		if r.Config != nil && !r.Configured("ingress") {
+			return check.Skip // rules live in their own resources, judged there
+		}
+		return unknown("the ingress rules are known only after apply", ev(p, r, "ingress"))
+	}
+	marks, _ := model.Lookup(r.AfterUnknown, model.Path{"ingress"})
+	var rules []portRule
+	for i, x := range ing.List() {
+		o, _ := x.(model.Object)
+		m, _ := model.Lookup(marks, model.Path{i})
+		rules = append(rules, sgRuleFromObject(o, cidrMarks(m)))
+	}
+	return judgeWorldRules(rules).finding(func(at []int) []check.Evidence {
+		if len(at) == 0 {
+			return []check.Evidence{evText("ingress", "%d rule(s), none open to 0.0.0.0/0 or ::/0", len(rules))}
+		}
+		e := make([]check.Evidence, len(at))
+		for k, i := range at {
+			e[k] = inlineRuleEvidence(p, r, i)
+		}
+		return e
+	})
+}
+
+// worldVerdict sorts rules by what they open to the whole internet, keeping
+// the indexes of the rules in each group for the evidence.
+type worldVerdict struct {
+	critical, other, undecided       []string
+	criticalAt, otherAt, undecidedAt []int
+	webAt                            []int // open to the world on 80/443 (or ICMP) only
+}
+
+func judgeWorldRules(rules []portRule) worldVerdict {
+	var v worldVerdict
+	for i, rule := range rules {
+		if !rule.known {
+			v.undecided = append(v.undecided, fmt.Sprintf("%s %d-%d", rule.protocol, rule.from, rule.to))
+			v.undecidedAt = append(v.undecidedAt, i)
+			continue
+		}
+		if len(rule.world) == 0 {
+			continue
+		}
+		c, o := judgeRule(rule)
+		switch {
+		case c != nil:
+			v.critical = append(v.critical, c...)
+			v.criticalAt = append(v.criticalAt, i)
+		case o != "":
+			v.other = append(v.other, o)
+			v.otherAt = append(v.otherAt, i)
+		default:
+			v.webAt = append(v.webAt, i)
+		}
+	}
+	return v
+}
+
+// finding is the verdict, with the evidence evidence gives for the rules
+// it rests on.
+func (v worldVerdict) finding(evidence func(at []int) []check.Evidence) check.Finding {
+	switch {
+	case len(v.critical) > 0:
+		return fail("open to the whole internet: "+strings.Join(v.critical, ", "), evidence(v.criticalAt)...)
+	case len(v.undecided) > 0:
+		return unknown("rule sources or ports known only after apply: "+strings.Join(v.undecided, ", "), evidence(v.undecidedAt)...)
+	case len(v.other) > 0:
+		return unknown("ports open to the whole internet that a person should confirm are public services: "+strings.Join(v.other, ", "), evidence(v.otherAt)...)
+	}
+	return pass("no admin or database port is open to the internet (at most 80/443)", evidence(v.webAt)...)
+}
+
+// inlineRuleEvidence describes inline ingress rule i as protocol, ports and
+// its sources open to the world: "tcp 22-22 from 0.0.0.0/0, ::/0". Every
+// part is read through the plan's marks: a sensitive one shows as
+// (sensitive), an unknown one as (known after apply).
+func inlineRuleEvidence(p *model.Plan, r *model.Resource, i int) check.Evidence {
+	at := func(path ...model.Step) model.Attr { return r.Attr(append(model.Path{"ingress", i}, path...)...) }
+	text := fmt.Sprintf("%s %s-%s", plainValue(p, r, at("protocol")), plainValue(p, r, at("from_port")), plainValue(p, r, at("to_port")))
+	var from []string
+	for _, list := range []string{"cidr_blocks", "ipv6_cidr_blocks"} {
+		from = append(from, worldSources(p, r, at(list), func(j int) model.Attr { return at(list, j) })...)
+	}
+	if len(from) > 0 {
+		text += " from " + strings.Join(from, ", ")
+	}
+	return check.Evidence{Attribute: fmt.Sprintf("ingress[%d]", i), Value: text}
+}
+
+// worldSources lists a CIDR list's sources that are the whole internet, or
+// says the list is sensitive or unknown; elem reads its j-th element.
+func worldSources(p *model.Plan, r *model.Resource, list model.Attr, elem func(j int) model.Attr) []string {
+	if list.Sensitive || list.Unknown {
+		return []string{p.Show(r, list)}
+	}
+	var out []string
+	for j, c := range list.List() {
+		e := elem(j)
+		s, _ := c.(string)
+		switch {
+		case e.Unknown:
+			out = append(out, model.KnownAfterApply)
+		case !worldCIDR(s):
+		case e.Sensitive:
+			out = append(out, model.Redacted)
+		default:
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// plainValue shows a scalar as people read it (tcp, 22), not as JSON; a
+// value that is sensitive, unknown or absent shows as p.Show says.
+func plainValue(p *model.Plan, r *model.Resource, a model.Attr) string {
+	if s, ok := a.Str(); ok && !a.Sensitive {
+		return p.ScrubFor(r, s)
+	}
+	return p.Show(r, a)
+}
+
+// evs is the evidence of several attributes of r.
+func evs(p *model.Plan, r *model.Resource, attrs ...string) []check.Evidence {
+	e := make([]check.Evidence, len(attrs))
+	for i, a := range attrs {
+		e[i] = ev(p, r, a)
+	}
+	return e
 }
 
 // cidrMarks keeps the after_unknown marks that matter to a rule: its
