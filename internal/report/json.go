@@ -79,7 +79,7 @@ func (jw *jsonWriter) raw(s string) {
 
 func (jw *jsonWriter) bytes(b []byte) {
 	if jw.err == nil {
-		_, jw.err = jw.w.Write(safeJSON(b))
+		_, jw.err = jw.w.Write(b)
 	}
 }
 

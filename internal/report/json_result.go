@@ -63,21 +63,29 @@ func appendResult(b []byte, r engine.Result) []byte {
 
 const hexDigits = "0123456789abcdef"
 
-// appendJSONString quotes s as encoding/json does with HTML escaping off:
-// control characters escaped, invalid UTF-8 replaced, U+2028 and U+2029
-// escaped.
+// appendJSONString quotes s as encoding/json does with HTML escaping off
+// (control characters escaped, invalid UTF-8 replaced, U+2028 and U+2029
+// escaped), then safeJSON: DEL, C1 controls, bidi characters and the [ of
+// a legacy workflow command escaped too.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if printable[c] && c != '"' && c != '\\' || c == '#' && commandBracket(s[i:]) == 0 {
 				i++
 				continue
 			}
 			b = append(b, s[start:i]...)
 			switch c {
+			case '#':
+				n := commandBracket(s[i:])
+				b = append(b, s[i:i+n-1]...)
+				b = append(b, `\u005b`...)
+				i += n
+				start = i
+				continue
 			case '"', '\\':
 				b = append(b, '\\', c)
 			case '\b':
@@ -105,9 +113,9 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if r == '\u2028' || r == '\u2029' {
+		if jsonUnsafeRune(r) {
 			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			b = append(b, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
 			i += size
 			start = i
 			continue

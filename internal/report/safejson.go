@@ -1,6 +1,9 @@
 package report
 
-import "unicode/utf8"
+import (
+	"io"
+	"unicode/utf8"
+)
 
 // safeJSON rewrites encoded JSON so that it holds nothing a terminal or a
 // CI log acts on. encoding/json escapes C0 controls, U+2028 and U+2029, and
@@ -60,4 +63,15 @@ func jsonUnsafeRune(r rune) bool { return r >= 0x7f && r <= 0x9f || isHidingRune
 
 func jsonCommandBracket(b []byte) int {
 	return commandBracket(string(b[:min(len(b), 6)]))
+}
+
+// safeJSONWriter passes what it writes through safeJSON. Each Write must
+// hold whole strings, as json.Encoder's does: one per encoded value.
+type safeJSONWriter struct{ w io.Writer }
+
+func (s safeJSONWriter) Write(p []byte) (int, error) {
+	if _, err := s.w.Write(safeJSON(p)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -58,12 +58,16 @@ func escapeText(s string, newline bool) string {
 func firstUnsafe(s string, newline bool) int {
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && (c != '\n' || newline) || c == 0x7f || c == '#' && commandBracket(s[i:]) > 0 {
-				return i
-			}
+		if printable[c] {
 			i++
 			continue
+		}
+		if c < utf8.RuneSelf {
+			if c == '\n' && !newline || c == '#' && commandBracket(s[i:]) == 0 {
+				i++
+				continue
+			}
+			return i
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unsafeRune(r, size, newline) {
@@ -73,6 +77,14 @@ func firstUnsafe(s string, newline bool) int {
 	}
 	return -1
 }
+
+// printable marks the bytes that never need a look: printable ASCII but #.
+var printable = func() (t [256]bool) {
+	for c := ' '; c < 0x7f; c++ {
+		t[c] = c != '#'
+	}
+	return t
+}()
 
 // unsafeRune reports whether the rune r, decoded from size bytes, must be
 // escaped.

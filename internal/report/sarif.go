@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -189,15 +188,10 @@ func (f sarifFormat) Write(w io.Writer, rep *engine.Report) error {
 		}
 		run.Results = append(run.Results, f.result(r, index[r.CheckID]))
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	enc := json.NewEncoder(safeJSONWriter{w})
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}); err != nil {
-		return err
-	}
-	_, err := w.Write(safeJSON(buf.Bytes()))
-	return err
+	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
 func (f sarifFormat) result(r engine.Result, ruleIndex int) sarifResult {
