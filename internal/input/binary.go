@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"time"
 )
 
@@ -29,9 +28,15 @@ func terraformBinary() (string, error) {
 	return "", errors.New("it is a binary plan file, and reading one needs terraform: set TERRAFORM_PATH or put terraform on PATH, or pass the output of `terraform show -json PLANFILE`")
 }
 
+// showWaitDelay is how long showBinaryPlan waits for terraform's output
+// once it has exited (or been killed): a process it left behind (a
+// provider plugin, say) that still holds the pipes cannot hang the read.
+const showWaitDelay = 10 * time.Second
+
 // showBinaryPlan runs `terraform show -json` on a binary plan file, in the
-// plan's directory (the working directory it was made in, usually).
-func showBinaryPlan(path string) ([]byte, error) {
+// plan's directory (the working directory it was made in, usually). That
+// starts the provider plugins of that directory: it runs their code.
+func showBinaryPlan(path string, waitDelay time.Duration) ([]byte, error) {
 	tf, err := terraformBinary()
 	if err != nil {
 		return nil, err
@@ -44,22 +49,20 @@ func showBinaryPlan(path string) ([]byte, error) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, tf, "show", "-json", "-no-color", abs)
 	cmd.Dir = filepath.Dir(abs)
+	cmd.WaitDelay = waitDelay
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, fmt.Errorf("terraform show -json failed: %s", firstLines(msg, 6))
+	err = cmd.Run()
+	if errors.Is(err, exec.ErrWaitDelay) {
+		// terraform succeeded and its output is whole; something it started
+		// kept the pipes open.
+		err = nil
+	}
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return nil, fmt.Errorf("terraform show -json did not finish within %s", showTimeout)
+	case err != nil:
+		return nil, fmt.Errorf("terraform show -json failed: %s", terraformErrors(stderr.String(), err))
 	}
 	return stdout.Bytes(), nil
-}
-
-func firstLines(s string, n int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > n {
-		lines = lines[:n]
-	}
-	return strings.Join(lines, " ")
 }

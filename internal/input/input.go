@@ -4,21 +4,44 @@
 package input
 
 import (
-	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"time"
 
 	"github.com/prodready/terraform-provider-readiness/internal/hclconfig"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
+// DefaultWait is how long Read waits for a named pipe's writer, or for a
+// device's first byte.
+const DefaultWait = 30 * time.Second
+
+// Reader reads inputs. The zero value is the reader Read uses.
+type Reader struct {
+	// Wait bounds how long a named pipe may stay without a writer, and a
+	// device (a terminal, say) without data, before Read gives up
+	// (DefaultWait when zero). A writer that is there is waited for as long
+	// as it takes: a large plan's `terraform show -json` may need minutes
+	// before its first byte.
+	Wait time.Duration
+	// showWaitDelay bounds the wait for `terraform show`'s output once it
+	// has exited (showWaitDelay when zero); tests shorten it.
+	showWaitDelay time.Duration
+}
+
+// Read loads one input with the default Reader.
+func Read(path string) (*model.Plan, error) {
+	return Reader{}.Read(path)
+}
+
 // Read loads one input, streaming it through the decoder. Errors name the
 // file and the problem.
-func Read(path string) (*model.Plan, error) {
+func (rd Reader) Read(path string) (*model.Plan, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, describeOSError(err))
@@ -30,28 +53,30 @@ func Read(path string) (*model.Plan, error) {
 		}
 		return p, nil
 	}
-	f, err := os.Open(path)
+	f, br, err := openInput(path, info.Mode(), cmp.Or(rd.Wait, DefaultWait))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, describeOSError(err))
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(f, 64<<10)
 	head, _ := br.Peek(4)
 	if isBinaryPlan(head) {
-		return Parse(path, head)
+		data, err := showBinaryPlan(path, cmp.Or(rd.showWaitDelay, showWaitDelay))
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		return decode(path, bytes.NewReader(data), data[:min(len(data), 4)])
 	}
 	return decode(path, br, head)
 }
 
-// Parse decodes the bytes of an input named path.
-func Parse(path string, data []byte) (*model.Plan, error) {
+// Parse decodes a JSON plan or state given as bytes, named name in errors.
+// It never runs anything: the bytes of a binary plan file are an error, as
+// they are not JSON (only Read, given the file, runs `terraform show`).
+func Parse(name string, data []byte) (*model.Plan, error) {
 	if isBinaryPlan(data) {
-		var err error
-		if data, err = showBinaryPlan(path); err != nil {
-			return nil, fmt.Errorf("read %s: %w", path, err)
-		}
+		return nil, fmt.Errorf("read %s: not JSON: this is a binary plan file (a zip archive); give the JSON that `terraform show -json` writes, or the plan file's path", name)
 	}
-	return decode(path, bytes.NewReader(data), data[:min(len(data), 4)])
+	return decode(name, bytes.NewReader(data), data[:min(len(data), 4)])
 }
 
 // decode reads a JSON plan or state from r, whose first bytes are head.

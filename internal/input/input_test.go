@@ -97,9 +97,14 @@ func TestReadErrors(t *testing.T) {
 
 func TestBinaryPlanWithoutTerraform(t *testing.T) {
 	t.Setenv("TERRAFORM_PATH", "")
-	t.Setenv("PATH", t.TempDir())
-	_, err := Parse("tfplan", []byte("PK\x03\x04rest-of-zip"))
-	if err == nil || !strings.Contains(err.Error(), "TERRAFORM_PATH") || !strings.Contains(err.Error(), "tfplan") {
+	dir := t.TempDir()
+	t.Setenv("PATH", dir)
+	path := filepath.Join(dir, "tfplan")
+	if err := os.WriteFile(path, []byte("PK\x03\x04rest-of-zip"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Read(path)
+	if err == nil || !strings.Contains(err.Error(), "TERRAFORM_PATH") || !strings.Contains(err.Error(), path) {
 		t.Errorf("error = %v", err)
 	}
 }
