@@ -45,13 +45,17 @@ func (d *planDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 			"path": schema.StringAttribute{
 				Optional: true,
 				Description: "Path to a plan: the JSON that `terraform show -json` writes (UTF-8 or UTF-16), or a binary plan file " +
-					"from `terraform plan -out`, which is read by running `terraform show -json` (Terraform must be on `PATH`, or " +
-					"`TERRAFORM_PATH` must name it). Relative paths are relative to the directory Terraform runs in; " +
-					"`path.module` helps. Exactly one of `path` and `json` must be set.",
+					"from `terraform plan -out`, which is read by running `terraform show -json` in the plan file's directory " +
+					"(Terraform must be on `PATH`, or `TERRAFORM_PATH` must name it). That command starts the provider plugins of " +
+					"that directory's configuration, so it runs their code: read only binary plans you trust, or convert them " +
+					"yourself and give the JSON. A named pipe that no program opens for writing within 30 seconds, or a device " +
+					"that delivers nothing within 30 seconds, is an error. Relative paths are relative to the directory Terraform " +
+					"runs in; `path.module` helps. Exactly one of `path` and `json` must be set.",
 			},
 			"json": schema.StringAttribute{
 				Optional: true,
 				Description: "The plan's JSON, as `terraform show -json` writes it, for example from `file()`. " +
+					"It is only ever read as JSON, never as a binary plan file, and nothing runs: data that is not JSON is an error. " +
 					"Exactly one of `path` and `json` must be set.",
 			},
 		}, scanArguments(), reportAttributes()),

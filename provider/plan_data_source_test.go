@@ -185,6 +185,7 @@ func TestAccPlanDataSourceErrors(t *testing.T) {
 		"missing file":    {`data "readiness_plan" "p" { path = "no/such/plan.json" }`, `(?s)Unreadable Plan.*` + words("read no/such/plan.json: no such file")},
 		"not a plan":      {`data "readiness_plan" "p" { json = "{\"a\": 1}" }`, `(?s)Unreadable Plan.*` + words("not a Terraform JSON plan or state")},
 		"invalid JSON":    {`data "readiness_plan" "p" { json = "{" }`, `(?s)Unreadable Plan.*read json:`},
+		"zip magic json":  {`data "readiness_plan" "p" { json = "PK\u0003\u0004rest-of-zip" }`, `(?s)Unreadable Plan.*` + words("read json: not JSON: this is a binary plan file")},
 		"invalid profile": {`data "readiness_plan" "p" {` + "\n" + `path = ` + ready + "\n" + `profile = "prod"` + "\n}", `Invalid Readiness Profile`},
 		"invalid fail_on": {`data "readiness_plan" "p" {` + "\n" + `path = ` + ready + "\n" + `fail_on = "urgent"` + "\n}", `Invalid Fail-On Level`},
 	}
