@@ -34,7 +34,8 @@ func main() {
 	// template does; it prints the TF_REATTACH_PROVIDERS value to use.
 	debug := len(os.Args) == 2 && os.Args[1] == "-debug"
 	if !debug && os.Getenv(pluginCookieEnv) == "" {
-		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+		exit := cli.HandleSignals(os.Stderr, os.Exit)
+		exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 	}
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{

@@ -31,7 +31,7 @@ file unless --force is given.`,
 			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return fmt.Errorf("write %s: %w", path, describeOSError(err))
 			}
-			if err := writeFileAtomic(path, writeBytes([]byte(config.Starter))); err != nil {
+			if err := writeFile(path, writeBytes([]byte(config.Starter))); err != nil {
 				return fmt.Errorf("write %s: %w", path, err)
 			}
 			_, err := fmt.Fprintf(a.stdout, "wrote %s: edit it, then run 'readiness scan PLAN'\n", path)

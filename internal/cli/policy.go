@@ -85,36 +85,14 @@ func (a *app) warnExpired(pol *policy.Policy) {
 	}
 }
 
-// writeBaseline records the report's failures, those the baseline waived
+// encodeBaseline records the report's failures, those the baseline waived
 // included, so that the file can be the next scan's --baseline.
-func writeBaseline(path string, rep *engine.Report) error {
+func encodeBaseline(rep *engine.Report) []byte {
 	entries := []policy.BaselineEntry{}
 	for _, r := range rep.Results {
 		if r.Status == check.StatusFail || r.InBaseline {
 			entries = append(entries, policy.BaselineEntry{Input: r.Input, CheckID: r.CheckID, Address: r.Address})
 		}
 	}
-	if err := writeFileAtomic(path, writeBytes(policy.EncodeBaseline(entries))); err != nil {
-		return fmt.Errorf("write baseline %s: %w", path, err)
-	}
-	return nil
-}
-
-// checkBaselinePath refuses a --write-baseline that would overwrite an
-// input or a report.
-func checkBaselinePath(path string, inputs []string, outs []output) error {
-	if path == "" {
-		return nil
-	}
-	for _, in := range inputs {
-		if absPath(in) == absPath(path) {
-			return usageError{fmt.Errorf("--write-baseline %s: %s is an input; refusing to overwrite it", path, path)}
-		}
-	}
-	for _, o := range outs {
-		if o.path != "" && absPath(o.path) == absPath(path) {
-			return usageError{fmt.Errorf("--write-baseline %s: %s is written by --format", path, path)}
-		}
-	}
-	return nil
+	return policy.EncodeBaseline(entries)
 }

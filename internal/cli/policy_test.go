@@ -165,7 +165,7 @@ func TestScanConfigErrors(t *testing.T) {
 		},
 		"baseline over an input": {
 			args:       []string{"scan", "--write-baseline", "testdata/ready.json", "testdata/ready.json"},
-			wantStderr: "readiness: --write-baseline testdata/ready.json: testdata/ready.json is an input; refusing to overwrite it\nRun 'readiness scan --help' for usage.\n",
+			wantStderr: "readiness: --write-baseline testdata/ready.json: testdata/ready.json is the input testdata/ready.json; refusing to overwrite it\nRun 'readiness scan --help' for usage.\n",
 		},
 	}
 	for name, tt := range tests {

@@ -3,10 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -28,16 +25,28 @@ PATH is a plan or a state as 'terraform show -json' writes it (UTF-8 or the
 UTF-16 that PowerShell writes), a binary plan file from 'terraform plan -out'
 when terraform is on PATH or TERRAFORM_PATH names it, or a directory of
 Terraform configuration, read statically (what only a plan would know is
-unknown). Every input is read
-before anything is written: if one cannot be read, the scan stops with exit
-code 1 and writes no report.
+unknown). A binary plan is read by running 'terraform show -json' in its
+directory, which starts that configuration's provider plugins: it runs their
+code, so scan only binary plans you trust. A PATH may be a pipe
+(<(terraform show -json tfplan), /dev/stdin), read for as long as its writer
+takes; a named pipe that nobody opens for writing, or a device that delivers
+nothing, within 30 seconds is an error. Every input is read before anything
+is written: if one cannot be read, the scan stops with exit code 1 and
+writes no report.
 
 --format FMT writes the report in format FMT to standard output;
---format FMT=FILE writes it to FILE instead, replacing it in one step (a
-temporary file in the same directory, then a rename). Repeat --format to write
-several reports from one scan; at most one of them may go to standard output.
-Without --format the report is text on standard output. Colour is used only
-when standard output is a terminal and NO_COLOR is not set.
+--format FMT=FILE writes it to FILE instead. A FILE that is a regular file,
+or does not exist yet, is replaced in one step (a temporary file beside it,
+then a rename); through a symbolic link, the file the link leads to is
+replaced and the link stays. A FILE that is a device, a named pipe or a
+socket (/dev/null, /dev/stderr), or a link to one, is written into, never
+replaced. Repeat --format to write several reports from one scan; at most
+one of them may go to standard output. File reports are put in place
+together once all are written: if one fails, no file is replaced. A report
+may not overwrite an input or another report; paths are compared as files,
+through symbolic links and hard links. Without --format the report is text
+on standard output. Colour is used only when standard output is a terminal
+and NO_COLOR is not set.
 
 A .readiness.hcl in the working directory or a parent (up to the
 repository's root), or the file --config names, sets the default profile and
@@ -47,7 +56,11 @@ checklist items, waives known failures and adds the team's own checks
 FILE records this scan's failures; --baseline FILE then waives them, so that
 only new failures count.
 
-Exit codes: 0 ready, 1 error, 2 not ready (a failure at or above --fail-on).`
+SIGINT or SIGTERM removes the temporary files of reports being written and
+ends the scan with exit code 130 or 143 (128 plus the signal's number).
+
+Exit codes: 0 ready, 1 error, 2 not ready (a failure at or above --fail-on),
+130 or 143 stopped by a signal.`
 
 type scanFlags struct {
 	formats []string
@@ -102,17 +115,18 @@ func (a *app) scanCommand() *cobra.Command {
 // is "". Its formatter is made when the scan is done, with the source
 // locations the scan found.
 type output struct {
+	spec   string // as --format gave it
 	path   string
 	format string
 	opts   report.Options
 }
 
 func (a *app) scan(fl scanFlags, paths []string) error {
-	outs, err := a.outputs(fl.formats, paths)
+	outs, err := a.outputs(fl.formats)
 	if err != nil {
 		return err
 	}
-	if err := checkBaselinePath(fl.writeBaseline, paths, outs); err != nil {
+	if err := checkPlaces(fl, paths, outs); err != nil {
 		return err
 	}
 	pol, err := a.loadPolicy(&fl)
@@ -146,24 +160,17 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	if len(loadErrs) > 0 {
 		return errors.Join(loadErrs...)
 	}
+	for i, plan := range plans {
+		if plan.Kind != model.KindConfig {
+			locs.Complete(paths[i], plan) // dynamic blocks, which plans leave out
+		}
+	}
 
 	rep := engine.Run(plans, a.cat.all(), engine.Options{Profile: prof, FailOn: failOn, Policy: pol})
 	a.warnExpired(pol)
 
-	var writeErrs []error
-	for _, o := range outs {
-		o.opts.Locate = locs.Locate
-		if err := a.write(o, rep); err != nil {
-			writeErrs = append(writeErrs, err)
-		}
-	}
-	if fl.writeBaseline != "" {
-		if err := writeBaseline(fl.writeBaseline, rep); err != nil {
-			writeErrs = append(writeErrs, err)
-		}
-	}
-	if len(writeErrs) > 0 {
-		return errors.Join(writeErrs...)
+	if err := a.writeReports(outs, fl.writeBaseline, rep, locs); err != nil {
+		return err
 	}
 
 	switch {
@@ -181,17 +188,12 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 
 // outputs reads the --format values. Nothing is opened yet: files are
 // written only once the scan is done.
-func (a *app) outputs(specs, inputs []string) ([]output, error) {
+func (a *app) outputs(specs []string) ([]output, error) {
 	if len(specs) == 0 {
 		specs = []string{"text"}
 	}
-	inputAt := map[string]bool{}
-	for _, p := range inputs {
-		inputAt[absPath(p)] = true
-	}
 	var outs []output
 	toStdout := 0
-	seen := map[string]bool{}
 	for _, spec := range specs {
 		name, path, toFile := strings.Cut(spec, "=")
 		opts := report.Options{ToolVersion: Version}
@@ -204,73 +206,13 @@ func (a *app) outputs(specs, inputs []string) ([]output, error) {
 			opts.Color = a.color
 		case path == "":
 			return nil, usageError{fmt.Errorf("--format %s: missing file name after '='", spec)}
-		case inputAt[absPath(path)]:
-			return nil, usageError{fmt.Errorf("--format %s: %s is an input; refusing to overwrite it", spec, path)}
-		case seen[absPath(path)]:
-			return nil, usageError{fmt.Errorf("--format %s: %s is written by another --format", spec, path)}
-		}
-		if toFile {
-			seen[absPath(path)] = true
 		}
 		if _, err := report.Lookup(name, opts); err != nil {
 			return nil, usageError{err}
 		}
-		outs = append(outs, output{path: path, format: name, opts: opts})
+		outs = append(outs, output{spec: spec, path: path, format: name, opts: opts})
 	}
 	return outs, nil
-}
-
-func (a *app) write(o output, rep *engine.Report) error {
-	f, err := report.Lookup(o.format, o.opts) // known: outputs checked it
-	if err != nil {
-		return err
-	}
-	if o.path == "" {
-		if err := f.Write(a.stdout, rep); err != nil {
-			return fmt.Errorf("write standard output: %w", err)
-		}
-		return nil
-	}
-	if err := writeFileAtomic(o.path, func(w io.Writer) error { return f.Write(w, rep) }); err != nil {
-		return fmt.Errorf("write %s: %w", o.path, err)
-	}
-	return nil
-}
-
-// writeFileAtomic replaces path with what write produces, streamed into a
-// temporary file in the same directory and then renamed, so that no reader
-// sees half a report, a failed write leaves any earlier file as it was, and
-// a large report is never held whole in memory.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return errors.New("is a directory")
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return describeOSError(err)
-	}
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return describeOSError(err)
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return describeOSError(err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return describeOSError(err)
-	}
-	if err = tmp.Close(); err != nil {
-		return describeOSError(err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return describeOSError(err)
-	}
-	return nil
 }
 
 // budgetMemory asks Go's runtime to keep the heap within a soft limit of
@@ -290,40 +232,4 @@ func budgetMemory(paths []string) func() {
 	}
 	old := debug.SetMemoryLimit(max(256<<20, total*5/2))
 	return func() { debug.SetMemoryLimit(old) }
-}
-
-// writeBytes is a writer function for writeFileAtomic that writes data.
-func writeBytes(data []byte) func(io.Writer) error {
-	return func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	}
-}
-
-// describeOSError drops Go's operation and temporary file name from a file
-// system error, keeping what went wrong.
-func describeOSError(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("no such directory")
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied")
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
-}
-
-// absPath is path made absolute for comparing paths; on error it is path.
-func absPath(path string) string {
-	if abs, err := filepath.Abs(path); err == nil {
-		return abs
-	}
-	return path
 }

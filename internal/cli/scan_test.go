@@ -108,7 +108,7 @@ func TestScanExitCodes(t *testing.T) {
 		},
 		"report over an input": {
 			args: []string{"scan", "--format", "json=testdata/./ready.json", "testdata/ready.json"}, wantCode: ExitError,
-			wantStderr: "readiness: --format json=testdata/./ready.json: testdata/./ready.json is an input; refusing to overwrite it\nRun 'readiness scan --help' for usage.\n",
+			wantStderr: "readiness: --format json=testdata/./ready.json: testdata/./ready.json is the input testdata/ready.json; refusing to overwrite it\nRun 'readiness scan --help' for usage.\n",
 		},
 		"missing file": {
 			args: []string{"scan", "testdata/missing.json"}, wantCode: ExitError,
