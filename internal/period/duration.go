@@ -6,6 +6,7 @@ package period
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -50,15 +51,26 @@ func ParseDuration(s string) (time.Duration, error) {
 		default:
 			return 0, fmt.Errorf("invalid duration %q: unknown unit %q (want s, m, h, d or w)", s, text[i:i+1])
 		}
-		total += time.Duration(n * float64(unit))
+		part := n * float64(unit)
+		if part >= float64(Forever-total) {
+			return 0, fmt.Errorf("duration %q is too long (at most %s)", s, FormatDuration(Forever))
+		}
+		total += time.Duration(part)
 		text = text[i+1:]
 	}
 	return total, nil
 }
 
+// Forever is the longest span this package reads, about 292 years: a
+// schedule that runs less often runs every Forever, which meets no
+// objective, and a longer objective is an error.
+const Forever = time.Duration(math.MaxInt64)
+
 // FormatDuration writes a duration in the largest whole units: 1h, 90m, 2d.
 func FormatDuration(d time.Duration) string {
 	switch {
+	case d == Forever:
+		return "over 292 years"
 	case d == 0:
 		return "0"
 	case d%(7*24*time.Hour) == 0:

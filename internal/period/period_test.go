@@ -12,18 +12,21 @@ func TestParseDuration(t *testing.T) {
 		want    time.Duration
 		wantErr bool
 	}{
-		"minutes":  {in: "15m", want: 15 * time.Minute},
-		"hours":    {in: "1h", want: time.Hour},
-		"compound": {in: "4h30m", want: 4*time.Hour + 30*time.Minute},
-		"day":      {in: "1d", want: 24 * time.Hour},
-		"week":     {in: "1w", want: 7 * 24 * time.Hour},
-		"fraction": {in: "1.5h", want: 90 * time.Minute},
-		"zero":     {in: "0", want: 0},
-		"spaces":   {in: " 2h ", want: 2 * time.Hour},
-		"no unit":  {in: "60", wantErr: true},
-		"bad unit": {in: "4x", wantErr: true},
-		"empty":    {in: "", wantErr: true},
-		"words":    {in: "one hour", wantErr: true},
+		"minutes":       {in: "15m", want: 15 * time.Minute},
+		"hours":         {in: "1h", want: time.Hour},
+		"compound":      {in: "4h30m", want: 4*time.Hour + 30*time.Minute},
+		"day":           {in: "1d", want: 24 * time.Hour},
+		"week":          {in: "1w", want: 7 * 24 * time.Hour},
+		"fraction":      {in: "1.5h", want: 90 * time.Minute},
+		"zero":          {in: "0", want: 0},
+		"spaces":        {in: " 2h ", want: 2 * time.Hour},
+		"no unit":       {in: "60", wantErr: true},
+		"bad unit":      {in: "4x", wantErr: true},
+		"empty":         {in: "", wantErr: true},
+		"words":         {in: "one hour", wantErr: true},
+		"overflow":      {in: "2700000000h", wantErr: true},
+		"sum overflows": {in: "150000w150000w", wantErr: true},
+		"huge":          {in: "1e300d", wantErr: true},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -39,7 +42,7 @@ func TestParseDuration(t *testing.T) {
 func TestFormatDuration(t *testing.T) {
 	t.Parallel()
 	for d, want := range map[time.Duration]string{
-		0: "0", time.Hour: "1h", 90 * time.Minute: "90m", 48 * time.Hour: "2d", 14 * 24 * time.Hour: "2w", 5 * time.Second: "5s",
+		Forever: "over 292 years", 0: "0", time.Hour: "1h", 90 * time.Minute: "90m", 48 * time.Hour: "2d", 14 * 24 * time.Hour: "2w", 5 * time.Second: "5s",
 	} {
 		if got := FormatDuration(d); got != want {
 			t.Errorf("FormatDuration(%v) = %q, want %q", d, got, want)
@@ -69,6 +72,12 @@ func TestScheduleInterval(t *testing.T) {
 		"bad hour":            {expr: "cron(0 25 * * ? *)", wantErr: true},
 		"not a schedule":      {expr: "daily", wantErr: true},
 		"rate without amount": {expr: "rate(hours)", wantErr: true},
+		"rate of zero":        {expr: "rate(0 hours)", wantErr: true},
+		"negative rate":       {expr: "rate(-5 hours)", wantErr: true},
+		// Today "every -2424095h", which met a 1-hour objective.
+		"rate that overflows":      {expr: "rate(2700000 hours)", want: Forever},
+		"rate beyond 64 bits":      {expr: "rate(99999999999999999999999 days)", want: Forever},
+		"rate just below overflow": {expr: "rate(2562047 hours)", want: 2562047 * time.Hour},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {

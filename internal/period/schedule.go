@@ -1,6 +1,7 @@
 package period
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -32,8 +33,8 @@ func rateInterval(body string) (time.Duration, error) {
 	if len(f) != 2 {
 		return 0, fmt.Errorf("invalid rate(%s)", body)
 	}
-	n, err := strconv.Atoi(f[0])
-	if err != nil || n <= 0 {
+	n, err := strconv.ParseUint(f[0], 10, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) || n == 0 {
 		return 0, fmt.Errorf("invalid rate(%s)", body)
 	}
 	var unit time.Duration
@@ -46,6 +47,9 @@ func rateInterval(body string) (time.Duration, error) {
 		unit = 24 * time.Hour
 	default:
 		return 0, fmt.Errorf("invalid rate(%s)", body)
+	}
+	if err != nil || n > uint64(Forever/unit) {
+		return Forever, nil // runs so rarely that no objective is met
 	}
 	return time.Duration(n) * unit, nil
 }
