@@ -20,8 +20,9 @@ func newCheckFunction() function.Function { return &checkFunction{} }
 // typeParameter and valuesParameter are the arguments of check and ready.
 var (
 	typeParameter = function.StringParameter{
-		Name:        "type",
-		Description: "The resource type, such as `aws_db_instance`. Types no check judges give no results.",
+		Name: "type",
+		Description: "The resource type, such as `aws_db_instance`. A type that no check judges is an error, with the " +
+			"nearest type that one does: a misspelled type must not pass.",
 	}
 	valuesParameter = function.DynamicParameter{
 		Name: "values",
@@ -58,6 +59,10 @@ func (f *checkFunction) Run(ctx context.Context, req function.RunRequest, resp *
 	var values types.Dynamic
 	resp.Error = req.Arguments.Get(ctx, &typ, &values)
 	if resp.Error != nil {
+		return
+	}
+	if err := judgedType(typ); err != nil {
+		resp.Error = function.NewArgumentFuncError(0, err.Error())
 		return
 	}
 	objType := types.ObjectType{AttrTypes: resultAttrTypes}

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/prodready/terraform-provider-readiness/checks"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/suggest"
 )
 
 var (
@@ -34,7 +36,9 @@ type checksModel struct {
 	Section  types.String `tfsdk:"section"`
 	Category types.String `tfsdk:"category"`
 	Cloud    types.String `tfsdk:"cloud"`
-	Checks   types.List   `tfsdk:"checks"`
+	// ResourceType lists the checks that judge one resource type.
+	ResourceType types.String `tfsdk:"resource_type"`
+	Checks       types.List   `tfsdk:"checks"`
 }
 
 type checkModel struct {
@@ -70,7 +74,9 @@ func (d *checksDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 func (d *checksDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "Lists the catalogue of readiness checks, as `readiness checks` does, optionally filtered by checklist " +
-			"section, category and cloud. Filters combine: a check is listed when it matches every filter set.",
+			"section, category, cloud and resource type. Filters combine: a check is listed when it matches every filter set. " +
+			"A filter value that matches no check is an error naming the nearest valid value: a misspelled filter must " +
+			"not look like a type that nothing needs.",
 		Attributes: map[string]schema.Attribute{
 			"section": schema.StringAttribute{
 				Optional: true,
@@ -87,6 +93,11 @@ func (d *checksDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Description: fmt.Sprintf("List only the checks for this cloud: one of %s. Checks that apply to any cloud "+
 					"(whole-plan checks) have an empty cloud and are listed only without this filter. Defaults to every cloud.",
 					joinList(clouds, "or", "`")),
+			},
+			"resource_type": schema.StringAttribute{
+				Optional: true,
+				Description: "List only the checks that judge this resource type, such as `aws_db_instance` (in the checks' " +
+					"`resource_types`). A type that no check judges is an error. Defaults to every type.",
 			},
 			"checks": schema.ListNestedAttribute{
 				Computed:    true,
@@ -117,6 +128,27 @@ func (d *checksDataSource) ValidateConfig(ctx context.Context, req datasource.Va
 	resp.Diagnostics.Append(validateFilter("section", cfg.Section, check.Sections)...)
 	resp.Diagnostics.Append(validateFilter("category", cfg.Category, check.Categories)...)
 	resp.Diagnostics.Append(validateFilter("cloud", cfg.Cloud, clouds)...)
+	resp.Diagnostics.Append(validateFilter("resource_type", cfg.ResourceType, catalogueTypes(false))...)
+}
+
+// catalogueTypes lists every resource type the checks name, sorted; with
+// alone, only those a check judges one resource at a time.
+func catalogueTypes(alone bool) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range checks.All() {
+		if alone && c.Resource == nil {
+			continue
+		}
+		for _, t := range c.ResourceTypes {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func validateFilter(name string, v types.String, allowed []string) diag.Diagnostics {
@@ -129,9 +161,13 @@ func validateFilter(name string, v types.String, allowed []string) diag.Diagnost
 			return diags
 		}
 	}
-	diags.AddAttributeError(path.Root(name), "Invalid Filter",
-		fmt.Sprintf("The %s filter matches no check. Set it to one of %s, or remove it.\n\nGot: %q",
-			name, joinList(allowed, "or", ""), v.ValueString()))
+	detail := fmt.Sprintf("The %s filter matches no check.%s Set it to one of %s, or remove it.\n\nGot: %q",
+		name, suggest.DidYouMean(v.ValueString(), allowed), joinList(allowed, "or", ""), v.ValueString())
+	if len(allowed) > 20 {
+		detail = fmt.Sprintf("The %s filter matches no check.%s `readiness checks` lists the checks and what they judge.\n\nGot: %q",
+			name, suggest.DidYouMean(v.ValueString(), allowed), v.ValueString())
+	}
+	diags.AddAttributeError(path.Root(name), "Invalid Filter", detail)
 	return diags
 }
 
@@ -147,7 +183,8 @@ func (d *checksDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	for _, c := range all {
 		if (known(cfg.Section) && c.Section != cfg.Section.ValueString()) ||
 			(known(cfg.Category) && c.Category != cfg.Category.ValueString()) ||
-			(known(cfg.Cloud) && c.Cloud != cfg.Cloud.ValueString()) {
+			(known(cfg.Cloud) && c.Cloud != cfg.Cloud.ValueString()) ||
+			(known(cfg.ResourceType) && !slices.Contains(c.ResourceTypes, cfg.ResourceType.ValueString())) {
 			continue
 		}
 		rt := append([]string{}, c.ResourceTypes...)

@@ -30,6 +30,10 @@ data "readiness_checks" "backup" {
   category = "backup"
 }
 
+data "readiness_checks" "db" {
+  resource_type = "aws_db_instance"
+}
+
 output "all" {
   value = length(data.readiness_checks.all.checks)
 }
@@ -40,6 +44,10 @@ output "aws_deployment_matches" {
 
 output "backup_matches" {
   value = length(data.readiness_checks.backup.checks) > 0 && alltrue([for c in data.readiness_checks.backup.checks : c.category == "backup"])
+}
+
+output "db_matches" {
+  value = length(data.readiness_checks.db.checks) > 1 && alltrue([for c in data.readiness_checks.db.checks : contains(c.resource_types, "aws_db_instance")])
 }
 
 output "sorted" {
@@ -65,6 +73,7 @@ output "sorted" {
 					statecheck.ExpectKnownOutputValue("all", knownvalue.Int64Exact(int64(total))),
 					statecheck.ExpectKnownOutputValue("aws_deployment_matches", knownvalue.Bool(true)),
 					statecheck.ExpectKnownOutputValue("backup_matches", knownvalue.Bool(true)),
+					statecheck.ExpectKnownOutputValue("db_matches", knownvalue.Bool(true)),
 					statecheck.ExpectKnownOutputValue("sorted", knownvalue.Bool(true)),
 				},
 			},
@@ -77,9 +86,14 @@ func TestAccChecksDataSourceInvalidFilter(t *testing.T) {
 		config string
 		want   string
 	}{
-		"section":  {`data "readiness_checks" "c" { section = "deploy" }`, `(?s)Invalid Filter.*section.*"deploy"`},
-		"category": {`data "readiness_checks" "c" { category = "HA" }`, `(?s)Invalid Filter.*category.*"HA"`},
-		"cloud":    {`data "readiness_checks" "c" { cloud = "gcp" }`, `(?s)Invalid Filter.*kubernetes.*"gcp"`},
+		"section":      {`data "readiness_checks" "c" { section = "deploy" }`, `(?s)Invalid Filter.*section.*"deploy"`},
+		"category":     {`data "readiness_checks" "c" { category = "HA" }`, `(?s)Invalid Filter.*category.*"HA"`},
+		"cloud":        {`data "readiness_checks" "c" { cloud = "gcp" }`, `(?s)Invalid Filter.*kubernetes.*"gcp"`},
+		"section typo": {`data "readiness_checks" "c" { section = "securty" }`, `(?s)Invalid Filter.*Did you mean\s+"security"\?`},
+		"resource type typo": {
+			`data "readiness_checks" "c" { resource_type = "aws_db_instanse" }`,
+			`(?s)Invalid Filter.*resource_type.*Did you mean\s+"aws_db_instance"\?.*"aws_db_instanse"`,
+		},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -55,10 +55,6 @@ output "count" {
 output "multi_az" {
   value = one([for r in local.results : r if r.check_id == "aws_rds_multi_az"])
 }
-
-output "none" {
-  value = provider::readiness::check("terraform_data", {})
-}
 ` + statusOf("encrypted", "local.results", "aws_rds_storage_encrypted") +
 				statusOf("owner", "local.results", "owner_tag"),
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -75,7 +71,6 @@ output "none" {
 				statecheck.ExpectKnownOutputValue("encrypted", knownvalue.StringExact("pass")),
 				// No tags in the values: the check cannot decide.
 				statecheck.ExpectKnownOutputValue("owner", knownvalue.StringExact("unknown")),
-				statecheck.ExpectKnownOutputValue("none", knownvalue.ListExact([]knownvalue.Check{})),
 			},
 		}},
 	})
@@ -373,4 +368,32 @@ func resourceChecksOf(resourceType string) int {
 		}
 	}
 	return n
+}
+
+// TestAccFunctionsRefuseUnjudgedTypes: a type no check judges (a typo)
+// once returned true from ready and [] from check, so the gate passed.
+func TestAccFunctionsRefuseUnjudgedTypes(t *testing.T) {
+	for name, call := range map[string]string{
+		"check": `provider::readiness::check("aws_db_instanse", ` + singleAZ + `)`,
+		"ready": `provider::readiness::ready("aws_db_instanse", ` + singleAZ + `)`,
+		// A real type that no check judges alone: a plan-wide check reads
+		// it, but one resource's values cannot show anything about it.
+		"no check": `provider::readiness::ready("terraform_data", {})`,
+	} {
+		want := `(?s)Invalid function argument.*type.*` + words(`no readiness check judges resource type "aws_db_instanse"`) +
+			`.*` + words(`Did you mean "aws_db_instance"?`)
+		if name == "no check" {
+			want = `(?s)Invalid function argument.*` + words(`no readiness check judges resource type "terraform_data"`)
+		}
+		t.Run(name, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				TerraformVersionChecks:   functionVersions,
+				ProtoV6ProviderFactories: testProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      `output "r" { value = ` + call + ` }`,
+					ExpectError: regexp.MustCompile(want),
+				}},
+			})
+		})
+	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/prodready/terraform-provider-readiness/internal/input"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
+	"github.com/prodready/terraform-provider-readiness/internal/source"
 )
 
 var (
@@ -50,7 +51,9 @@ func (d *planDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 					"that directory's configuration, so it runs their code: read only binary plans you trust, or convert them " +
 					"yourself and give the JSON. A named pipe that no program opens for writing within 30 seconds, or a device " +
 					"that delivers nothing within 30 seconds, is an error. Relative paths are relative to the directory Terraform " +
-					"runs in; `path.module` helps. Exactly one of `path` and `json` must be set.",
+					"runs in; `path.module` helps. When the plan's directory holds the configuration's `.tf` files, they are read too, " +
+					"as `readiness scan` reads them: plan JSON leaves `dynamic` blocks out of its configuration, and the `.tf` files " +
+					"say whether a block missing from it is set. Exactly one of `path` and `json` must be set.",
 			},
 			"json": schema.StringAttribute{
 				Optional: true,
@@ -97,6 +100,11 @@ func (d *planDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 				"readiness_plan could not read the plan file. Check that path names the JSON that `terraform show -json` writes, "+
 					"or a binary plan file from `terraform plan -out` with Terraform on PATH.", err)
 			return
+		}
+		// As `readiness scan` does: the .tf files beside the plan show the
+		// dynamic blocks its configuration leaves out.
+		if locs, err := source.ForInputs("", []string{cfg.Path.ValueString()}); err == nil {
+			locs.Complete(cfg.Path.ValueString(), p)
 		}
 	} else {
 		p, err = input.Parse("json", []byte(cfg.JSON.ValueString()))

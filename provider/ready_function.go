@@ -45,6 +45,10 @@ func (f *readyFunction) Run(ctx context.Context, req function.RunRequest, resp *
 	if resp.Error != nil {
 		return
 	}
+	if err := judgedType(typ); err != nil {
+		resp.Error = function.NewArgumentFuncError(0, err.Error())
+		return
+	}
 	rep, partial, err := judgeValues(ctx, typ, values)
 	if err != nil {
 		resp.Error = function.NewArgumentFuncError(1, err.Error())

@@ -15,6 +15,7 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/engine"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
+	"github.com/prodready/terraform-provider-readiness/internal/suggest"
 )
 
 // This file judges one resource's values for the provider functions: the
@@ -59,6 +60,17 @@ func judgeValues(ctx context.Context, resourceType string, values types.Dynamic)
 	prof, _ := profile.Lookup(profile.Default)
 	rep = engine.Run([]*model.Plan{p}, resourceChecks(resourceType), engine.Options{Profile: prof, FailOn: check.AtLeast(check.SeverityHigh)})
 	return rep, partial, nil
+}
+
+// judgedType refuses a resource type that no check judges alone, naming the
+// nearest one that a check does: a typo must not make every check pass.
+func judgedType(resourceType string) error {
+	if len(resourceChecks(resourceType)) > 0 {
+		return nil
+	}
+	return fmt.Errorf("no readiness check judges resource type %q alone, so its values would always be ready.%s "+
+		"The checks and their types are listed by `readiness checks` and the readiness_checks data source",
+		resourceType, suggest.DidYouMean(resourceType, catalogueTypes(true)))
 }
 
 // resourceChecks are the registered checks that judge one resource of the type.
