@@ -33,8 +33,11 @@ var AWSAutoscalingGroupELBHealthCheck = check.Check{
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
 		lb, attached := asgLoadBalancers(p, r)
-		if !attached {
+		switch attached {
+		case model.NotSet:
 			return check.Skip // without a load balancer, EC2 status checks are all there is
+		case model.CannotTell:
+			return cannotTell(r, "traffic_source", lb)
 		}
 		a := r.Attr("health_check_type")
 		e := ev(p, r, "health_check_type")
@@ -53,19 +56,30 @@ var AWSAutoscalingGroupELBHealthCheck = check.Check{
 	},
 }
 
-// asgLoadBalancers reports whether an Auto Scaling group is attached to a
-// load balancer or target group, inline or by an attachment resource.
-func asgLoadBalancers(p *model.Plan, r *model.Resource) (check.Evidence, bool) {
-	for _, attr := range []string{"target_group_arns", "load_balancers", "traffic_source"} {
+// asgLoadBalancers says whether an Auto Scaling group is attached to a
+// load balancer or target group, inline or by an attachment resource: Set
+// when it is, CannotTell when a traffic_source block may come from a
+// dynamic block the plan's configuration does not show.
+func asgLoadBalancers(p *model.Plan, r *model.Resource) (check.Evidence, model.Setting) {
+	for _, attr := range []string{"target_group_arns", "load_balancers"} {
 		a := r.Attr(attr)
-		if len(a.List()) > 0 || (a.Unknown && r.Config != nil && r.Configured(attr)) {
-			return ev(p, r, attr), true
+		if len(a.List()) > 0 || (a.Unknown && r.Config != nil && r.Configured(attr) == model.Set) {
+			return ev(p, r, attr), model.Set
 		}
+	}
+	ts := r.Attr("traffic_source")
+	if len(ts.List()) > 0 {
+		return ev(p, r, "traffic_source"), model.Set
 	}
 	att := linkedFrom(p, r, "name", model.Path{"autoscaling_group_name"},
 		"aws_autoscaling_attachment", "aws_autoscaling_traffic_source_attachment")
 	if len(att) > 0 {
-		return evText("attached by", "%s", addresses(att)), true
+		return evText("attached by", "%s", addresses(att)), model.Set
 	}
-	return check.Evidence{}, false
+	if ts.Unknown && r.Config != nil {
+		if s := r.ConfiguredBlock("traffic_source"); s != model.NotSet {
+			return ev(p, r, "traffic_source"), s
+		}
+	}
+	return check.Evidence{}, model.NotSet
 }

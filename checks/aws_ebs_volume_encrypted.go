@@ -41,9 +41,9 @@ var AWSEBSVolumeEncrypted = check.Check{
 		switch {
 		case ok:
 			return fail("the volume is not encrypted", e)
-		case a.Unknown && r.Configured("encrypted"):
+		case a.Unknown && r.Configured("encrypted") != model.NotSet:
 			return unknown("encrypted is known only after apply", e)
-		case r.Configured("snapshot_id"):
+		case r.Configured("snapshot_id") != model.NotSet:
 			return unknown("encrypted is not set: the volume takes the encryption of its snapshot", e, ev(p, r, "snapshot_id"))
 		}
 		return unknown("encrypted is not set: the volume is encrypted only if the account's EBS encryption by default is on, which lies outside the plan", e)

@@ -71,7 +71,7 @@ func instanceVolumes(r *model.Resource, v *volumeVerdict) {
 		}
 	}
 	ebs := r.Attr("ebs_block_device")
-	if ebs.Unknown && r.Config != nil && r.Configured("ebs_block_device") {
+	if ebs.Unknown && r.Config != nil && r.ConfiguredBlock("ebs_block_device") != model.NotSet {
 		v.add("ebs_block_device", model.Attr{Unknown: true})
 	}
 	for i := range ebs.List() {

@@ -33,7 +33,7 @@ var AWSEFSMultiAZ = check.Check{
 			return fail("One Zone storage: the file system lives in a single Availability Zone", e)
 		}
 		if a.Unknown {
-			if !r.Configured("availability_zone_name") {
+			if r.Configured("availability_zone_name") == model.NotSet {
 				e.Value += " (not set in the configuration: Regional storage)"
 				return pass("Regional storage spans Availability Zones", e)
 			}

@@ -56,7 +56,7 @@ var AWSEKSGPUAMIType = check.Check{
 		a := r.Attr("ami_type")
 		ami, ok := a.Str()
 		switch {
-		case a.Unknown && !r.Configured("ami_type"), a.Null():
+		case a.Unknown && r.Configured("ami_type") == model.NotSet, a.Null():
 			evs[0].Value += " (unset: EKS chooses the AMI type)"
 			return unknown("ami_type is unset: the plan cannot show whether EKS picks an accelerated AMI", evs...)
 		case !ok:

@@ -46,7 +46,7 @@ var AWSElastiCacheClusterMultiAZ = check.Check{
 		mode := r.Attr("az_mode")
 		e := ev(p, r, "az_mode")
 		switch s, _ := mode.Str(); {
-		case mode.Unknown && !r.Configured("az_mode"):
+		case mode.Unknown && r.Configured("az_mode") == model.NotSet:
 			return unknown("az_mode is not set: the API's default puts every node in one zone, but the plan shows the value only after apply", e)
 		case mode.Unknown:
 			return unknown("az_mode is known only after apply", e)

@@ -38,8 +38,13 @@ var AWSELBHealthCheck = check.Check{
 		if s, ok := target.Str(); ok && s != "" {
 			return pass("the load balancer probes "+s, e)
 		}
-		if r.Config != nil && !r.Configured("health_check") {
+		switch r.ConfiguredBlock("health_check") {
+		case model.NotSet:
 			return unknown("no health_check block: the load balancer uses a default probe that may not match the application", ev(p, r, "health_check"))
+		case model.CannotTell:
+			if r.Config != nil {
+				return cannotTell(r, "health_check", ev(p, r, "health_check"))
+			}
 		}
 		return unknown("the health check target is known only after apply", e)
 	},

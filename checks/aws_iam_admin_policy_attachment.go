@@ -34,7 +34,7 @@ var AWSIAMAdminPolicyAttachment = check.Check{
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
 		attr := "policy_arn"
 		if r.Type == "aws_iam_role" {
-			if !r.Configured("managed_policy_arns") {
+			if r.Configured("managed_policy_arns") == model.NotSet {
 				return check.Skip
 			}
 			attr = "managed_policy_arns"

@@ -41,7 +41,7 @@ resource "aws_iam_role_policy" "reports" {
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
 		var docs []iamDoc
 		if r.Type == "aws_iam_role" {
-			if !r.Configured("inline_policy") {
+			if r.ConfiguredBlock("inline_policy") == model.NotSet {
 				return check.Skip
 			}
 			docs = iamInlineDocs(p, r)

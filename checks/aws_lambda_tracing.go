@@ -35,8 +35,11 @@ var AWSLambdaTracing = check.Check{
 		if a.Unknown || !a.Present {
 			// tracing_config is optional and computed: unset, the plan
 			// shows it as known after apply, and AWS applies PassThrough.
-			if r.Config != nil && !r.Configured("tracing_config") {
+			if r.ConfiguredBlock("tracing_config") == model.NotSet || maybeDynamic(r, "tracing_config") {
 				e.Value += " (tracing_config not configured: defaults to PassThrough)"
+				if maybeDynamic(r, "tracing_config") {
+					e = assumeUnset(e, "tracing_config")
+				}
 				return fail("the function does not trace requests: tracing mode defaults to PassThrough", e)
 			}
 			if a.Unknown || r.Attr("tracing_config").Unknown {

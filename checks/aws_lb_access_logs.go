@@ -36,8 +36,11 @@ var AWSLBAccessLogs = check.Check{
 		logs := r.Attr("access_logs")
 		e := ev(p, r, "access_logs")
 		if logs.Unknown {
-			if r.Config != nil && !r.Configured("access_logs") {
+			if r.ConfiguredBlock("access_logs") == model.NotSet {
 				return fail("access logs are not configured", e)
+			}
+			if maybeDynamic(r, "access_logs") {
+				return fail("access logs are not configured", assumeUnset(e, "access_logs"))
 			}
 			return unknown("access_logs is known only after apply", e)
 		}

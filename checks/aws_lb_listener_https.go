@@ -90,7 +90,7 @@ var AWSLBListenerHTTPS = check.Check{
 // listenerDefaultProtocol is the protocol of a listener that does not set
 // one: HTTP on an Application Load Balancer, TCP on a Network Load Balancer.
 func listenerDefaultProtocol(p *model.Plan, r *model.Resource) string {
-	if r.Config == nil || r.Configured("protocol") {
+	if r.Configured("protocol") != model.NotSet {
 		return ""
 	}
 	for _, lb := range p.Refs(r, "load_balancer_arn") {

@@ -31,12 +31,12 @@ var AWSLBMultiAZ = check.Check{
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
 		attr := "subnets"
-		if r.Type != "aws_elb" && r.Config != nil && !r.Configured("subnets") && r.Configured("subnet_mapping") {
+		if r.Type != "aws_elb" && r.Configured("subnets") == model.NotSet && r.ConfiguredBlock("subnet_mapping") != model.NotSet {
 			attr = "subnet_mapping"
 		}
 		subnets := r.Attr("subnets")
 		noSubnets := !subnets.Unknown && len(subnets.List()) == 0 && len(r.Attr("availability_zones").List()) > 0
-		if r.Type == "aws_elb" && (noSubnets || r.Config != nil && !r.Configured("subnets") && r.Configured("availability_zones")) {
+		if r.Type == "aws_elb" && (noSubnets || r.Configured("subnets") == model.NotSet && r.Configured("availability_zones") == model.Set) {
 			zones := r.Attr("availability_zones")
 			e := ev(p, r, "availability_zones")
 			switch n := len(zones.Strings()); {

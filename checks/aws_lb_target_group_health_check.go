@@ -40,9 +40,12 @@ var AWSLBTargetGroupHealthCheck = check.Check{
 		}
 		hc := r.Attr("health_check")
 		if hc.Unknown || len(hc.List()) == 0 {
-			if r.Config != nil && !r.Configured("health_check") {
+			if r.ConfiguredBlock("health_check") == model.NotSet || maybeDynamic(r, "health_check") {
 				e := ev(p, r, "health_check")
 				e.Value += " (unset: AWS health-checks every target by default)"
+				if maybeDynamic(r, "health_check") {
+					e = assumeUnset(e, "health_check")
+				}
 				return pass("targets are health-checked with the AWS defaults", e)
 			}
 			return unknown("health_check is known only after apply", ev(p, r, "health_check"))

@@ -39,8 +39,12 @@ var AWSOpenSearchZoneAwareness = check.Check{
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
 		cc := r.Attr("cluster_config")
 		if cc.Unknown || len(cc.List()) == 0 {
-			if r.Config != nil && !r.Configured("cluster_config") {
-				return fail("cluster_config is not set: the domain gets one data node, without zone awareness", ev(p, r, "cluster_config"))
+			e := ev(p, r, "cluster_config")
+			if maybeDynamic(r, "cluster_config") {
+				e = assumeUnset(e, "cluster_config")
+			}
+			if r.ConfiguredBlock("cluster_config") != model.Set && r.Config != nil {
+				return fail("cluster_config is not set: the domain gets one data node, without zone awareness", e)
 			}
 			return unknown("cluster_config is known only after apply", ev(p, r, "cluster_config"))
 		}

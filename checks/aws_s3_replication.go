@@ -47,11 +47,14 @@ var AWSS3Replication = check.Check{
 		switch {
 		case len(a.List()) > 0:
 			return pass("new objects are replicated to another bucket", e)
-		case a.Unknown && r.Configured("replication_configuration"):
+		case a.Unknown && (r.Config == nil || r.ConfiguredBlock("replication_configuration") == model.Set):
 			return unknown("replication_configuration is known only after apply", e)
 		}
-		return fail("no replication: the objects exist in this bucket's region only",
-			evText("aws_s3_bucket_replication_configuration", "none for this bucket in the plan"))
+		evs := []check.Evidence{evText("aws_s3_bucket_replication_configuration", "none for this bucket in the plan")}
+		if maybeDynamic(r, "replication_configuration") {
+			evs = append(evs, assumeUnset(e, "replication_configuration"))
+		}
+		return fail("no replication: the objects exist in this bucket's region only", evs...)
 	},
 }
 

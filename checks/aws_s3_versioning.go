@@ -48,8 +48,10 @@ var AWSS3Versioning = check.Check{
 		}
 		none := evText("aws_s3_bucket_versioning", "none for this bucket in the plan")
 		switch {
-		case a.Unknown && r.Configured("versioning"):
+		case a.Unknown && (r.Config == nil || r.ConfiguredBlock("versioning") == model.Set):
 			return unknown("versioning is known only after apply", e)
+		case a.Unknown && maybeDynamic(r, "versioning"):
+			return fail("nothing in the configuration enables versioning, and buckets start unversioned", assumeUnset(e, "versioning"), none)
 		case a.Unknown:
 			return fail("nothing in the configuration enables versioning, and buckets start unversioned", e, none)
 		case dataAbsent(a):

@@ -60,8 +60,13 @@ var AWSSecurityGroupWorldIngress = check.Check{
 func judgeInlineIngress(p *model.Plan, r *model.Resource) check.Finding {
 	ing := r.Attr("ingress")
 	if ing.Unknown {
-		if r.Config != nil && !r.Configured("ingress") {
+		switch r.ConfiguredBlock("ingress") {
+		case model.NotSet:
 			return check.Skip // rules live in their own resources, judged there
+		case model.CannotTell:
+			if r.Config != nil {
+				return cannotTell(r, "ingress", ev(p, r, "ingress"))
+			}
 		}
 		return unknown("the ingress rules are known only after apply", ev(p, r, "ingress"))
 	}

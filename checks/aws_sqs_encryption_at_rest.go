@@ -44,7 +44,7 @@ var AWSSQSEncryptionAtRest = check.Check{
 			return unknown("kms_master_key_id is known only after apply", kmsEv, e)
 		case ok && !dataCreated(r):
 			return fail("the queue does not encrypt its messages at rest", e, kmsEv)
-		case ok || (sse.Unknown && dataCreated(r) && !r.Configured("sqs_managed_sse_enabled")):
+		case ok || (sse.Unknown && dataCreated(r) && r.Configured("sqs_managed_sse_enabled") == model.NotSet):
 			// The provider sends no false on create: SQS's default applies.
 			e.Value += " (not sent on create: SQS applies SSE-SQS to queues created since October 2022)"
 			return unknown("the plan creates the queue without asking for encryption: SQS's default (SSE-SQS) decides, which the plan cannot show", e, kmsEv)

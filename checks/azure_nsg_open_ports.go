@@ -49,8 +49,12 @@ var AzureNSGOpenPorts = check.Check{
 			return x.finding()
 		}
 		rules := r.Attr("security_rule")
-		if rules.Unknown && !unsetComputed(r, "security_rule") {
-			return unknown("the security rules are known only after apply", ev(p, r, "security_rule"))
+		var assumed bool
+		if rules.Unknown {
+			var unset bool
+			if unset, assumed = unsetComputedBlock(r, "security_rule"); !unset {
+				return unknown("the security rules are known only after apply", ev(p, r, "security_rule"))
+			}
 		}
 		for i, rule := range rules.List() {
 			name, _ := fieldOf(rule, "name").(string)
@@ -60,7 +64,11 @@ var AzureNSGOpenPorts = check.Check{
 			name, _ := rule.Attr("name").Str()
 			x.add(fmt.Sprintf("%s (%s)", name, rule.Address), func(f string) model.Attr { return rule.Attr(f) })
 		}
-		return x.finding()
+		f := x.finding()
+		if assumed {
+			f.Evidence = append(f.Evidence, assumeUnset(ev(p, r, "security_rule"), "security_rule"))
+		}
+		return f
 	},
 }
 

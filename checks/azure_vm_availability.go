@@ -62,7 +62,7 @@ var AzureVMAvailability = check.Check{
 		for _, other := range []string{"availability_set_id", "virtual_machine_scale_set_id"} {
 			a := r.Attr(other)
 			switch {
-			case a.Unknown && !unsetComputed(r, other):
+			case a.Unknown && !isUnsetComputed(r, other):
 				return unknown(other+" is known only after apply", eZone, ev(p, r, other))
 			case !a.Null() && !a.Unknown:
 				return pass("the VM is placed by its "+strings.TrimSuffix(strings.ReplaceAll(other, "_", " "), " id"), eZone, ev(p, r, other))

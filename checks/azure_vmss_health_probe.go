@@ -49,12 +49,15 @@ var AzureVMSSHealthProbe = check.Check{
 		switch {
 		case probe.Unknown:
 			return unknown("health_probe_id is known only after apply", eProbe)
-		case ext.Unknown && !unsetComputed(r, "extension"):
+		case ext.Unknown && !isUnsetComputedBlock(r, "extension"):
 			return unknown("the scale set's extensions are known only after apply", eProbe, ev(p, r, "extension"))
 		}
 		eExt := ev(p, r, "extension")
 		if ext.Unknown {
 			eExt.Value = "(not set in configuration: no extension)"
+			if _, assumed := unsetComputedBlock(r, "extension"); assumed {
+				eExt = assumeUnset(eExt, "extension")
+			}
 		}
 		return fail("nothing tells the scale set whether its instances' application is healthy", eProbe, eExt)
 	},

@@ -37,12 +37,12 @@ var GoogleGKEControlPlaneAccess = check.Check{
 		if on, ok := private.Bool(); ok && on {
 			return pass("the control plane has only a private endpoint", ev(p, r, "private_cluster_config", 0, "enable_private_endpoint"))
 		}
-		cfg, e, why := settle(p, r, []any{}, "master_authorized_networks_config")
+		cfg, e, why := settleBlock(p, r, "master_authorized_networks_config")
 		if why != "" {
 			return unknown(why, e)
 		}
 		blocks, _ := cfg.([]any)
-		if unsetComputed(r, "master_authorized_networks_config") {
+		if unset, _ := unsetComputedBlock(r, "master_authorized_networks_config"); unset {
 			e.Value = "(not set in configuration: GKE then admits any address)"
 		}
 		if len(blocks) == 0 {

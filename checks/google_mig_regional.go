@@ -36,7 +36,7 @@ var GoogleMIGRegional = check.Check{
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
 		if r.Type == "google_compute_region_instance_group_manager" {
 			e := ev(p, r, "distribution_policy_zones")
-			if unsetComputed(r, "distribution_policy_zones") {
+			if isUnsetComputed(r, "distribution_policy_zones") {
 				e.Value = "(not set in configuration: spread over the region's zones)"
 				return pass("the regional group spreads instances over the region's zones", e)
 			}

@@ -45,7 +45,7 @@ var GoogleSQLPublicAccess = check.Check{
 			return pass("the instance has no public IP", e)
 		}
 		netPath := sqlSetting("ip_configuration", 0, "authorized_networks")
-		nets, eNets, why := settle(p, r, []any{}, netPath...)
+		nets, eNets, why := settleBlock(p, r, netPath...)
 		if why != "" {
 			return unknown(why, e, eNets)
 		}

@@ -50,8 +50,8 @@ var KubernetesWorkloadResources = check.Check{
 		var missing, evidence []check.Evidence
 		for i := 0; i < n; i++ {
 			res := subPath(k8sPodSpec, "container", i, "resources", 0)
-			limits, okL := k8sQuantities(w, subPath(res, "limits"))
-			requests, okR := k8sQuantities(w, subPath(res, "requests"))
+			limits, okL, assumedL := k8sQuantities(w, subPath(res, "limits"))
+			requests, okR, assumedR := k8sQuantities(w, subPath(res, "requests"))
 			if !okL || !okR {
 				return unknown("a container's resources are known only after apply", w.ev(p, res...))
 			}
@@ -72,7 +72,11 @@ var KubernetesWorkloadResources = check.Check{
 			e.Attribute = "container " + w.containerName(i) + " " + e.Attribute
 			evidence = append(evidence, e)
 			if len(lacks) > 0 {
-				missing = append(missing, evText("container "+w.containerName(i), "no %s", strings.Join(lacks, ", ")))
+				m := evText("container "+w.containerName(i), "no %s", strings.Join(lacks, ", "))
+				if assumedL || assumedR {
+					m = assumeUnset(m, model.Path(res).String())
+				}
+				missing = append(missing, m)
 			}
 		}
 		if len(missing) > 0 {
@@ -84,18 +88,20 @@ var KubernetesWorkloadResources = check.Check{
 
 // k8sQuantities reads a container's limits or requests map; false when it
 // is known only after apply. In the typed resources the maps are computed,
-// so an unknown map the configuration does not set is empty.
-func k8sQuantities(w k8sWorkload, steps []model.Step) (model.Object, bool) {
+// so an unknown map the configuration does not set is empty; assumed says
+// a block on the way is missing from the plan's configuration, where a
+// dynamic block would not show.
+func k8sQuantities(w k8sWorkload, steps []model.Step) (quantities model.Object, known, assumed bool) {
 	a := w.attr(steps...)
 	if !a.Unknown {
-		return a.Object(), true
+		return a.Object(), true, false
 	}
 	if !w.manifest {
-		if set, known := configSets(w.r, steps...); known && !set {
-			return nil, true
+		if unset, assumed := unsetComputed(w.r, steps...); unset {
+			return nil, true, assumed
 		}
 	}
-	return nil, false
+	return nil, false, false
 }
 
 func k8sHas(o model.Object, key string) bool {

@@ -261,3 +261,40 @@ func blockZones(p *model.Plan, r *model.Resource, attr string, zones func(*model
 	}).(result)
 	return out.zones, out.undecided
 }
+
+// Blocks the plan's configuration may not show. Plan JSON leaves dynamic
+// blocks out of the configuration it records, so a block missing from it
+// while its planned value is unknown or holds blocks may be set by one
+// (model.CannotTell). A check never passes or skips on that: where reading
+// it as unset would pass or skip, it says cannot tell; where unset would
+// fail, the failure stands and says what it assumed (assumeUnset), and
+// the .tf files (--config-dir, or a directory scan) decide.
+
+// dynamicNote says why a block missing from the plan's configuration may be
+// set after all.
+func dynamicNote(what string) string {
+	return what + " is missing from the configuration the plan records, where a dynamic block would not show: " +
+		"scan the plan with its .tf files (--config-dir) to decide"
+}
+
+// maybeDynamic reports whether r's block is missing from the plan's
+// configuration although a dynamic block may set it.
+func maybeDynamic(r *model.Resource, path ...model.Step) bool {
+	return r.Config != nil && r.ConfiguredBlock(path...) == model.CannotTell
+}
+
+// assumeUnset marks evidence read as unset although a dynamic block may
+// set it: the engine turns a pass resting on it into unknown.
+func assumeUnset(e check.Evidence, block string) check.Evidence {
+	e.Assumption = dynamicNote(block)
+	return e
+}
+
+// cannotTell is the finding for a block the plan cannot say is set, where
+// reading it as unset would pass or skip the resource.
+func cannotTell(r *model.Resource, block string, e ...check.Evidence) check.Finding {
+	if r.Config == nil {
+		return unknown(fmt.Sprintf("the plan holds no configuration for this resource: whether it sets %s cannot be told", block), e...)
+	}
+	return unknown(dynamicNote(block), e...)
+}

@@ -18,14 +18,14 @@ import (
 // It returns the value to judge and whether it is decided. Unlike settle
 // (support_values.go), it reads an attribute missing from the plan as unset
 // too, which is what these AWS checks have always done.
-func configuredOrDefault(r *model.Resource, a model.Attr, dflt any, path ...string) (any, bool) {
+func configuredOrDefault(r *model.Resource, a model.Attr, dflt any, path ...model.Step) (any, bool) {
 	if !a.Unknown {
 		if a.Value == nil {
 			return dflt, true
 		}
 		return a.Value, true
 	}
-	if r.Config != nil && !r.Configured(path...) {
+	if r.Configured(path...) == model.NotSet {
 		return dflt, true
 	}
 	return nil, false

@@ -122,7 +122,7 @@ func s3PublicACL(p *model.Plan, bucket *model.Resource) (found *check.Evidence, 
 			e := evAt(p, r, "acl")
 			found = &e
 		}
-		unknownACL = unknownACL || (a.Unknown && r.Configured("acl"))
+		unknownACL = unknownACL || (a.Unknown && r.Configured("acl") != model.NotSet)
 		for i := range r.Attr(grants...).List() {
 			path := append(append(append(model.Path{}, grants...), i), uri...)
 			if s, _ := r.Attr(path...).Str(); found == nil && slices.Contains(s3PublicGrantees, s) {
@@ -145,7 +145,7 @@ func s3PublicPolicy(p *model.Plan, bucket *model.Resource) (found *check.Evidenc
 	for _, r := range append([]*model.Resource{bucket}, s3Linked(p, bucket, "aws_s3_bucket_policy")...) {
 		a := r.Attr("policy")
 		if a.Unknown {
-			unknownPolicy = unknownPolicy || r.Configured("policy")
+			unknownPolicy = unknownPolicy || r.Configured("policy") != model.NotSet
 			continue
 		}
 		if s, ok := a.Str(); ok && s3PolicyAllowsAnyone(s) && found == nil {

@@ -148,7 +148,7 @@ func (s *backupSelection) selects(p *model.Plan, r *model.Resource) (resTri, str
 	if v == resNo {
 		return resNo, ""
 	}
-	if s.notRes.Unknown && !s.r.Configured("not_resources") {
+	if s.notRes.Unknown && s.r.Configured("not_resources") == model.NotSet {
 		return v, how // computed when unset: AWS returns no exclusions
 	}
 	excluded, exHow := backupARNsMatch(p, r, s.notRes, s.notRefs)
@@ -340,8 +340,11 @@ func backupSelectionTags(sel, r *model.Resource) (resTri, string) {
 func backupConditions(sel, r *model.Resource) (resTri, string) {
 	a := sel.Attr("condition")
 	if a.Unknown {
-		if sel.Configured("condition") {
+		switch sel.ConfiguredBlock("condition") {
+		case model.Set:
 			return resMaybe, "condition is known only after apply"
+		case model.CannotTell:
+			return resMaybe, "condition may come from a dynamic block the plan does not show"
 		}
 		return resYes, ""
 	}

@@ -709,8 +709,13 @@ func encBlock(p *model.Plan, r *model.Resource, block, field, passMsg, failMsg s
 	switch {
 	case b.Unknown:
 		msg := block + " is known only after apply"
-		if !r.Configured(block) {
+		switch r.ConfiguredBlock(block) {
+		case model.NotSet:
 			msg += ": the configuration leaves it to the service"
+		case model.CannotTell:
+			if r.Config != nil {
+				msg += ", or comes from a dynamic block the plan's configuration does not show"
+			}
 		}
 		return unknown(msg, e)
 	case !b.Present:
@@ -869,7 +874,7 @@ func s3PolicyDocs(p *model.Plan, bucket *model.Resource) []iamDoc {
 	var docs []iamDoc
 	linked := s3Linked(p, bucket, "aws_s3_bucket_policy")
 	own := bucket.Attr("policy")
-	if bucket.Configured("policy") || (len(linked) == 0 && !own.Unknown) {
+	if bucket.Configured("policy") != model.NotSet || (len(linked) == 0 && !own.Unknown) {
 		for _, d := range iamDocs(p, bucket, "policy", "policy") {
 			if len(d.statements) > 0 || d.unread != "" {
 				docs = append(docs, d)

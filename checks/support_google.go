@@ -25,7 +25,11 @@ func sqlSetting(path ...model.Step) []model.Step {
 // them from its source instance, which the plan does not show.
 func sqlSettle(p *model.Plan, r *model.Resource, dflt any, path ...model.Step) (any, check.Evidence, string) {
 	full := sqlSetting(path...)
-	if unsetComputed(r, "settings") {
+	switch unset, assumed := unsetComputedBlock(r, "settings"); {
+	case assumed:
+		return nil, ev(p, r, full...), "settings is not in the configuration the plan records: the instance takes its settings " +
+			"from the instance it clones, outside the plan, or from a dynamic block the plan does not show"
+	case unset:
 		return nil, ev(p, r, full...), "the instance takes its settings from the instance it clones, outside the plan"
 	}
 	return settle(p, r, dflt, full...)

@@ -136,7 +136,7 @@ func instSlotTypes(p *model.Plan, r *model.Resource, s instSlot) []instNamed {
 	e := ev(p, r, s.path...)
 	path := model.Path(s.path).String()
 	switch {
-	case a.Unknown && r.Configured(instNames(s.path)...):
+	case a.Unknown && r.Configured(s.path...) != model.NotSet:
 		return []instNamed{{ev: e, why: path + " is known only after apply"}}
 	case !a.Unknown && !a.Present && !parentPresent(r, s.path) && !instBlockEmpty(r, s.path):
 		return []instNamed{{ev: e, why: "the plan does not hold " + path}}
@@ -222,17 +222,6 @@ func instJudgeTypes(types []instNamed, verdict instVerdict, passMsg, failMsg str
 	return pass(passMsg, evs...)
 }
 
-// instNames keeps the attribute names of a path, for Configured.
-func instNames(path []model.Step) []string {
-	var out []string
-	for _, s := range path {
-		if n, ok := s.(string); ok {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
 // instBlockEmpty reports whether a nested path's top block is present but
 // empty or null: the block is not set, so neither is anything in it.
 func instBlockEmpty(r *model.Resource, path []model.Step) bool {
@@ -249,7 +238,7 @@ func instInherits(r *model.Resource, attr string) bool {
 	if l, isList := a.Value.([]any); a.Unknown || (a.Value != nil && (!isList || len(l) > 0)) {
 		return true
 	}
-	return r.Config != nil && r.Configured(attr)
+	return r.Configured(attr) == model.Set
 }
 
 func instAnyTrue(r *model.Resource, attrs ...string) bool {
@@ -270,7 +259,7 @@ func instSetting(p *model.Plan, r *model.Resource, path []model.Step, dflt any) 
 	a := r.Attr(path...)
 	e := ev(p, r, path...)
 	switch {
-	case a.Unknown && r.Configured(instNames(path)...):
+	case a.Unknown && r.Configured(path...) != model.NotSet:
 		return e, nil, false
 	case a.Unknown, a.Value == nil && (a.Present || parentPresent(r, path) || instBlockEmpty(r, path)):
 		e.Value += " (unset: defaults to " + model.Render(dflt) + ")"

@@ -25,20 +25,35 @@ import (
 // settle reads the attribute at path for a judgement. It returns the planned
 // value, or dflt when the plan leaves the attribute null, when its enclosing
 // block is absent, or when the provider computes it and the configuration
-// leaves it unset (the evidence says which). With dflt nil there is no
-// default to fall back on. The reason is non-empty when the plan cannot
-// tell the value: known only after apply, or absent from the provider
-// version's schema.
+// leaves it unset (the evidence says which, and marks the reading as an
+// assumption when a block on the way may be a dynamic one the plan does not
+// show). With dflt nil there is no default to fall back on. The reason is
+// non-empty when the plan cannot tell the value: known only after apply, or
+// absent from the provider version's schema.
 func settle(p *model.Plan, r *model.Resource, dflt any, path ...model.Step) (any, check.Evidence, string) {
+	return settleAt(p, r, dflt, false, path)
+}
+
+// settleBlock is settle for a path whose last step names a block type:
+// unset, it holds no block.
+func settleBlock(p *model.Plan, r *model.Resource, path ...model.Step) (any, check.Evidence, string) {
+	return settleAt(p, r, []any{}, true, path)
+}
+
+func settleAt(p *model.Plan, r *model.Resource, dflt any, block bool, path []model.Step) (any, check.Evidence, string) {
 	a := r.Attr(path...)
 	e := ev(p, r, path...)
 	name := model.Path(path).String()
+	unset, assumed := computedUnset(r, block, path)
 	switch {
-	case a.Unknown && unsetComputed(r, path...):
+	case unset:
 		if dflt == nil {
 			return nil, e, fmt.Sprintf("%s is not set and the provider decides it during apply", name)
 		}
 		e.Value = fmt.Sprintf("(not set in configuration: defaults to %s)", model.Render(dflt))
+		if assumed {
+			e = assumeUnset(e, name)
+		}
 		return dflt, e, ""
 	case a.Unknown:
 		return nil, e, fmt.Sprintf("%s is known only after apply", name)
@@ -57,12 +72,45 @@ func settle(p *model.Plan, r *model.Resource, dflt any, path ...model.Step) (any
 
 // unsetComputed reports whether the attribute at path is unknown only
 // because the provider computes it: the configuration does not set it.
-func unsetComputed(r *model.Resource, path ...model.Step) bool {
+// assumed says the plan cannot confirm it: a block on the way is missing
+// from the plan's configuration but may be a dynamic one.
+func unsetComputed(r *model.Resource, path ...model.Step) (unset, assumed bool) {
+	return computedUnset(r, false, path)
+}
+
+// unsetComputedBlock is unsetComputed for a path whose last step names a
+// block type, which a dynamic block may set.
+func unsetComputedBlock(r *model.Resource, path ...model.Step) (unset, assumed bool) {
+	return computedUnset(r, true, path)
+}
+
+// isUnsetComputed is unsetComputed's first answer.
+func isUnsetComputed(r *model.Resource, path ...model.Step) bool {
+	unset, _ := unsetComputed(r, path...)
+	return unset
+}
+
+// isUnsetComputedBlock is unsetComputedBlock's first answer.
+func isUnsetComputedBlock(r *model.Resource, path ...model.Step) bool {
+	unset, _ := unsetComputedBlock(r, path...)
+	return unset
+}
+
+func computedUnset(r *model.Resource, block bool, path []model.Step) (unset, assumed bool) {
 	if !r.Attr(path...).Unknown {
-		return false
+		return false, false
 	}
-	set, known := configSets(r, path...)
-	return known && !set
+	setting := r.Configured(path...)
+	if block {
+		setting = r.ConfiguredBlock(path...)
+	}
+	switch {
+	case setting == model.NotSet:
+		return true, false
+	case setting == model.CannotTell && r.Config != nil:
+		return true, true
+	}
+	return false, false
 }
 
 // absentAsUnset reports whether an attribute missing from the plan is
@@ -82,42 +130,6 @@ func absentAsUnset(r *model.Resource, path []model.Step) bool {
 		return false
 	}
 	return false
-}
-
-// configSets reports whether r's configuration sets the attribute or block
-// at path (attribute names and block indices, as for Attr), and whether the
-// configuration can tell at all: it cannot without a configuration section,
-// nor past a block whose instances it does not spell out (dynamic blocks,
-// blocks given as one expression).
-func configSets(r *model.Resource, path ...model.Step) (set, known bool) {
-	if r.Config == nil {
-		return false, false
-	}
-	exprs := r.Config.Expressions
-	for i := 0; i < len(path); i++ {
-		name, ok := path[i].(string)
-		if !ok {
-			return false, false
-		}
-		e := exprs[name]
-		if e == nil || e.ExpressionData == nil {
-			return false, true
-		}
-		if i == len(path)-1 {
-			return true, true
-		}
-		idx, ok := path[i+1].(int)
-		if !ok {
-			// A key inside a map or object attribute: set with its attribute.
-			return true, true
-		}
-		if idx >= len(e.NestedBlocks) {
-			return len(e.NestedBlocks) == 0 && (len(e.References) > 0 || e.ConstantValue != nil), false
-		}
-		exprs = e.NestedBlocks[idx]
-		i++
-	}
-	return true, true
 }
 
 // boolOf reads a boolean value; older providers write some as strings.

@@ -44,6 +44,11 @@ type Check struct {
 type Evidence struct {
 	Attribute string `json:"attribute"`
 	Value     string `json:"value"`
+	// Assumption, when set, says why Value is read as unset although the
+	// plan cannot confirm it (a dynamic block that plan JSON leaves out may
+	// set it). The engine never lets a pass rest on an assumption: such a
+	// pass is reported unknown, and a failure says what it assumed.
+	Assumption string `json:"-"`
 }
 
 // Finding is what a check's logic returns. Address is empty for a finding

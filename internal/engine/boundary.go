@@ -2,8 +2,11 @@ package engine
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
+	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
@@ -30,4 +33,27 @@ func capText(s string) string {
 		cut--
 	}
 	return fmt.Sprintf("%s… (%d bytes)", s[:cut], len(s))
+}
+
+// settleAssumptions keeps a check from passing on what the plan cannot
+// confirm: a pass whose evidence assumes a value is unset becomes unknown,
+// and a failure says what it assumed.
+func settleAssumptions(f check.Finding) check.Finding {
+	var why []string
+	for _, e := range f.Evidence {
+		if e.Assumption != "" && !slices.Contains(why, e.Assumption) {
+			why = append(why, e.Assumption)
+		}
+	}
+	if len(why) == 0 {
+		return f
+	}
+	switch f.Status {
+	case check.StatusPass:
+		f.Status = check.StatusUnknown
+		f.Message = "cannot tell: " + strings.Join(why, "; ") + " (read as unset, it would pass: " + f.Message + ")"
+	case check.StatusFail:
+		f.Message += " (assumed unset: " + strings.Join(why, "; ") + ")"
+	}
+	return f
 }

@@ -263,6 +263,8 @@ func (s *scope) buildResource(rb *resourceBlock, cr *tfjson.ConfigResource) {
 			AfterUnknown:   unknown,
 			AfterSensitive: sensitive,
 			Config:         cr,
+			// Dynamic blocks are expanded into the configuration.
+			ConfigComplete: true,
 		}
 		if rb.mode == tfjson.DataResourceMode {
 			r.Actions = tfjson.Actions{tfjson.ActionRead}

@@ -154,7 +154,7 @@ func TestRefsThroughModuleVariable(t *testing.T) {
 	if got := p.Referrers(bucket, "aws_instance"); len(got) != 0 {
 		t.Errorf("Referrers filtered by type = %v", got)
 	}
-	if !db.Configured("blue_green_update", "enabled") || db.Configured("blue_green_update", "timeout") {
+	if db.Configured("blue_green_update", "enabled") != Set || db.Configured("blue_green_update", "timeout") != NotSet {
 		t.Error("Configured on nested blocks")
 	}
 	if v, ok := db.ConstantValue("engine"); !ok || v != "postgres" {

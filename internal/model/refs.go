@@ -146,30 +146,6 @@ func (r *Resource) ConstantValue(attr string) (any, bool) {
 	return e.ConstantValue, true
 }
 
-// Configured reports whether r's configuration sets an attribute or block at
-// all (to a constant, a reference or nested blocks). Without configuration
-// in the plan it reports true: nothing can be said.
-func (r *Resource) Configured(path ...string) bool {
-	if r.Config == nil {
-		return true
-	}
-	exprs := r.Config.Expressions
-	for i, name := range path {
-		e := exprs[name]
-		if e == nil || e.ExpressionData == nil {
-			return false
-		}
-		if i == len(path)-1 {
-			return true
-		}
-		if len(e.NestedBlocks) == 0 {
-			return len(e.References) > 0 || e.ConstantValue != nil
-		}
-		exprs = e.NestedBlocks[0]
-	}
-	return true
-}
-
 func allRefs(exprs map[string]*tfjson.Expression) []string {
 	var out []string
 	for _, e := range exprs {

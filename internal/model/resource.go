@@ -36,6 +36,11 @@ type Resource struct {
 
 	// Config is the resource block in the plan's configuration, or nil.
 	Config *tfjson.ConfigResource
+	// ConfigComplete is set when Config is known to hold every argument and
+	// block the .tf source sets, dynamic blocks included (a directory read
+	// statically, or a plan whose .tf files were read beside it), so that
+	// an argument missing from it is not set.
+	ConfigComplete bool
 }
 
 // ConfigAddress is the address of the resource block: module path and

@@ -246,9 +246,10 @@ func recoveryPoints(plan *model.Plan, r *model.Resource) ([]recoveryPoint, []che
 		seen = append(seen, evAttr(plan, r, "snapshot_retention_limit"))
 	case "aws_s3_bucket":
 		// The versioning block is computed on AWS provider v4 and later:
-		// unknown but not configured, it is off until something enables it.
+		// unknown but not configured, it is off until something enables it;
+		// a dynamic block the plan does not show may enable it.
 		a := r.Attr("versioning", 0, "enabled")
-		if on, _ := a.Bool(); on || a.Unknown && r.Configured("versioning") {
+		if on, _ := a.Bool(); on || a.Unknown && r.ConfiguredBlock("versioning") != model.NotSet {
 			add(recoveryPoint{how: "versioning (every write kept)", unknown: a.Unknown})
 		}
 		seen = append(seen, evAttr(plan, r, "versioning", 0, "enabled"))

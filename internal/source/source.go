@@ -30,6 +30,8 @@ const maxDepth = 32
 // their block. The zero value and nil find nothing.
 type Locations struct {
 	at map[string]Location
+	// bodies are the resource and data blocks, for Complete.
+	bodies map[string]blockBody
 }
 
 // Location is a block's position: File joins the indexed directory and the
@@ -143,10 +145,11 @@ func (ix *indexer) module(dir, prefix string, chain []string) error {
 	var calls []call
 	for _, path := range files {
 		var f *hcl.File
+		var diags hcl.Diagnostics
 		if strings.HasSuffix(path, ".json") {
-			f, _ = ix.parser.ParseJSONFile(path)
+			f, diags = ix.parser.ParseJSONFile(path)
 		} else {
-			f, _ = ix.parser.ParseHCLFile(path)
+			f, diags = ix.parser.ParseHCLFile(path)
 		}
 		if f == nil || f.Body == nil {
 			continue
@@ -160,8 +163,10 @@ func (ix *indexer) module(dir, prefix string, chain []string) error {
 			switch b.Type {
 			case "resource":
 				addr = prefix + b.Labels[0] + "." + b.Labels[1]
+				ix.recordBody(addr, b.Body, !diags.HasErrors())
 			case "data":
 				addr = prefix + "data." + b.Labels[0] + "." + b.Labels[1]
+				ix.recordBody(addr, b.Body, !diags.HasErrors())
 			case "module":
 				addr = prefix + "module." + b.Labels[0]
 				if src, ok := localSource(b.Body); ok {
