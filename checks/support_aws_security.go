@@ -734,7 +734,11 @@ func iamInlineDocs(p *model.Plan, r *model.Resource) []iamDoc {
 	a := r.Attr("inline_policy")
 	var docs []iamDoc
 	pending := a.Unknown
+	elsewhere := iamRolePolicyNames(p, r)
 	for i := range a.List() {
+		if name, _ := r.Attr("inline_policy", i, "name").Str(); elsewhere[name] {
+			continue // an aws_iam_role_policy of the plan: judged there
+		}
 		pol := r.Attr("inline_policy", i, "policy")
 		if s, ok := pol.Str(); ok {
 			docs = append(docs, iamDocFromJSON(fmt.Sprintf("inline_policy[%d].policy", i), s, pol.Sensitive))
@@ -749,6 +753,19 @@ func iamInlineDocs(p *model.Plan, r *model.Resource) []iamDoc {
 		docs = append(docs, data...)
 	}
 	return docs
+}
+
+// iamRolePolicyNames are the names of the role's inline policies that
+// aws_iam_role_policy resources of the plan manage: the role's planned
+// inline_policy also lists them when its configuration does not set it.
+func iamRolePolicyNames(p *model.Plan, role *model.Resource) map[string]bool {
+	names := map[string]bool{}
+	for _, rp := range linkedFrom(p, role, "name", model.Path{"role"}, "aws_iam_role_policy") {
+		if n, ok := rp.Attr("name").Str(); ok {
+			names[n] = true
+		}
+	}
+	return names
 }
 
 // iamJudgeAttachment judges the managed policy ARNs an attachment (or a
