@@ -17,6 +17,7 @@ import (
 	"github.com/prodready/terraform-provider-readiness/checks"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/policy"
+	"github.com/prodready/terraform-provider-readiness/internal/report"
 )
 
 // Exit codes.
@@ -99,7 +100,7 @@ func runWith(args []string, stdout, stderr io.Writer, cat catalogue) int {
 		return a.code
 	}
 	for _, e := range unjoin(err) {
-		fmt.Fprintf(stderr, "readiness: %s\n", oneLine(e.Error()))
+		fmt.Fprintf(stderr, "readiness: %s\n", report.SafeLine(oneLine(e.Error())))
 	}
 	var ue usageError
 	if !a.started || errors.As(err, &ue) {

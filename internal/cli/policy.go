@@ -14,6 +14,7 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/engine"
 	"github.com/prodready/terraform-provider-readiness/internal/period"
 	"github.com/prodready/terraform-provider-readiness/internal/policy"
+	"github.com/prodready/terraform-provider-readiness/internal/report"
 )
 
 // loadPolicy reads the configuration (--config, or .readiness.hcl found from
@@ -80,8 +81,8 @@ func diagErrors(diags hcl.Diagnostics) error {
 // waives anything, and the failures it covered say so in the report.
 func (a *app) warnExpired(pol *policy.Policy) {
 	for _, w := range pol.Expired() {
-		fmt.Fprintf(a.stderr, "readiness: warning: %s: the waiver of %s by %s expired on %s; renew or remove it\n",
-			w.Source, w.Check, w.Owner, w.Expires.Format(period.DateLayout))
+		fmt.Fprintf(a.stderr, "readiness: warning: %s\n", report.SafeLine(fmt.Sprintf("%s: the waiver of %s by %s expired on %s; renew or remove it",
+			w.Source, w.Check, w.Owner, w.Expires.Format(period.DateLayout))))
 	}
 }
 

@@ -27,6 +27,11 @@ func safeText(s string) string { return escapeText(s, false) }
 // safeLine escapes s for a place that holds one line: newlines too.
 func safeLine(s string) string { return escapeText(s, true) }
 
+// SafeLine is safeLine for the messages the CLI writes itself (errors and
+// warnings on standard error), which quote file names, configuration and
+// Terraform's own output.
+func SafeLine(s string) string { return safeLine(s) }
+
 func escapeText(s string, newline bool) string {
 	i := firstUnsafe(s, newline)
 	if i < 0 {
