@@ -29,6 +29,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/prodready/terraform-provider-readiness/internal/model"
+	"github.com/prodready/terraform-provider-readiness/internal/nesting"
 )
 
 // Result is a configuration read into the model.
@@ -160,13 +161,7 @@ func (l *loader) tfvars(s *scope) (map[string]cty.Value, error) {
 		if _, err := os.Stat(path); err != nil {
 			continue
 		}
-		var f *hcl.File
-		var d hcl.Diagnostics
-		if strings.HasSuffix(name, ".json") {
-			f, d = l.parser.ParseJSONFile(path)
-		} else {
-			f, d = l.parser.ParseHCLFile(path)
-		}
+		f, d := nesting.ParseFile(l.parser, path)
 		diags = append(diags, d...)
 		if d.HasErrors() || f == nil {
 			continue

@@ -15,6 +15,8 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/prodready/terraform-provider-readiness/internal/nesting"
 )
 
 // module is one configuration directory as written: its blocks, not yet
@@ -181,14 +183,7 @@ func (l *loader) loadModule(dir string) (*module, error) {
 	}
 	var diags hcl.Diagnostics
 	for _, name := range files {
-		path := filepath.Join(dir, name)
-		var f *hcl.File
-		var d hcl.Diagnostics
-		if strings.HasSuffix(name, ".json") {
-			f, d = l.parser.ParseJSONFile(path)
-		} else {
-			f, d = l.parser.ParseHCLFile(path)
-		}
+		f, d := nesting.ParseFile(l.parser, filepath.Join(dir, name))
 		diags = append(diags, d...)
 		if f == nil || d.HasErrors() {
 			continue

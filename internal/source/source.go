@@ -19,6 +19,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/prodready/terraform-provider-readiness/internal/model"
+	"github.com/prodready/terraform-provider-readiness/internal/nesting"
 )
 
 // maxDepth bounds how deep module calls are followed, as a guard against
@@ -56,7 +57,8 @@ var moduleSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "sou
 // Index reads the root module in dir (its *.tf and *.tf.json files) and every
 // module it calls through a local source path. A file HCL cannot fully parse
 // still gives the blocks it could read: locations are a help, not a
-// verdict. Index fails only when dir cannot be read.
+// verdict. Index fails only when dir cannot be read, or when a file nests
+// too deep to be parsed safely (see package nesting).
 func Index(dir string) (*Locations, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
@@ -144,12 +146,9 @@ func (ix *indexer) module(dir, prefix string, chain []string) error {
 	type call struct{ name, dir string }
 	var calls []call
 	for _, path := range files {
-		var f *hcl.File
-		var diags hcl.Diagnostics
-		if strings.HasSuffix(path, ".json") {
-			f, diags = ix.parser.ParseJSONFile(path)
-		} else {
-			f, diags = ix.parser.ParseHCLFile(path)
+		f, diags := nesting.ParseFile(ix.parser, path)
+		if nesting.TooDeep(diags) {
+			return tooDeepError{diags[0]}
 		}
 		if f == nil || f.Body == nil {
 			continue
@@ -178,10 +177,22 @@ func (ix *indexer) module(dir, prefix string, chain []string) error {
 	}
 	for _, c := range calls {
 		// A called module that cannot be read leaves its addresses at the
-		// module call.
-		_ = ix.module(c.dir, prefix+"module."+c.name+".", chain)
+		// module call; one nested too deep is refused as the root would be.
+		var deep tooDeepError
+		if err := ix.module(c.dir, prefix+"module."+c.name+".", chain); errors.As(err, &deep) {
+			return err
+		}
 	}
 	return nil
+}
+
+// tooDeepError is a file refused before parsing (see package nesting):
+// unlike a syntax error, which only loses some locations, it fails the
+// index, as reading the file would take the process down.
+type tooDeepError struct{ d *hcl.Diagnostic }
+
+func (e tooDeepError) Error() string {
+	return fmt.Sprintf("%s: %s: %s", e.d.Subject, e.d.Summary, strings.TrimSuffix(e.d.Detail, "."))
 }
 
 // record keeps the first declaration of addr: files are read in name order
