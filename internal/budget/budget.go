@@ -14,7 +14,7 @@
 // builds and each part of a template passes through a function of the
 // evaluation's context that charges it (HCL evaluates a for expression's
 // collection once per iteration of the enclosing one, so nested loops are
-// charged as they run), and Context wraps the functions that build values
+// charged as they run), and Functions wraps the functions that build values
 // so that they check, from their arguments and before building anything,
 // that the result fits in what is left, then charge what they built.
 package budget
@@ -42,8 +42,8 @@ type Limits struct {
 // the strings, a few tens of megabytes.
 var Default = Limits{Steps: 100_000, Bytes: 16 << 20, Time: 2 * time.Second}
 
-// Budget is what is left of one evaluation's limits. It is not safe for
-// concurrent use: each evaluation has its own.
+// Budget is what is left of an evaluation's limits. It is not safe for
+// concurrent use: evaluations that share one take turns, each after Start.
 type Budget struct {
 	limits       Limits
 	steps, bytes int
@@ -53,7 +53,16 @@ type Budget struct {
 
 // New starts a budget; the time runs from now.
 func New(l Limits) *Budget {
-	return &Budget{limits: l, deadline: time.Now().Add(l.Time)}
+	b := &Budget{limits: l}
+	b.Start()
+	return b
+}
+
+// Start gives the budget back whole, for the next evaluation; the time
+// runs from now.
+func (b *Budget) Start() {
+	b.steps, b.bytes, b.err = 0, 0, nil
+	b.deadline = time.Now().Add(b.limits.Time)
 }
 
 // Error says which limit an evaluation exceeded, as a predicate: "exceeds

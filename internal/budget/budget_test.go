@@ -52,7 +52,7 @@ func eval(t *testing.T, src string, instrument bool, l Limits) (cty.Value, hcl.D
 	}
 	Instrument(expr)
 	b := New(l)
-	v, diags := expr.Value(b.Context(ctx))
+	v, diags := expr.Value(&hcl.EvalContext{Variables: testVars, Functions: b.Functions(testFunctions)})
 	return v, diags, b.Err()
 }
 
@@ -212,11 +212,32 @@ func TestInstrumentOnce(t *testing.T) {
 	Instrument(expr)
 	Instrument(expr)
 	b := New(Default)
-	if _, diags := expr.Value(b.Context(&hcl.EvalContext{Functions: testFunctions})); diags.HasErrors() {
+	if _, diags := expr.Value(&hcl.EvalContext{Functions: b.Functions(testFunctions)}); diags.HasErrors() {
 		t.Fatal(diags)
 	}
 	// Two iterations, two tuple elements, and the literal parts' four bytes, once.
 	if b.steps != 4 || b.bytes != 4 {
 		t.Errorf("charged %d steps and %d bytes, want 4 and 4", b.steps, b.bytes)
+	}
+}
+
+// TestStart: a budget serves one evaluation after another, each from
+// nothing spent.
+func TestStart(t *testing.T) {
+	t.Parallel()
+	b := New(Default)
+	fns := b.Functions(testFunctions)
+	runaway := parse(t, `length(setproduct(range(1024), range(1024)))`)
+	small := parse(t, `length([for a in range(1000) : a])`)
+	Instrument(runaway)
+	Instrument(small)
+	if _, _ = runaway.Value(&hcl.EvalContext{Functions: fns}); b.Err() == nil {
+		t.Fatal("the runaway expression is within the budget")
+	}
+	for range 3 {
+		b.Start()
+		if v, diags := small.Value(&hcl.EvalContext{Functions: fns}); diags.HasErrors() || b.Err() != nil || !v.RawEquals(cty.NumberIntVal(1000)) {
+			t.Fatalf("= %#v, %v, %v", v, diags, b.Err())
+		}
 	}
 }

@@ -21,8 +21,8 @@ const (
 
 var instrumenting sync.Mutex
 
-// Instrument rewrites expr in place so that evaluating it in a Budget's
-// Context charges the budget: a for expression's collection, condition and
+// Instrument rewrites expr in place so that evaluating it with a Budget's
+// Functions charges the budget: a for expression's collection, condition and
 // value, a splat's source, the elements of tuple and object constructors
 // and the parts of templates pass through the budget's functions. It leaves
 // anything but native syntax alone, and an expression already rewritten as
@@ -80,25 +80,25 @@ func through(name string, e hclsyntax.Expression) hclsyntax.Expression {
 	}
 }
 
-// Context returns a child of parent for one evaluation charged to b: the
-// functions Instrument's calls name, and parent's functions that build
-// values, wrapped so that they check their result fits before they run and
-// charge it after.
-func (b *Budget) Context(parent *hcl.EvalContext) *hcl.EvalContext {
-	fns := map[string]function.Function{
+// Functions returns the functions of an evaluation context charged to b:
+// fns, with those that build values wrapped so that they check their
+// result fits before they run and charge it after, and the functions
+// Instrument's calls name. Build them once and Start b before each
+// evaluation.
+func (b *Budget) Functions(fns map[string]function.Function) map[string]function.Function {
+	out := map[string]function.Function{
 		iterateName: b.passThrough(func(v cty.Value) error { return b.charge(count(v), 0) }),
 		elementName: b.passThrough(func(cty.Value) error { return b.charge(1, 0) }),
 		partName:    b.passThrough(func(v cty.Value) error { return b.charge(0, text(v)) }),
 		tickName:    b.passThrough(func(cty.Value) error { return b.charge(0, 0) }),
 	}
-	for name, f := range parent.Functions {
+	for name, f := range fns {
 		if r, ok := rules[name]; ok {
-			fns[name] = b.wrap(f, r)
+			f = b.wrap(f, r)
 		}
+		out[name] = f
 	}
-	ctx := parent.NewChild()
-	ctx.Functions = fns
-	return ctx
+	return out
 }
 
 // passThrough is a function of one argument, any value at all, that
