@@ -3,12 +3,15 @@ package policy
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
 
+	"github.com/prodready/terraform-provider-readiness/internal/budget"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
@@ -31,21 +34,42 @@ type Custom struct {
 // prints them.
 const sensitive = "sensitive"
 
-// Check turns the custom check into a check like every other.
+// Check turns the custom check into a check like every other. Each call
+// starts a run of its own, which tells each error once.
 func (c *Custom) Check() check.Check {
-	return check.Check{Meta: c.Meta, Resource: c.judge}
+	budget.Instrument(c.Condition)
+	if c.Message != nil {
+		budget.Instrument(c.Message)
+	}
+	run := &customRun{errs: map[string]error{}, budget: budget.New(budget.Default)}
+	run.functions = run.budget.Functions(Functions())
+	return check.Check{Meta: c.Meta, Resource: func(plan *model.Plan, r *model.Resource) check.Finding {
+		return c.judge(run, plan, r)
+	}}
 }
 
-func (c *Custom) judge(plan *model.Plan, r *model.Resource) check.Finding {
+func (c *Custom) judge(run *customRun, plan *model.Plan, r *model.Resource) check.Finding {
+	if err := run.stopped(); err != nil {
+		return check.Finding{Err: err}
+	}
+	run.evaluating.Lock()
+	defer run.evaluating.Unlock()
+	b := run.budget
+	b.Start()
 	ctx := &hcl.EvalContext{
 		Variables: map[string]cty.Value{"self": selfValue(plan, r, uses(c.Condition, c.Message))},
-		Functions: Functions(),
+		Functions: run.functions,
 	}
 	ev := c.evidence(plan, r)
 	v, diags := c.Condition.Value(ctx)
-	if diags.HasErrors() {
-		return check.Finding{Status: check.StatusUnknown, Evidence: ev,
-			Message: "cannot evaluate the condition: " + describe(diags, hasSensitive(r))}
+	if err := b.Err(); err != nil {
+		return check.Finding{Err: run.exceeded(where(diags, err, c.Condition)+": the condition "+err.Error(), r)}
+	}
+	if d := firstError(diags); d != nil {
+		if why, ok := unknownBecause(plan, d, c.Condition); ok {
+			return check.Finding{Status: check.StatusUnknown, Evidence: ev, Message: "cannot evaluate the condition: " + why}
+		}
+		return check.Finding{Err: run.invalid(describe(d, c.Condition, "the condition cannot be evaluated")+hint(d, c.Condition), r)}
 	}
 	v, _ = v.UnmarkDeep()
 	switch {
@@ -54,59 +78,127 @@ func (c *Custom) judge(plan *model.Plan, r *model.Resource) check.Finding {
 	case v.IsNull():
 		return check.Finding{Status: check.StatusUnknown, Evidence: ev, Message: "the condition is null: a value it reads is not set"}
 	}
-	b, err := convert.Convert(v, cty.Bool)
+	holds, err := convert.Convert(v, cty.Bool)
 	if err != nil {
-		return check.Finding{Status: check.StatusUnknown, Evidence: ev, Message: fmt.Sprintf("the condition is a %s, not a bool", v.Type().FriendlyName())}
+		return check.Finding{Err: run.invalid(fmt.Sprintf("%s: the condition is a %s, not a bool", c.Condition.Range(), v.Type().FriendlyName()), r)}
 	}
-	if b.True() {
+	if holds.True() {
 		return check.Finding{Status: check.StatusPass, Evidence: ev, Message: "the condition holds"}
 	}
-	return check.Finding{Status: check.StatusFail, Evidence: ev, Message: c.message(ctx, r)}
+	msg, err := c.message(run, ctx, b, plan, r)
+	if err != nil {
+		return check.Finding{Err: err}
+	}
+	return check.Finding{Status: check.StatusFail, Evidence: ev, Message: msg}
 }
 
 // message renders the failure message. A message that would show a
-// sensitive value is withheld.
-func (c *Custom) message(ctx *hcl.EvalContext, r *model.Resource) string {
+// sensitive value is withheld; one that cannot be rendered for a mistake
+// of its own is the check's error.
+func (c *Custom) message(run *customRun, ctx *hcl.EvalContext, b *budget.Budget, plan *model.Plan, r *model.Resource) (string, error) {
 	const fallback = "the condition does not hold"
 	if c.Message == nil {
-		return fallback
+		return fallback, nil
 	}
 	v, diags := c.Message.Value(ctx)
+	if err := b.Err(); err != nil {
+		return "", run.exceeded(where(diags, err, c.Message)+": the message "+err.Error(), r)
+	}
+	if d := firstError(diags); d != nil {
+		if why, ok := unknownBecause(plan, d, c.Message); ok {
+			return fallback + " (the message cannot be rendered: " + why + ")", nil
+		}
+		return "", run.invalid(describe(d, c.Message, "the message cannot be rendered")+hint(d, c.Message), r)
+	}
 	switch {
-	case diags.HasErrors():
-		return fallback + " (the message cannot be rendered: " + describe(diags, hasSensitive(r)) + ")"
 	case v.ContainsMarked():
-		return fallback + " (the message is withheld: it would show a sensitive value)"
+		return fallback + " (the message is withheld: it would show a sensitive value)", nil
 	case !v.IsWhollyKnown():
-		return fallback + " (the message shows values known only after apply)"
+		return fallback + " (the message shows values known only after apply)", nil
 	case v.IsNull():
-		return fallback
+		return fallback, nil
 	}
 	s, err := convert.Convert(v, cty.String)
 	if err != nil {
-		return fallback + " (the message is not a string)"
+		return "", run.invalid(fmt.Sprintf("%s: the message is a %s, not a string", c.Message.Range(), v.Type().FriendlyName()), r)
 	}
-	return s.AsString()
+	return s.AsString(), nil
 }
 
-// describe renders diagnostics on one line. Details may quote values, so
-// they are left out for resources with sensitive values.
-func describe(diags hcl.Diagnostics, secret bool) string {
-	var parts []string
-	for _, d := range diags {
-		if d.Severity != hcl.DiagError {
-			continue
-		}
-		s := d.Summary
-		if d.Subject != nil {
-			s = d.Subject.String() + ": " + s
-		}
-		if d.Detail != "" && !secret {
-			s += "; " + d.Detail
-		}
-		parts = append(parts, s)
+// unknownBecause says why an error leaves the result unknown rather than
+// the check invalid: the expression read a null value (an attribute not
+// set), or, in a configuration read without Terraform, an attribute the
+// configuration does not set (its default is the provider's to know).
+func unknownBecause(plan *model.Plan, d *hcl.Diagnostic, expr hcl.Expression) (string, bool) {
+	switch {
+	case readsNull(d):
+		return describe(d, expr, "") + ": a value it reads is null", true
+	case plan.Kind == model.KindConfig && d.Summary == "Unsupported attribute" && !onSelf(d, expr):
+		return describe(d, expr, "") + ": the configuration does not set it, and its default is known only to the provider", true
 	}
-	return strings.Join(parts, "; ")
+	return "", false
+}
+
+// hint says how to read an attribute only some versions of a provider
+// have.
+func hint(d *hcl.Diagnostic, expr hcl.Expression) string {
+	if d.Summary == "Unsupported attribute" && !onSelf(d, expr) {
+		return "; if some provider versions lack the attribute, read it with try() or can()"
+	}
+	return ""
+}
+
+// where is the place of the budget's error: the expression that exceeded
+// it, or the whole expression when try() or can() swallowed the
+// diagnostic.
+func where(diags hcl.Diagnostics, err error, expr hcl.Expression) string {
+	for _, d := range diags {
+		if d.Subject != nil && strings.Contains(d.Detail, err.Error()) {
+			return d.Subject.String()
+		}
+	}
+	return expr.Range().String()
+}
+
+// customRun is one custom check over one scan: each error is reported
+// with the first resource that showed it, and the same error on other
+// resources is the same error, which the engine reports once. Once the
+// budget is exceeded the check stops: a runaway condition costs its
+// budget once, not once per resource. Evaluations share the budget and
+// its functions (built once), one at a time.
+type customRun struct {
+	mu   sync.Mutex
+	errs map[string]error
+	stop error
+
+	evaluating sync.Mutex
+	budget     *budget.Budget
+	functions  map[string]function.Function
+}
+
+func (run *customRun) invalid(what string, r *model.Resource) error {
+	run.mu.Lock()
+	defer run.mu.Unlock()
+	if err, ok := run.errs[what]; ok {
+		return err
+	}
+	err := fmt.Errorf("%s (on %s)", what, r.Address)
+	run.errs[what] = err
+	return err
+}
+
+func (run *customRun) exceeded(what string, r *model.Resource) error {
+	err := run.invalid(what, r)
+	run.mu.Lock()
+	defer run.mu.Unlock()
+	run.stop = err
+	return err
+}
+
+func (run *customRun) stopped() error {
+	run.mu.Lock()
+	defer run.mu.Unlock()
+	return run.stop
 }
 
 // evidence shows the planned attributes the condition reads through
@@ -331,8 +423,6 @@ func containsTrue(v any) bool {
 	}
 	return false
 }
-
-func hasSensitive(r *model.Resource) bool { return containsTrue(r.AfterSensitive) }
 
 func tagsSensitive(r *model.Resource) bool {
 	for _, path := range tagPaths {
