@@ -244,10 +244,18 @@ func scan(ctx context.Context, s *settings, p *model.Plan, profArg, failOnArg ty
 	out.Sections, d = types.ListValueFrom(ctx, types.ObjectType{AttrTypes: sectionAttrTypes}, sections)
 	diags.Append(d...)
 
-	for _, e := range rep.Errors {
-		diags.AddWarning("Check Could Not Judge the Input",
-			"A check failed while judging the input, so its result is missing; the other results stand. "+
-				"This is a bug in the check: please report it.\n\n"+e)
+	if rep.Invalid {
+		diags.AddError("Invalid Custom Check",
+			"A custom check of the configuration file cannot be evaluated (an attribute the resource does not have, a type "+
+				"error, an index out of range, or more work than its budget allows), so the scan has no verdict. Fix the "+
+				"check at the place named below; read an attribute only some provider versions have with try() or can().\n\n"+
+				strings.Join(rep.Errors, "\n"))
+	} else {
+		for _, e := range rep.Errors {
+			diags.AddWarning("Check Could Not Judge the Input",
+				"A check failed while judging the input, so its result is missing; the other results stand. "+
+					"This is a bug in the check: please report it.\n\n"+e)
+		}
 	}
 	if known(failOnArg) {
 		for _, r := range fails {
