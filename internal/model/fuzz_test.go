@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/iotest"
 )
@@ -14,6 +15,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(smallPlan))
 	f.Add([]byte(`{"format_version":"1.0","values":{"root_module":{"resources":[]}}}`))
 	f.Add([]byte(`{"format_version":"0.1","resource_changes":[{"address":"a.b","type":"a","change":{"actions":["no-op"],"after":{"x":"\u00e9"}}}]}`))
+	f.Add([]byte(`{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","change":{"after":{"x":` +
+		strings.Repeat("[", 1001) + strings.Repeat("]", 1001) + `}}}]}`))
 	seeds, _ := filepath.Glob("../../checks/testdata/*/*.json")
 	for _, s := range seeds {
 		if data, err := os.ReadFile(s); err == nil && len(data) < 64<<10 {
