@@ -68,7 +68,10 @@ checks {
 
 # The team's own checks: a condition over each resource of the given types
 # (self.after is the planned values, self.tags the tags, self.refs and
-# self.referrers the resources it refers to and that refer to it).
+# self.referrers the resources it refers to and that refer to it). A
+# condition that cannot be evaluated (a misspelt attribute, a type error)
+# fails the scan with exit 1; read an attribute only some provider versions
+# have with try() or can().
 # check "team_rds_instance_class" {
 #   title          = "Databases use a Graviton instance class"
 #   resource_types = ["aws_db_instance"]

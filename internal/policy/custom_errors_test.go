@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/prodready/terraform-provider-readiness/internal/engine"
 	"github.com/prodready/terraform-provider-readiness/internal/hclconfig"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
@@ -150,5 +152,38 @@ func TestCustomCheckOnConfiguration(t *testing.T) {
 	rep = customCase(t, plan, "self.afterr.multi_az == true", "")
 	if !rep.Invalid {
 		t.Errorf("self.afterr: results %v, no error", rows(rep, "team_case"))
+	}
+}
+
+// TestTryAndCan: the conditions docs/configuration.md gives for attributes
+// only some provider versions have judge every version's plan, without an
+// error.
+func TestTryAndCan(t *testing.T) {
+	t.Parallel()
+	plan := decode(t, "plan.json", `{"format_version":"1.2","resource_changes":[
+ {"address":"aws_db_instance.old","mode":"managed","type":"aws_db_instance","name":"old","change":{"actions":["create"],"after":{"engine":"postgres"},"after_unknown":{}}},
+ {"address":"aws_db_instance.low","mode":"managed","type":"aws_db_instance","name":"low","change":{"actions":["create"],"after":{"storage_throughput":100,"blue_green_update":[]},"after_unknown":{}}},
+ {"address":"aws_db_instance.ok","mode":"managed","type":"aws_db_instance","name":"ok","change":{"actions":["create"],"after":{"storage_throughput":125,"blue_green_update":[{"enabled":true}]},"after_unknown":{}}}]}`)
+	pol := parse(t, `
+check "team_rds_storage_throughput" {
+  resource_types = ["aws_db_instance"]
+  condition = try(self.after.storage_throughput, null) == null || self.after.storage_throughput >= 125
+}
+check "team_rds_blue_green" {
+  resource_types = ["aws_db_instance"]
+  condition = can(self.after.blue_green_update) ? length(self.after.blue_green_update) > 0 : null
+}
+`)
+	rep := run(t, []*model.Plan{plan}, nil, "production", pol)
+	want := []row{
+		{"team_rds_blue_green", "aws_db_instance.low", "fail", "medium"},
+		{"team_rds_blue_green", "aws_db_instance.ok", "pass", "medium"},
+		{"team_rds_blue_green", "aws_db_instance.old", "unknown", "medium"},
+		{"team_rds_storage_throughput", "aws_db_instance.low", "fail", "medium"},
+		{"team_rds_storage_throughput", "aws_db_instance.ok", "pass", "medium"},
+		{"team_rds_storage_throughput", "aws_db_instance.old", "pass", "medium"},
+	}
+	if diff := cmp.Diff(want, rows(rep, "team_rds_storage_throughput", "team_rds_blue_green")); diff != "" || rep.Invalid {
+		t.Errorf("errors %q, results (-want +got):\n%s", rep.Errors, diff)
 	}
 }
