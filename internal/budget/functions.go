@@ -77,11 +77,14 @@ func (b *Budget) wrap(f function.Function, r rule) function.Function {
 			return f.ReturnTypeForValues(args)
 		},
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			var est size
 			if r.estimate != nil {
-				est := r.estimate(args, b.remaining())
-				if err := b.fits(est.steps, est.bytes); err != nil {
-					return cty.NilVal, err
-				}
+				est = r.estimate(args, b.remaining())
+			}
+			// Even with nothing to estimate: once the budget is spent, or
+			// the time is up, nothing more runs.
+			if err := b.fits(est.steps, est.bytes); err != nil {
+				return cty.NilVal, err
 			}
 			v, err := f.Call(args)
 			if err != nil {
