@@ -20,7 +20,8 @@ var testFunctions = map[string]function.Function{
 	"join": stdlib.JoinFunc, "indent": stdlib.IndentFunc, "replace": stdlib.ReplaceFunc,
 	"regexall": stdlib.RegexAllFunc, "split": stdlib.SplitFunc, "distinct": stdlib.DistinctFunc,
 	"jsondecode": stdlib.JSONDecodeFunc, "jsonencode": stdlib.JSONEncodeFunc, "upper": stdlib.UpperFunc,
-	"tonumber": stdlib.MakeToFunc(cty.Number), "tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
+	"csvdecode": stdlib.CSVDecodeFunc,
+	"tonumber":  stdlib.MakeToFunc(cty.Number), "tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
 	"keys": stdlib.KeysFunc, "reverse": stdlib.ReverseListFunc, "merge": stdlib.MergeFunc,
 }
 
@@ -155,6 +156,8 @@ func TestRunaway(t *testing.T) {
 		"indent":                   {`length(indent(999999999, "a\nb"))`, bytes},
 		"replace":                  {`length(replace(big, "x", "yyyyyyyyyyyyyyyyyyyy"))`, bytes},
 		"templates":                {`length([for a in range(1024) : "x${big}"])`, bytes},
+		"jsondecode":               {`length(jsondecode("[${replace(format("%0200000d", 0), "0", "0,")}0]"))`, steps},
+		"csvdecode":                {`length(csvdecode("a\n${replace(format("%0200000d", 0), "0", "0\n")}"))`, steps},
 		"hidden by try":            {`try(setproduct(range(1024), range(1024), range(64)), [])`, steps},
 		"hidden by can":            {`can([for a in range(1024) : [for b in range(1024) : b]])`, steps},
 	}

@@ -48,8 +48,8 @@ var rules = map[string]rule{
 	"split":      {estimate: pieces},
 	"distinct":   {estimate: comparisons},
 	"range":      {},
-	"jsondecode": {refuse: jsonData, deep: true, nullable: true},
-	"csvdecode":  {deep: true},
+	"jsondecode": {refuse: jsonData, estimate: decoded(",:[{"), deep: true, nullable: true},
+	"csvdecode":  {estimate: decoded(",\n"), deep: true},
 	"tolist":     {deep: true, nullable: true},
 	"toset":      {deep: true, nullable: true},
 	"tomap":      {deep: true, nullable: true},
@@ -236,6 +236,26 @@ func pieces(args []cty.Value, _ size) size {
 func comparisons(args []cty.Value, _ size) size {
 	n := count(args[0])
 	return size{steps: mul(n, n) / 8}
+}
+
+// decoded bounds what decoding a text builds: a value per separator (a
+// JSON value follows a comma, a colon or an opening bracket; a CSV field a
+// comma or a newline), and the text's bytes.
+func decoded(separators string) func(args []cty.Value, _ size) size {
+	return func(args []cty.Value, _ size) size {
+		s, _ := args[0].Unmark()
+		if !s.IsKnown() || s.IsNull() || s.Type() != cty.String {
+			return size{}
+		}
+		text := s.AsString()
+		n := 1
+		for i := 0; i < len(text); i++ {
+			if strings.IndexByte(separators, text[i]) >= 0 {
+				n++
+			}
+		}
+		return size{steps: n, bytes: len(text)}
+	}
 }
 
 func jsonData(args []cty.Value) error {
