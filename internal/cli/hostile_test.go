@@ -125,6 +125,18 @@ func TestHostileInputs(t *testing.T) {
 			args:  []string{"scan", "--config", "runaway.hcl", ready},
 			want:  "check team_runaway is invalid: runaway.hcl:3,27-38: the condition exceeds the evaluation budget of 100,000 steps",
 		},
+		"directory scan, setproduct in a local": {
+			files: map[string]string{"dir/main.tf": "locals {\n  n = length(setproduct(range(1024), range(1024), range(64)))\n}\n" +
+				"resource \"aws_db_instance\" \"a\" {\n  allocated_storage = local.n\n}\n"},
+			args: []string{"scan", "dir"},
+			want: "main.tf:2,7: evaluating this expression exceeds the evaluation budget of 1,000,000 steps",
+		},
+		"directory scan, three for expressions in a local": {
+			files: map[string]string{"dir/main.tf": "locals {\n  n = length([for a in range(1024) : [for b in range(1024) : [for c in range(1024) : c]]])\n}\n" +
+				"resource \"aws_db_instance\" \"a\" {\n  allocated_storage = local.n\n}\n"},
+			args: []string{"scan", "dir"},
+			want: "main.tf:2,7: evaluating this expression exceeds the evaluation budget",
+		},
 		"three for expressions": {
 			files: map[string]string{"runaway.hcl": custom("length([for a in range(1024) : [for b in range(1024) : [for c in range(1024) : c]]]) > 0")},
 			args:  []string{"scan", "--config", "runaway.hcl", ready},

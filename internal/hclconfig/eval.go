@@ -1,14 +1,18 @@
 package hclconfig
 
 import (
+	"fmt"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/prodready/terraform-provider-readiness/internal/budget"
 )
 
 // scope is one instance of a module: the root, or module.app["blue"]. It
@@ -73,7 +77,8 @@ func (s *scope) eval(expr hcl.Expression, in *instance) cty.Value {
 	if expr == nil {
 		return cty.NullVal(cty.DynamicPseudoType)
 	}
-	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: functions}
+	budget.Instrument(expr)
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: s.l.functions}
 	locals := map[string]cty.Value{}
 	mods := map[string]cty.Value{}
 	resources := map[string]map[string]cty.Value{} // type, then name
@@ -141,10 +146,28 @@ func (s *scope) eval(expr hcl.Expression, in *instance) cty.Value {
 	ctx.Variables["local"] = cty.ObjectVal(locals)
 	ctx.Variables["module"] = cty.ObjectVal(mods)
 	v, diags := expr.Value(ctx)
-	if diags.HasErrors() {
+	if s.l.spent(expr) || diags.HasErrors() {
 		return cty.DynamicVal
 	}
 	return v
+}
+
+// loadBudget bounds all the evaluations of one configuration together: far
+// more than the locals and expressions of a large real configuration take,
+// far less than a runaway expression (setproduct(range(1024), range(1024),
+// range(64)) in a local) would.
+var loadBudget = budget.Limits{Steps: 1_000_000, Bytes: 256 << 20, Time: 20 * time.Second}
+
+// spent reports whether the load's budget is exceeded, recording the first
+// expression that found it so.
+func (l *loader) spent(expr hcl.Expression) bool {
+	err := l.budget.Err()
+	if err != nil && l.overBudget == nil {
+		r := expr.Range()
+		l.overBudget = fmt.Errorf("%s:%d,%d: evaluating this expression %v, so the configuration is not read; "+
+			"simplify it", l.rel(r.Filename), r.Start.Line, r.Start.Column, err)
+	}
+	return err != nil
 }
 
 // resourceValue is what a reference to a resource block evaluates to: its
@@ -315,8 +338,9 @@ func (s *scope) setVariables(input func(*variable) (cty.Value, bool)) {
 // constant evaluates an expression that may use functions but no
 // references, as variable defaults and tfvars values are.
 func (s *scope) constant(expr hcl.Expression) cty.Value {
-	v, diags := expr.Value(&hcl.EvalContext{Functions: functions})
-	if diags.HasErrors() {
+	budget.Instrument(expr)
+	v, diags := expr.Value(&hcl.EvalContext{Functions: s.l.functions})
+	if s.l.spent(expr) || diags.HasErrors() {
 		return cty.DynamicVal
 	}
 	return v

@@ -27,7 +27,9 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
 
+	"github.com/prodready/terraform-provider-readiness/internal/budget"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 	"github.com/prodready/terraform-provider-readiness/internal/nesting"
 )
@@ -78,7 +80,9 @@ func Load(dir string) (res *Result, err error) {
 		installed: installedModules(root),
 		configs:   map[string]*tfjson.ConfigModule{},
 		pconfigs:  map[string]*tfjson.ProviderConfig{},
+		budget:    budget.New(loadBudget),
 	}
+	l.functions = l.budget.Functions(functions)
 	mod, err := l.loadModule(l.root)
 	if err != nil {
 		return nil, err
@@ -95,6 +99,9 @@ func Load(dir string) (res *Result, err error) {
 
 	cfg := &tfjson.Config{ProviderConfigs: l.pconfigs, RootModule: l.configModule(s)}
 	s.build()
+	if l.overBudget != nil {
+		return nil, l.overBudget
+	}
 
 	vars := map[string]any{}
 	for name, v := range s.vars {
@@ -120,6 +127,13 @@ type loader struct {
 	// secrets are values marked sensitive that the plan's marks do not
 	// hold (constants in the configuration): Plan.Scrub must know them.
 	secrets []any
+
+	// budget bounds every evaluation of the load together, and functions
+	// are the functions charged to it; overBudget is the first expression
+	// that exceeded it, which fails the load.
+	budget     *budget.Budget
+	functions  map[string]function.Function
+	overBudget error
 
 	resources []*model.Resource
 	configs   map[string]*tfjson.ConfigModule // by module path
