@@ -42,8 +42,10 @@ func TestScanInvalidCustomCheck(t *testing.T) {
 			if !strings.Contains(o.stdout, "check team_x is invalid: "+conf+tt.want) {
 				t.Errorf("report:\n%s\nwant %q", o.stdout, conf+tt.want)
 			}
-			if !strings.Contains(o.stderr, "invalid") {
-				t.Errorf("stderr = %q", o.stderr)
+			// Also on standard error: with --format json=FILE alone, the
+			// log must still say what is wrong.
+			if !strings.Contains(o.stderr, "readiness: check team_x is invalid: "+conf+tt.want) {
+				t.Errorf("stderr = %q, want the error", o.stderr)
 			}
 		})
 	}

@@ -175,7 +175,10 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 
 	switch {
 	case rep.Invalid:
-		fmt.Fprintf(a.stderr, "readiness: the configuration's checks are invalid (see errors in the report); fix them to get a verdict\n")
+		for _, e := range rep.Errors {
+			fmt.Fprintf(a.stderr, "readiness: %s\n", report.SafeLine(e))
+		}
+		fmt.Fprintf(a.stderr, "readiness: the configuration's checks are invalid; fix them to get a verdict\n")
 		a.code = ExitError
 	case !rep.Summary.Ready:
 		a.code = ExitNotReady
