@@ -1,6 +1,8 @@
 package policy_test
 
 import (
+	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -114,5 +116,48 @@ func TestObjectiveTags(t *testing.T) {
 	}
 	if len(rep.Errors) != 1 || !strings.Contains(rep.Errors[0], `aws_dynamodb_table.u: tag readiness:rpo: invalid duration "soon"`) {
 		t.Errorf("errors = %q", rep.Errors)
+	}
+}
+
+// TestObjectiveRateOverflow: a rate too long for a 64-bit duration once
+// wrapped into a negative interval ("a recovery point every -2424095h"),
+// which met a 1-hour RPO.
+func TestObjectiveRateOverflow(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("testdata/objectives/plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hourly := `"schedule": "cron(0 * ? * * *)"`
+	if !bytes.Contains(data, []byte(hourly)) {
+		t.Fatal("the fixture's hourly rule is gone: the test would prove nothing")
+	}
+	data = bytes.Replace(data, []byte(hourly), []byte(`"schedule": "rate(2700000 hours)"`), 1)
+	p, err := input.Parse("plan.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pol := parse(t, `
+objective "critical" {
+  tags = { tier = "critical" }
+  rpo  = "1h"
+}
+`)
+	rep := run(t, []*model.Plan{p}, nil, "production", pol)
+	got := rows(rep, "recovery_objectives_rpo", "recovery_objectives_backup_plan")
+	hourlies := 0
+	for _, r := range got {
+		if strings.Contains(r.Address, "hourly") {
+			hourlies++
+			if r.Status == "pass" {
+				t.Errorf("%s %s passes on a rule that runs every 308 years", r.ID, r.Address)
+			}
+		}
+	}
+	if hourlies < 2 {
+		t.Errorf("results %v: the hourly plan and file system are not judged", got)
+	}
+	if msg := message(rep, "recovery_objectives_backup_plan", "aws_backup_plan.hourly"); !strings.Contains(msg, "over 292 years") {
+		t.Errorf("message %q does not say how rarely the rule runs", msg)
 	}
 }
