@@ -17,10 +17,10 @@ import (
 //     resource's after and before values and of prior-state data sources,
 //     sensitive root variables, sensitive module inputs given as constants,
 //     and values a configuration reader marks (sensitive() in a directory).
-//   - For a finding on a resource, the marked leaves of that resource's own
-//     values that are too short to replace everywhere (strings under
-//     minSecret bytes, numbers, booleans) are replaced where they stand as
-//     whole words.
+//   - For a finding on a resource, the marked leaves of that resource's
+//     values, and of the resources it refers to or that refer to it, that
+//     are too short to replace everywhere (strings under minSecret bytes,
+//     numbers, booleans) are replaced where they stand as whole words.
 
 // minSecret is the shortest sensitive string replaced wherever it appears:
 // shorter ones would also match inside ordinary words.
@@ -34,6 +34,9 @@ type secretIndex struct {
 	filter   [1 << 10]uint64
 	// words are short sensitive strings of variables, matched as words.
 	words []string
+	// marked says some resource has sensitive marks, so that findings
+	// look for the short marked values of their resources too.
+	marked bool
 }
 
 func (ix *secretIndex) empty() bool { return len(ix.byPrefix) == 0 && len(ix.words) == 0 }

@@ -127,3 +127,41 @@ func BenchmarkScrub(b *testing.B) {
 		}
 	})
 }
+
+// TestScrubNeighbourWords: a check judging a resource reads the resources
+// it refers to; their short marked values are words of its findings too.
+func TestScrubNeighbourWords(t *testing.T) {
+	t.Parallel()
+	const doc = `{"format_version":"1.2","resource_changes":[
+ {"address":"aws_db_instance.db","mode":"managed","type":"aws_db_instance","name":"db","change":{"actions":["create"],
+  "after":{"port":5432,"engine":"pg"},"after_unknown":{},"after_sensitive":{"port":true,"engine":true}}},
+ {"address":"aws_security_group_rule.db","mode":"managed","type":"aws_security_group_rule","name":"db","change":{"actions":["create"],
+  "after":{"from_port":5432},"after_unknown":{},"after_sensitive":{}}},
+ {"address":"aws_s3_bucket.other","mode":"managed","type":"aws_s3_bucket","name":"other","change":{"actions":["create"],
+  "after":{"bucket":"other"},"after_unknown":{},"after_sensitive":{}}}],
+ "configuration":{"root_module":{"resources":[
+  {"address":"aws_db_instance.db","mode":"managed","type":"aws_db_instance","name":"db","expressions":{"port":{"constant_value":5432}}},
+  {"address":"aws_security_group_rule.db","mode":"managed","type":"aws_security_group_rule","name":"db",
+   "expressions":{"from_port":{"references":["aws_db_instance.db.port","aws_db_instance.db"]}}},
+  {"address":"aws_s3_bucket.other","mode":"managed","type":"aws_s3_bucket","name":"other","expressions":{"bucket":{"constant_value":"other"}}}]}}}`
+	p, err := Decode("plan.json", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "port 5432 of engine pg"
+	tests := map[string]struct {
+		addr, want string
+	}{
+		"the resource":                  {"aws_db_instance.db", "port (sensitive) of engine (sensitive)"},
+		"one that refers to it":         {"aws_security_group_rule.db", "port (sensitive) of engine (sensitive)"},
+		"one the reference graph lacks": {"aws_s3_bucket.other", text},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			if got := p.ScrubFor(p.Lookup(tc.addr), text); got != tc.want {
+				t.Errorf("ScrubFor(%s) = %q, want %q", tc.addr, got, tc.want)
+			}
+		})
+	}
+}

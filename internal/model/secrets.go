@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
@@ -41,6 +42,7 @@ func (p *Plan) collectSecrets() *secretIndex {
 	for _, r := range p.Resources {
 		walkMarked(r.After, r.AfterSensitive, ix.addLeaf)
 		walkMarked(r.Before, r.BeforeSensitive, ix.addLeaf)
+		ix.marked = ix.marked || r.AfterSensitive != nil || r.BeforeSensitive != nil
 	}
 	for _, v := range p.extraSecrets {
 		ix.add(v)
@@ -131,21 +133,40 @@ func (p *Plan) Scrub(text string) string {
 }
 
 // ScrubFor is Scrub for text about resource r: it also replaces, where they
-// stand as words, the short strings, numbers and booleans r's own values
-// mark sensitive. r may be nil.
+// stand as words, the short strings, numbers and booleans that r's values
+// mark sensitive, and those of the resources r refers to and that refer to
+// r, which checks read beside it. r may be nil.
 func (p *Plan) ScrubFor(r *Resource, text string) string {
 	if text == "" {
 		return text
 	}
-	var words []string
-	if r != nil {
-		words = r.sensitiveWords()
-	}
 	ix := p.secretIndex()
+	var words []string
+	if r != nil && ix.marked {
+		words = p.wordsNear(r)
+	}
 	if ix.empty() && len(words) == 0 {
 		return text
 	}
 	return replaceSpans(text, wordSpans(text, words, ix.spans(text, nil)))
+}
+
+type wordsNearKey struct{ r *Resource }
+
+// wordsNear are the sensitive words of r and its neighbours in the
+// reference graph, once per resource.
+func (p *Plan) wordsNear(r *Resource) []string {
+	return p.Memo(wordsNearKey{r}, func() any {
+		words := r.sensitiveWords()
+		for _, n := range p.Refs(r) {
+			words = append(words, n.sensitiveWords()...)
+		}
+		for _, n := range p.Referrers(r) {
+			words = append(words, n.sensitiveWords()...)
+		}
+		slices.Sort(words)
+		return slices.Compact(words)
+	}).([]string)
 }
 
 // sensitiveWords lists the marked leaves of r's values that are too short
