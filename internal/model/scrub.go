@@ -34,9 +34,9 @@ type secretIndex struct {
 	filter   [1 << 10]uint64
 	// words are short sensitive strings of variables, matched as words.
 	words []string
-	// marked says some resource has sensitive marks, so that findings
-	// look for the short marked values of their resources too.
-	marked bool
+	// near are the short marked values a finding on a resource looks for
+	// too, by resource (see Plan.wordsNear).
+	near map[*Resource][]string
 }
 
 func (ix *secretIndex) empty() bool { return len(ix.byPrefix) == 0 && len(ix.words) == 0 }

@@ -1,9 +1,10 @@
 package model
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
-	"strings"
+	"sync"
 
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -42,8 +43,8 @@ func (p *Plan) collectSecrets() *secretIndex {
 	for _, r := range p.Resources {
 		walkMarked(r.After, r.AfterSensitive, ix.addLeaf)
 		walkMarked(r.Before, r.BeforeSensitive, ix.addLeaf)
-		ix.marked = ix.marked || r.AfterSensitive != nil || r.BeforeSensitive != nil
 	}
+	ix.near = p.wordsNear()
 	for _, v := range p.extraSecrets {
 		ix.add(v)
 	}
@@ -141,32 +142,37 @@ func (p *Plan) ScrubFor(r *Resource, text string) string {
 		return text
 	}
 	ix := p.secretIndex()
-	var words []string
-	if r != nil && ix.marked {
-		words = p.wordsNear(r)
-	}
+	words := ix.near[r]
 	if ix.empty() && len(words) == 0 {
 		return text
 	}
 	return replaceSpans(text, wordSpans(text, words, ix.spans(text, nil)))
 }
 
-type wordsNearKey struct{ r *Resource }
-
-// wordsNear are the sensitive words of r and its neighbours in the
-// reference graph, once per resource.
-func (p *Plan) wordsNear(r *Resource) []string {
-	return p.Memo(wordsNearKey{r}, func() any {
-		words := r.sensitiveWords()
-		for _, n := range p.Refs(r) {
-			words = append(words, n.sensitiveWords()...)
+// wordsNear gathers, for each resource whose findings may show them, the
+// short marked values of the resources in reach: its own, and those of the
+// resources it refers to and that refer to it. Only resources with such
+// values cost anything: most plans have none.
+func (p *Plan) wordsNear() map[*Resource][]string {
+	near := map[*Resource][]string{}
+	for _, m := range p.Resources {
+		words := m.sensitiveWords()
+		if len(words) == 0 {
+			continue
 		}
-		for _, n := range p.Referrers(r) {
-			words = append(words, n.sensitiveWords()...)
+		near[m] = append(near[m], words...)
+		for _, n := range p.Refs(m) {
+			near[n] = append(near[n], words...)
 		}
+		for _, n := range p.Referrers(m) {
+			near[n] = append(near[n], words...)
+		}
+	}
+	for r, words := range near {
 		slices.Sort(words)
-		return slices.Compact(words)
-	}).([]string)
+		near[r] = slices.Compact(words)
+	}
+	return near
 }
 
 // sensitiveWords lists the marked leaves of r's values that are too short
@@ -255,14 +261,28 @@ func overlay(v, marks any, word string, addMissing bool) any {
 // Render writes a value as compact JSON (without escaping <, > and &,
 // which only matter inside HTML, where the HTML report escapes them).
 func Render(v any) string {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(toJSON(v)); err != nil {
+	r := renderers.Get().(*renderer)
+	defer renderers.Put(r)
+	r.buf.Reset()
+	if err := r.enc.Encode(toJSON(v)); err != nil {
 		return "(unprintable)"
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return string(bytes.TrimSuffix(r.buf.Bytes(), []byte("\n")))
 }
+
+// renderer is a JSON encoder that does not escape HTML, with its buffer,
+// kept for reuse: Render runs for every piece of evidence.
+type renderer struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+var renderers = sync.Pool{New: func() any {
+	r := &renderer{}
+	r.enc = json.NewEncoder(&r.buf)
+	r.enc.SetEscapeHTML(false)
+	return r
+}}
 
 // toJSON turns Objects into ordered JSON.
 func toJSON(v any) any {
