@@ -104,7 +104,10 @@ func (p *readinessProvider) Schema(_ context.Context, _ provider.SchemaRequest, 
 					"severities, tiers, recovery objectives, attestations, waivers and custom checks), relative to the " +
 					"directory Terraform runs in, as `readiness scan --config` reads it. Its `profile` and `fail_on` are the " +
 					"defaults of this block's. Defaults to the `" + config.FileName + "` in the directory Terraform runs in or " +
-					"the nearest parent, up to the root of the repository, as `readiness scan` finds it; without one, no file.",
+					"the nearest parent, up to the root of the repository, as `readiness scan` finds it; without one, no file. " +
+					"A custom check whose condition cannot be evaluated (an attribute the resource does not have, a type error, " +
+					"a runaway expression) makes `readiness_plan` and `readiness_config` fail with an Invalid Custom Check error, " +
+					"as it makes `readiness scan` exit 1.",
 				Optional: true,
 			},
 		},
