@@ -48,10 +48,7 @@ var AWSAlarmActions = check.Check{
 		}
 		actions := r.Attr("alarm_actions")
 		e := ev(p, r, "alarm_actions")
-		switch {
-		case actions.Unknown:
-			return unknown("alarm_actions is known only after apply", e)
-		case len(actions.List()) == 0:
+		if !actions.Unknown && len(actions.List()) == 0 {
 			return fail("the alarm has no alarm_actions: it notifies no one", e)
 		}
 		var notify, undecided []string

@@ -51,10 +51,6 @@ resource "aws_sns_topic_subscription" "pagerduty" {
 			if on, ok := a.Attr("actions_enabled").Bool(); ok && !on {
 				continue
 			}
-			if a.Attr("alarm_actions").Unknown {
-				undecided = append(undecided, a.Address+".alarm_actions is known only after apply")
-				continue
-			}
 			for _, t := range alarmTargets(p, a) {
 				verdict, what := targetPages(p, t)
 				switch verdict {

@@ -5,11 +5,22 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
-// lb5xxMetrics are the metrics that count failed requests at an
-// Application Load Balancer.
+// lb5xxMetrics are every metric that counts failed requests at a load
+// balancer: its own 5xx and its targets' (Application Load Balancer, in
+// all and by code), and the Classic Load Balancer's names, which teams
+// moving to an ALB keep in their alarms' metric math and dashboards.
 var lb5xxMetrics = metricWant{
-	cloudwatch: []string{"HTTPCode_ELB_5XX_Count", "HTTPCode_Target_5XX_Count"},
-	datadog:    []string{"aws.applicationelb.httpcode_elb_5xx", "aws.applicationelb.httpcode_target_5xx"},
+	cloudwatch: []string{
+		"HTTPCode_ELB_5XX_Count", "HTTPCode_Target_5XX_Count",
+		"HTTPCode_ELB_500_Count", "HTTPCode_ELB_502_Count", "HTTPCode_ELB_503_Count", "HTTPCode_ELB_504_Count",
+		"HTTPCode_ELB_5XX", "HTTPCode_Backend_5XX",
+	},
+	datadog: []string{
+		"aws.applicationelb.httpcode_elb_5xx", "aws.applicationelb.httpcode_target_5xx",
+		"aws.applicationelb.httpcode_elb_500", "aws.applicationelb.httpcode_elb_502",
+		"aws.applicationelb.httpcode_elb_503", "aws.applicationelb.httpcode_elb_504",
+		"aws.elb.httpcode_elb_5xx", "aws.elb.httpcode_backend_5xx",
+	},
 }
 
 // AWSLB5xxAlarm requires an alarm on the 5xx responses of every

@@ -102,6 +102,7 @@ type alarmWatch struct {
 // metrics refer to and by their known dimension values. Build it once per
 // plan (alarmIndexOf) and ask it about many resources (watching).
 type alarmIndex struct {
+	plan      *model.Plan
 	alarms    []*alarmInfo
 	byRef     map[*model.Resource][]*alarmInfo
 	byDim     map[string][]dimValue // dimension name -> known values
@@ -132,6 +133,7 @@ type alarmMetric struct{ ns, dims model.Path }
 // that do not only drive scaling or EC2 actions, and Datadog monitors.
 func newAlarmIndex(p *model.Plan) *alarmIndex {
 	x := &alarmIndex{
+		plan:  p,
 		byRef: map[*model.Resource][]*alarmInfo{}, byDim: map[string][]dimValue{},
 		undecidedByType: map[string][]*model.Resource{},
 	}
@@ -235,6 +237,9 @@ func (x *alarmIndex) watching(r *model.Resource) alarmWatch {
 			}
 		}
 	}
+	for _, a := range x.memberAlarms(r, spec) {
+		add(a)
+	}
 	var ddUndecided []*model.Resource
 	for _, a := range x.datadog {
 		switch datadogCovers(a.r, spec, id, idKnown) {
@@ -249,6 +254,39 @@ func (x *alarmIndex) watching(r *model.Resource) alarmWatch {
 	}
 	w.Undecided = append(append([]*model.Resource(nil), x.undecidedFor(r.Type, spec)...), ddUndecided...)
 	return w
+}
+
+// clusterMembers says which resources are the instances of a cluster and
+// how CloudWatch names one: an alarm on an Aurora, DocumentDB or Neptune
+// member instance watches its cluster too.
+var clusterMembers = map[string]string{
+	"aws_rds_cluster":     "aws_rds_cluster_instance",
+	"aws_docdb_cluster":   "aws_docdb_cluster_instance",
+	"aws_neptune_cluster": "aws_neptune_cluster_instance",
+}
+
+// memberAlarms are the alarms on the member instances of cluster r: by a
+// reference to the member, or by its known identifier in the
+// DBInstanceIdentifier dimension of the cluster's namespace.
+func (x *alarmIndex) memberAlarms(r *model.Resource, spec alarmSpec) []*alarmInfo {
+	memberType, ok := clusterMembers[r.Type]
+	if !ok {
+		return nil
+	}
+	var out []*alarmInfo
+	for _, m := range linkedFrom(x.plan, r, "cluster_identifier", model.Path{"cluster_identifier"}, memberType) {
+		out = append(out, x.byRef[m]...)
+		id, ok := m.Attr("identifier").Str()
+		if !ok || id == "" {
+			continue
+		}
+		for _, v := range x.byDim["DBInstanceIdentifier"] {
+			if v.value == id && inNamespace(v.ns, spec) {
+				out = append(out, v.alarm)
+			}
+		}
+	}
+	return out
 }
 
 // undecidedFor returns the alarms whose unknown dimensions may name a
@@ -362,12 +400,13 @@ type alarmTarget struct {
 }
 
 // alarmTargets classifies where an alarm's alarm_actions go. Known ARNs are
-// read as such; unknown elements are resolved through the configuration's
-// references.
+// read as such; unknown elements, and a set unknown as a whole (a set with
+// an element known only after apply, such as a new topic's ARN, is planned
+// unknown whole), are resolved through the configuration's references.
 func alarmTargets(p *model.Plan, a *model.Resource) []alarmTarget {
 	var out []alarmTarget
 	seen := map[*model.Resource]bool{}
-	unresolved := false
+	unresolved := a.Attr("alarm_actions").Unknown
 	for _, e := range a.Attr("alarm_actions").List() {
 		arn, ok := e.(string)
 		if !ok {
