@@ -41,6 +41,14 @@ type Resource struct {
 	// statically, or a plan whose .tf files were read beside it), so that
 	// an argument missing from it is not set.
 	ConfigComplete bool
+	// Count is what the input knows of how many instances the resource's
+	// block has: always known in a plan; unknown for the one [*] instance
+	// of a block whose count or for_each a directory scan cannot evaluate.
+	Count Count
+	// Static is set when the values come from the configuration alone (a
+	// directory read without a plan): an argument it leaves out is null,
+	// as Terraform would plan it, not missing from the provider's schema.
+	Static bool
 }
 
 // ConfigAddress is the address of the resource block: module path and
@@ -93,7 +101,8 @@ type Attr struct {
 	// Value is the planned value; nil when null, absent or unknown.
 	Value any
 	// Present is false when the attribute is absent from the plan (not in the
-	// provider's schema at that version, or omitted because unknown).
+	// provider's schema at that version, or omitted because unknown). Of a
+	// Static resource every attribute is present: left out, it is null.
 	Present bool
 	// Unknown is true when the value is known only after apply.
 	Unknown bool
@@ -104,7 +113,7 @@ type Attr struct {
 // Attr returns the planned value at path with what the plan says of it.
 func (r *Resource) Attr(path ...Step) Attr {
 	v, ok := Lookup(r.After, path)
-	a := Attr{Path: Path(path), Value: v, Present: ok}
+	a := Attr{Path: Path(path), Value: v, Present: ok || r.Static}
 	a.Unknown = markedAt(r.AfterUnknown, a.Path)
 	a.Sensitive = markedAt(r.AfterSensitive, a.Path)
 	if a.Unknown {
