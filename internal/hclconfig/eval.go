@@ -11,6 +11,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/prodready/terraform-provider-readiness/internal/budget"
 )
@@ -35,6 +36,8 @@ type scope struct {
 	busy      map[string]bool
 	children  map[string]*children
 	outputs   cty.Value // memoised object of outputs
+	// fns are the module's functions (functions_file.go).
+	fns map[string]function.Function
 }
 
 // children are the instances of one module call.
@@ -78,7 +81,7 @@ func (s *scope) eval(expr hcl.Expression, in *instance) cty.Value {
 		return cty.NullVal(cty.DynamicPseudoType)
 	}
 	budget.Instrument(expr)
-	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: s.l.functions}
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: s.functions()}
 	locals := map[string]cty.Value{}
 	mods := map[string]cty.Value{}
 	resources := map[string]map[string]cty.Value{} // type, then name
@@ -339,7 +342,7 @@ func (s *scope) setVariables(input func(*variable) (cty.Value, bool)) {
 // references, as variable defaults and tfvars values are.
 func (s *scope) constant(expr hcl.Expression) cty.Value {
 	budget.Instrument(expr)
-	v, diags := expr.Value(&hcl.EvalContext{Functions: s.l.functions})
+	v, diags := expr.Value(&hcl.EvalContext{Functions: s.functions()})
 	if s.l.spent(expr) || diags.HasErrors() {
 		return cty.DynamicVal
 	}

@@ -279,7 +279,7 @@ func TestExpressions(t *testing.T) {
 		"data source attribute":  {expr: `data.aws_region.current.name`, unknown: true},
 		"unevaluated function":   {expr: `timestamp()`, unknown: true},
 		"file function":          {expr: `file("x.txt")`, unknown: true},
-		"cidr function":          {expr: `cidrsubnet("10.0.0.0/16", 8, 1)`, unknown: true},
+		"cidr function":          {expr: `cidrsubnet("10.0.0.0/16", 8, 1)`, want: "10.0.1.0/24"},
 		"workspace":              {expr: `terraform.workspace`, unknown: true},
 		"undeclared variable":    {expr: `var.nope`, unknown: true},
 		"variable without value": {expr: `var.free`, unknown: true},
