@@ -191,6 +191,8 @@ var consoleSame = []string{
 	`filebase64sha512("files/a.txt")`,
 	`templatefile("tmpl/t.tftpl", {name = "x", items = ["a", "b"]})`,
 	`try(templatefile("tmpl/t.tftpl", {}), "missing vars")`,
+	`templatefile("tmpl/raw.tftpl", {items = ["a", "b"]})`,
+	`try(templatefile("tmpl/recursive.tftpl", {}), "recursive")`,
 	`yamldecode(file("files/m.yaml"))`,
 	`jsondecode(file("files/p.json"))`,
 	// Sensitive values, core:: names.
@@ -381,6 +383,8 @@ func consoleFixture(t *testing.T) string {
 	write(t, filepath.Join(dir, "files", "sub", "c.json"), "{}")
 	write(t, filepath.Join(dir, "files", "m.yaml"), "name: web\nports: [80, 443]\ntags:\n  team: a\n")
 	write(t, filepath.Join(dir, "files", "p.json"), `{"Version": "2012-10-17", "Statement": []}`)
+	write(t, filepath.Join(dir, "tmpl", "raw.tftpl"), "${items}")
+	write(t, filepath.Join(dir, "tmpl", "recursive.tftpl"), `${templatefile("tmpl/recursive.tftpl", {})}`)
 	write(t, filepath.Join(dir, "tmpl", "t.tftpl"), "Hello ${name}!\n%{ for i in items ~}\n- ${upper(i)}\n%{ endfor ~}\n")
 	if err := os.Symlink("sub", filepath.Join(dir, "files", "alias")); err != nil {
 		t.Fatal(err)
@@ -422,7 +426,7 @@ func TestConsoleCoversEveryFunction(t *testing.T) {
 	for name := range functions {
 		names[name] = true
 	}
-	for name := range newModuleFiles(t.TempDir(), t.TempDir(), nil).functions(nil) {
+	for name := range newModuleFiles(t.TempDir(), t.TempDir()).functions(nil) {
 		names[name] = true
 	}
 	delete(names, "plantimestamp")

@@ -43,7 +43,7 @@ func (s *scope) functions() map[string]function.Function {
 // moduleFunctions builds the functions of a module in dir.
 func (l *loader) moduleFunctions(dir string) map[string]function.Function {
 	all := make(map[string]function.Function, 2*(len(l.functions)+16))
-	files := newModuleFiles(l.root, dir, l.budget)
+	files := newModuleFiles(l.root, dir)
 	for name, f := range l.functions {
 		all[name] = f
 	}
@@ -64,19 +64,18 @@ func (l *loader) moduleFunctions(dir string) map[string]function.Function {
 // (../, absolute, ~, or a link to elsewhere) is not read, and the function
 // returns an unknown value.
 type moduleFiles struct {
-	root     string // where Terraform runs: relative paths start here
-	dir      string // the module's directory
-	realDir  string // dir with its links resolved
-	budget   *budget.Budget
-	template map[string]*hclsyntax.TemplateExpr // parsed templates, by real path
+	root     string                          // where Terraform runs: relative paths start here
+	dir      string                          // the module's directory
+	realDir  string                          // dir with its links resolved
+	template map[string]hclsyntax.Expression // parsed templates, by real path
 }
 
-func newModuleFiles(root, dir string, b *budget.Budget) *moduleFiles {
+func newModuleFiles(root, dir string) *moduleFiles {
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		real = dir
 	}
-	return &moduleFiles{root: root, dir: dir, realDir: real, budget: b, template: map[string]*hclsyntax.TemplateExpr{}}
+	return &moduleFiles{root: root, dir: dir, realDir: real, template: map[string]hclsyntax.Expression{}}
 }
 
 // within reports whether path p is dir or under it.
@@ -145,7 +144,7 @@ func (m *moduleFiles) read(p string) ([]byte, error) {
 // functions are the module's file functions; all returns every function
 // of the module, which templates call.
 func (m *moduleFiles) functions(all func() map[string]function.Function) map[string]function.Function {
-	contents := func(name string, ty cty.Type, f func(p string, b []byte) (cty.Value, error)) function.Function {
+	contents := func(ty cty.Type, f func(p string, b []byte) (cty.Value, error)) function.Function {
 		return function.New(&function.Spec{
 			Params:       []function.Parameter{{Name: "path", Type: cty.String}},
 			Type:         function.StaticReturnType(ty),
@@ -164,19 +163,19 @@ func (m *moduleFiles) functions(all func() map[string]function.Function) map[str
 		})
 	}
 	hash := func(sum func([]byte) []byte, enc func([]byte) string) function.Function {
-		return contents("path", cty.String, func(_ string, b []byte) (cty.Value, error) {
+		return contents(cty.String, func(_ string, b []byte) (cty.Value, error) {
 			return cty.StringVal(enc(sum(b))), nil
 		})
 	}
 	return map[string]function.Function{
 		"abspath": abspathFunc(m.root),
-		"file": contents("path", cty.String, func(p string, b []byte) (cty.Value, error) {
+		"file": contents(cty.String, func(p string, b []byte) (cty.Value, error) {
 			if !utf8.Valid(b) {
 				return cty.NilVal, function.NewArgErrorf(0, "contents of %s are not valid UTF-8; use the filebase64 function to obtain the Base64 encoded contents or the other file functions (e.g. filemd5, filesha256) to obtain file hashing results instead", p)
 			}
 			return cty.StringVal(string(b)), nil
 		}),
-		"filebase64": contents("path", cty.String, func(_ string, b []byte) (cty.Value, error) {
+		"filebase64": contents(cty.String, func(_ string, b []byte) (cty.Value, error) {
 			return cty.StringVal(base64.StdEncoding.EncodeToString(b)), nil
 		}),
 		"filebase64sha256": hash(sha256Sum, base64Text),
@@ -374,7 +373,7 @@ func (m *moduleFiles) templatefileFunc(all func() map[string]function.Function) 
 
 // loadTemplate parses a template file once; nil without error when the
 // file is not read.
-func (m *moduleFiles) loadTemplate(p string) (*hclsyntax.TemplateExpr, error) {
+func (m *moduleFiles) loadTemplate(p string) (hclsyntax.Expression, error) {
 	real, ok := m.resolve(p)
 	if !ok {
 		return nil, nil
@@ -392,13 +391,9 @@ func (m *moduleFiles) loadTemplate(p string) (*hclsyntax.TemplateExpr, error) {
 	if diags := nesting.HCL(heredoc(b), p); diags.HasErrors() {
 		return nil, function.NewArgErrorf(0, "failed to parse template: %s", diags[0].Detail)
 	}
-	parsed, diags := hclsyntax.ParseTemplate(b, p, hcl.Pos{Line: 1, Column: 1})
+	expr, diags := hclsyntax.ParseTemplate(b, p, hcl.Pos{Line: 1, Column: 1})
 	if diags.HasErrors() {
 		return nil, function.NewArgErrorf(0, "failed to parse template: %s", diags.Error())
-	}
-	expr, ok := parsed.(*hclsyntax.TemplateExpr)
-	if !ok {
-		return nil, function.NewArgErrorf(0, "failed to parse template")
 	}
 	budget.Instrument(expr)
 	m.template[real] = expr
