@@ -64,7 +64,7 @@ var rules = map[string]rule{
 	"base64encode": {estimate: grown(2)}, "base64gzip": {estimate: grown(2)}, "urlencode": {estimate: grown(3)},
 	"textencodebase64": {estimate: grown(6)}, "textdecodebase64": {estimate: grown(2)},
 	"base64decode": {}, "yamlencode": {}, "rsadecrypt": {},
-	"yamldecode": {refuse: yamlData, estimate: decoded(",:[{-\n"), deep: true, nullable: true},
+	"yamldecode": {estimate: decoded(",:[{-\n"), deep: true, nullable: true},
 	"transpose":  {deep: true},
 	"matchkeys":  {}, "cidrsubnets": {}, "abspath": {}, "pathexpand": {}, "basename": {}, "dirname": {},
 	// Files (read up to a few MiB each) and templates, whose own loops and
@@ -282,33 +282,6 @@ func jsonData(args []cty.Value) error {
 		return nil
 	}
 	return nesting.Data([]byte(s.AsString()))
-}
-
-// yamlData refuses YAML that nests deeper than nesting.MaxData, which
-// yamldecode would follow level by level on the stack. The bound is
-// generous: a line nests at most as deep as its indentation, its leading
-// sequence entries ("- - x") and the flow brackets open at its end.
-func yamlData(args []cty.Value) error {
-	s, _ := args[0].Unmark()
-	if !s.IsKnown() || s.IsNull() || s.Type() != cty.String {
-		return nil
-	}
-	flow := 0
-	for n, line := range strings.Split(s.AsString(), "\n") {
-		depth := len(line) - len(strings.TrimLeft(line, " \t"))
-		rest := line[depth:]
-		for strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "? ") {
-			depth++
-			rest = strings.TrimLeft(rest[2:], " ")
-		}
-		flow += strings.Count(rest, "[") + strings.Count(rest, "{")
-		depth += flow
-		flow = max(0, flow-strings.Count(rest, "]")-strings.Count(rest, "}"))
-		if depth > nesting.MaxData {
-			return fmt.Errorf("the YAML nests deeper than %d levels at line %d", nesting.MaxData, n+1)
-		}
-	}
-	return nil
 }
 
 func numberText(args []cty.Value) error {

@@ -129,7 +129,7 @@ var functions = map[string]function.Function{
 	"uuid":             unpredictable(cty.String, nil, nil),
 	"uuidv5":           uuidv5Func,
 	"values":           stdlib.ValuesFunc,
-	"yamldecode":       ctyyaml.YAMLDecodeFunc,
+	"yamldecode":       yamldecodeFunc,
 	"yamlencode":       ctyyaml.YAMLEncodeFunc,
 	"zipmap":           stdlib.ZipmapFunc,
 }

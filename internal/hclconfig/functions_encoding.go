@@ -16,11 +16,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	ctyyaml "github.com/zclconf/go-cty-yaml"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 	"golang.org/x/crypto/ssh"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/ianaindex"
+
+	"github.com/prodready/terraform-provider-readiness/internal/nesting"
 )
 
 // The encoding, hashing and UUID functions of Terraform's language, written
@@ -243,3 +246,43 @@ var rsaDecryptFunc = function.New(&function.Spec{
 		return cty.StringVal(string(out)), nil
 	},
 })
+
+// yamldecodeFunc is go-cty-yaml's yamldecode, as Terraform's, but for YAML
+// nested deeper than nesting.MaxData, which it would follow level by level
+// on the stack: that is unknown.
+var yamldecodeFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "src", Type: cty.String}},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		if args[0].IsKnown() && yamlTooDeep(args[0].AsString()) {
+			return cty.DynamicPseudoType, nil
+		}
+		return ctyyaml.YAMLDecodeFunc.ReturnTypeForValues(args)
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		if yamlTooDeep(args[0].AsString()) {
+			return cty.DynamicVal, nil
+		}
+		return ctyyaml.YAMLDecodeFunc.Call(args)
+	},
+})
+
+// yamlTooDeep bounds how deep YAML nests, generously: a line nests at most
+// as deep as its indentation, its leading entries ("- - x", "? x") and the
+// flow brackets open at its end.
+func yamlTooDeep(src string) bool {
+	flow := 0
+	for _, line := range strings.Split(src, "\n") {
+		depth := len(line) - len(strings.TrimLeft(line, " \t"))
+		rest := line[depth:]
+		for strings.HasPrefix(rest, "- ") || strings.HasPrefix(rest, "? ") {
+			depth++
+			rest = strings.TrimLeft(rest[2:], " ")
+		}
+		flow += strings.Count(rest, "[") + strings.Count(rest, "{")
+		if depth+flow > nesting.MaxData {
+			return true
+		}
+		flow = max(0, flow-strings.Count(rest, "]")-strings.Count(rest, "}"))
+	}
+	return false
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -388,8 +389,8 @@ func (m *moduleFiles) loadTemplate(p string) (hclsyntax.Expression, error) {
 	if err != nil {
 		return nil, function.NewArgError(0, err)
 	}
-	if diags := nesting.HCL(heredoc(b), p); diags.HasErrors() {
-		return nil, function.NewArgErrorf(0, "failed to parse template: %s", diags[0].Detail)
+	if nesting.HCL(heredoc(b), p).HasErrors() {
+		return nil, nil // nested too deep to parse safely: unknown
 	}
 	expr, diags := hclsyntax.ParseTemplate(b, p, hcl.Pos{Line: 1, Column: 1})
 	if diags.HasErrors() {
@@ -403,9 +404,13 @@ func (m *moduleFiles) loadTemplate(p string) (hclsyntax.Expression, error) {
 // heredoc wraps a template in a heredoc, so that the nesting check reads it
 // as HCL will: as a template.
 func heredoc(b []byte) []byte {
+	lines := map[string]bool{}
+	for _, l := range strings.Split(string(b), "\n") {
+		lines[strings.TrimSpace(l)] = true
+	}
 	marker := "EOT"
-	for strings.Contains(string(b), marker) {
-		marker += "X"
+	for i := 0; lines[marker]; i++ {
+		marker = "EOT" + strconv.Itoa(i)
 	}
 	return []byte("t = <<" + marker + "\n" + string(b) + "\n" + marker + "\n")
 }

@@ -102,7 +102,9 @@ func TestFunctionsUnknown(t *testing.T) {
 		"newer function in try":     {expr: `try(templatestring("x", {}), "fallback")`, unknown: true},
 		"unknown variable in try":   {expr: `try(lookup(var.free, "k"), false)`, unknown: true},
 		"core namespace":            {expr: `core::lookup({k = "v"}, "k")`, want: "v"},
-		"yaml too deep":             {expr: `yamldecode("${join("", [for i in range(1100) : "["])}${join("", [for i in range(1100) : "]"])}")`, unknown: true},
+		"yaml too deep":             {expr: `try(yamldecode("${join("", [for i in range(600) : "[["])}${join("", [for i in range(600) : "]]"])}"), "fallback")`, unknown: true},
+		"yaml deep enough":          {expr: `length(flatten(yamldecode("${join("", [for i in range(900) : "["])}1${join("", [for i in range(900) : "]"])}")))`, want: float64(1)},
+		"template too deep":         {expr: `try(templatefile("${path.module}/deep.tftpl", {}), "fallback")`, unknown: true},
 	}
 	dir := t.TempDir()
 	mod := filepath.Join(dir, "modules", "child")
@@ -115,6 +117,7 @@ func TestFunctionsUnknown(t *testing.T) {
 	write(t, filepath.Join(mod, "main.tf"), "variable \"free\" {}\nresource \"test_thing\" \"r\" {\n"+body.String()+"}\n")
 	write(t, filepath.Join(mod, "own.txt"), "own")
 	write(t, filepath.Join(mod, "t.tftpl"), "x=${x}")
+	write(t, filepath.Join(mod, "deep.tftpl"), "${"+strings.Repeat("(", 300)+"1"+strings.Repeat(")", 300)+"}")
 	write(t, filepath.Join(mod, "self.tftpl"), `${templatefile("self.tftpl", {})}`)
 	write(t, filepath.Join(mod, "loop", "f.txt"), "f")
 	if err := os.Symlink(filepath.Join("..", "..", "secret.txt"), filepath.Join(mod, "link.txt")); err != nil {
