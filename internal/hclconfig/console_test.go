@@ -118,6 +118,18 @@ var consoleSame = []string{
     indented ${upper("x")}
       more
   EOT`,
+	`try(element(["a"], -1), "negative index")`,
+	`substr("hello", -3, -1)`,
+	`strrev("e\u0301a")`,
+	`split("", "abc")`,
+	`regexall("(?P<k>[a-z])=(?P<v>\\d)", "a=1 b=2")`,
+	`format("%v|%#v|%5.1f", [1, "a"], {a = 1}, 3.14159)`,
+	`try(csvdecode("a,b\n1\n"), "ragged")`,
+	`sort([10, 9, 1])`,
+	`contains([1, 2], "1")`,
+	`distinct(["a", "A", "a"])`,
+	`flatten([toset(["b", "a"]), tolist(["c"])])`,
+	`merge(null, {a = 1})`,
 	// Numbers.
 	`abs(-3)`,
 	`ceil(1.2)`,
@@ -133,6 +145,11 @@ var consoleSame = []string{
 	`10 % 3`,
 	`9007199254740993`,
 	`1e300 * 1e10`,
+	`tonumber("0x10")`,
+	`parseint("-101", 2)`,
+	`floor(2.5e20)`,
+	`3 / 0 > 1e308`,
+	`jsonencode(1.25e-7)`,
 	// Encodings and hashes.
 	`base64encode("héllo")`,
 	`base64decode("aGVsbG8=")`,

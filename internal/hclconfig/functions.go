@@ -54,7 +54,7 @@ var functions = map[string]function.Function{
 	"csvdecode":        stdlib.CSVDecodeFunc,
 	"dirname":          dirnameFunc,
 	"distinct":         stdlib.DistinctFunc,
-	"element":          stdlib.ElementFunc,
+	"element":          elementFunc,
 	"endswith":         stringTestFunc("suffix", strings.HasSuffix),
 	"flatten":          stdlib.FlattenFunc,
 	"floor":            stdlib.FloorFunc,

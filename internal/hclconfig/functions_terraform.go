@@ -409,3 +409,26 @@ var timecmpFunc = function.New(&function.Spec{
 		return cty.NumberIntVal(int64(ts[0].Compare(ts[1]))), nil
 	},
 })
+
+// elementFunc is element(list, index) as Terraform 1.8 has it: cty's, which
+// later learnt to count back from the end, refusing a negative index.
+var elementFunc = function.New(&function.Spec{
+	Params: stdlib.ElementFunc.Params(),
+	Type: func(args []cty.Value) (cty.Type, error) {
+		if err := nonNegative(args[1]); err != nil {
+			return cty.NilType, err
+		}
+		return stdlib.ElementFunc.ReturnTypeForValues(args)
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		return stdlib.ElementFunc.Call(args)
+	},
+})
+
+func nonNegative(index cty.Value) error {
+	index, _ = index.Unmark()
+	if index.IsKnown() && !index.IsNull() && index.Type() == cty.Number && index.AsBigFloat().Sign() < 0 {
+		return function.NewArgErrorf(1, "cannot use element function with a negative index")
+	}
+	return nil
+}
