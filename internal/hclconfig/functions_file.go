@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -51,11 +52,13 @@ func (l *loader) moduleFunctions(dir string) map[string]function.Function {
 	for name, f := range l.budget.Functions(files.functions(func() map[string]function.Function { return all })) {
 		all[name] = f
 	}
+	core := make(map[string]function.Function, len(all))
 	for name, f := range all {
 		if !strings.Contains(name, "::") {
-			all["core::"+name] = f
+			core["core::"+name] = f
 		}
 	}
+	maps.Copy(all, core)
 	return all
 }
 
