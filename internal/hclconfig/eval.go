@@ -115,7 +115,7 @@ func (s *scope) eval(expr hcl.Expression, in *instance) cty.Value {
 				"cwd":    cty.StringVal(filepath.ToSlash(s.l.root)),
 			})
 		case "terraform":
-			ctx.Variables["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.UnknownVal(cty.String)})
+			ctx.Variables["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": s.l.workspaceValue()})
 		case "count":
 			if in != nil && in.count {
 				ctx.Variables["count"] = cty.ObjectVal(map[string]cty.Value{"index": in.index})

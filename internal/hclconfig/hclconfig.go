@@ -4,9 +4,10 @@
 //
 // It reads the .tf and .tf.json files of the directory and of every module
 // called with a local source (./modules/x), or installed by terraform init
-// under .terraform/modules. Variables take their values from the
-// directory's terraform.tfvars and *.auto.tfvars files, else their
-// defaults; locals, literals and expressions over them are evaluated with a
+// under .terraform/modules; a module call it cannot read fails the load
+// unless Options.SkipUnreadModules makes it a warning. Variables take their
+// values from the directory's terraform.tfvars and *.auto.tfvars files and
+// from Options.Vars, else their defaults; locals, literals and expressions over them are evaluated with a
 // safe subset of Terraform's functions, and count and for_each are expanded
 // when their values are known. Whatever Terraform would know only from a
 // provider or at apply (resource attributes, data sources, functions this
@@ -20,7 +21,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -31,16 +31,24 @@ import (
 
 	"github.com/prodready/terraform-provider-readiness/internal/budget"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
-	"github.com/prodready/terraform-provider-readiness/internal/nesting"
 )
 
 // Result is a configuration read into the model.
 type Result struct {
 	Plan *model.Plan
-	// Warnings name what could not be read and is therefore missing from
-	// the plan: modules whose source is neither local nor installed,
-	// override files.
+	// Warnings say, once each, what the plan leaves out or cannot know:
+	// override files, module calls not read (with
+	// Options.SkipUnreadModules), then root variables without a value.
+	// Files are named as the directory was given (infra/main.tf:12). The
+	// plan holds them too (model.Plan.Warnings), for reports.
 	Warnings []string
+	// Unread are the module calls not read, with
+	// Options.SkipUnreadModules (without it they fail the load).
+	Unread []UnreadModule
+	// Unset are the root variables without a value (no default, no
+	// variable definitions file, no Options.Vars): what depends on them is
+	// unknown.
+	Unset []UnsetVariable
 }
 
 // Read reads the configuration in dir into a plan of kind config. Errors
@@ -53,8 +61,12 @@ func Read(dir string) (*model.Plan, error) {
 	return r.Plan, nil
 }
 
-// Load is Read with the warnings.
-func Load(dir string) (res *Result, err error) {
+// Load is Read with the warnings: LoadWith without options.
+func Load(dir string) (*Result, error) { return LoadWith(dir, Options{}) }
+
+// LoadWith reads the configuration in dir with variable values, a
+// workspace, and module calls it cannot read as opts say.
+func LoadWith(dir string, opts Options) (res *Result, err error) {
 	defer func() {
 		// A configuration this reader mishandles must not take down the
 		// CLI or the provider: it becomes an error naming the directory.
@@ -75,6 +87,8 @@ func Load(dir string) (res *Result, err error) {
 	}
 	l := &loader{
 		root:      filepath.Clean(root),
+		base:      filepath.Clean(dir),
+		workspace: opts.Workspace,
 		parser:    hclparse.NewParser(),
 		modules:   map[string]*module{},
 		installed: installedModules(root),
@@ -88,19 +102,23 @@ func Load(dir string) (res *Result, err error) {
 		return nil, err
 	}
 	s := newScope(l, mod, nil, "", "", nil)
-	tfvars, err := l.tfvars(s)
+	values, err := l.rootValues(s, opts.Vars)
 	if err != nil {
 		return nil, err
 	}
 	s.setVariables(func(v *variable) (cty.Value, bool) {
-		val, ok := tfvars[v.name]
+		val, ok := values[v.name]
 		return val, ok
 	})
+	l.unset(s, values)
 
 	cfg := &tfjson.Config{ProviderConfigs: l.pconfigs, RootModule: l.configModule(s)}
 	s.build()
 	if l.overBudget != nil {
 		return nil, l.overBudget
+	}
+	if len(l.unreadCalls) > 0 && !opts.SkipUnreadModules {
+		return nil, &UnreadError{Modules: l.unreadCalls}
 	}
 
 	vars := map[string]any{}
@@ -113,17 +131,33 @@ func Load(dir string) (res *Result, err error) {
 	for _, v := range l.secrets {
 		p.AddSecret(v)
 	}
-	return &Result{Plan: p, Warnings: l.warnings}, nil
+	res = &Result{Plan: p, Warnings: l.warnings, Unread: l.unreadCalls, Unset: l.unsetVars}
+	for _, u := range l.unreadCalls {
+		res.Warnings = append(res.Warnings, u.Warning())
+	}
+	for _, u := range l.unsetVars {
+		res.Warnings = append(res.Warnings, u.Warning())
+	}
+	p.Warnings = res.Warnings
+	return res, nil
 }
 
 // loader holds what is shared while reading one configuration.
 type loader struct {
-	root      string
+	root string
+	// base is the directory as the caller named it, which warnings name
+	// files from.
+	base      string
+	workspace string // terraform.workspace, "" for unknown
 	parser    *hclparse.Parser
 	modules   map[string]*module // by directory
 	installed map[string]string  // installed module keys to directories
 	warnings  []string
 	warned    map[string]bool
+	// unreadCalls are the module calls that could not be read, and
+	// unsetVars the root variables without a value, with their warnings.
+	unreadCalls []UnreadModule
+	unsetVars   []UnsetVariable
 	// secrets are values marked sensitive that the plan's marks do not
 	// hold (constants in the configuration): Plan.Scrub must know them.
 	secrets []any
@@ -149,75 +183,6 @@ func (l *loader) warnf(format string, args ...any) {
 		l.warned[msg] = true
 		l.warnings = append(l.warnings, msg)
 	}
-}
-
-// tfvars reads terraform.tfvars and *.auto.tfvars (and their .json forms)
-// from the root directory, later files overriding earlier ones, as
-// Terraform does.
-func (l *loader) tfvars(s *scope) (map[string]cty.Value, error) {
-	entries, err := os.ReadDir(l.root)
-	if err != nil {
-		return nil, describe(err)
-	}
-	var auto []string
-	for _, e := range entries {
-		n := e.Name()
-		if !e.IsDir() && (strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json")) {
-			auto = append(auto, n)
-		}
-	}
-	sort.Strings(auto)
-	files := append([]string{"terraform.tfvars", "terraform.tfvars.json"}, auto...)
-	out := map[string]cty.Value{}
-	var diags hcl.Diagnostics
-	for _, name := range files {
-		path := filepath.Join(l.root, name)
-		if _, err := os.Stat(path); err != nil {
-			continue
-		}
-		f, d := nesting.ParseFile(l.parser, path)
-		diags = append(diags, d...)
-		if d.HasErrors() || f == nil {
-			continue
-		}
-		attrs, d := f.Body.JustAttributes()
-		diags = append(diags, d...)
-		for n, a := range attrs {
-			out[n] = s.constant(a.Expr)
-		}
-	}
-	if diags.HasErrors() {
-		return nil, l.diagError(diags)
-	}
-	return out, nil
-}
-
-// childModule loads the module a call names, when its source is a local
-// path or a module terraform init installed; otherwise it warns and
-// returns nil.
-func (l *loader) childModule(s *scope, call *callBlock) *module {
-	dir, ok := l.moduleDir(s, call)
-	if !ok {
-		l.warnf("%s: source %q is neither a local path nor installed by terraform init: its resources are not read", join(s.path, "module."+call.name), call.source)
-		return nil
-	}
-	mod, err := l.loadModule(dir)
-	if err != nil {
-		l.warnf("%s: %v: its resources are not read", join(s.path, "module."+call.name), err)
-		return nil
-	}
-	return mod
-}
-
-func (l *loader) moduleDir(s *scope, call *callBlock) (string, bool) {
-	src := call.source
-	if strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") || src == "." || src == ".." {
-		return filepath.Join(s.mod.dir, filepath.FromSlash(src)), true
-	}
-	// modules.json keys are call names joined by dots: vpc, vpc.subnets.
-	key := strings.ReplaceAll(strings.TrimPrefix(join(s.path, "module."+call.name), "module."), ".module.", ".")
-	dir, ok := l.installed[key]
-	return dir, ok
 }
 
 // build adds the resource instances of this module instance and of its

@@ -41,6 +41,11 @@ type variable struct {
 	// defaults its optional attributes' defaults.
 	typ      cty.Type
 	defaults *typeexpr.Defaults
+	// hclValue is set when a value given as text (-var) is an HCL
+	// expression: for every type but string, number and bool, declared.
+	hclValue bool
+	// decl is where the variable block is.
+	decl hcl.Range
 }
 
 // convert gives a value the variable's type, as Terraform does; a value
@@ -85,6 +90,7 @@ func (rb *resourceBlock) address() string {
 
 type callBlock struct {
 	name, source   string
+	decl           hcl.Range // where the module block is
 	count, forEach hcl.Expression
 	inputs         map[string]hcl.Expression
 	// providers maps the child's provider names (aws, aws.west) to the
@@ -163,16 +169,16 @@ func (l *loader) loadModule(dir string) (*module, error) {
 	}
 	files, overrides, err := configFiles(dir)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", l.rel(dir), describe(err))
+		return nil, l.dirError(dir, describe(err))
 	}
 	if len(files) == 0 {
 		if dir == l.root {
 			return nil, ErrNoConfig
 		}
-		return nil, fmt.Errorf("%s: %w", l.rel(dir), ErrNoConfig)
+		return nil, l.dirError(dir, ErrNoConfig)
 	}
 	for _, o := range overrides {
-		l.warnf("%s is an override file, which this reader does not apply: the values it overrides are read as the other files give them", l.rel(filepath.Join(dir, o)))
+		l.warnf("%s is an override file, which this reader does not apply: the values it overrides are read as the other files give them", l.shown(filepath.Join(dir, o)))
 	}
 	m := &module{
 		dir:       dir,
@@ -191,10 +197,31 @@ func (l *loader) loadModule(dir string) (*module, error) {
 		diags = append(diags, m.addFile(f)...)
 	}
 	if diags.HasErrors() {
-		return nil, l.diagError(diags)
+		return nil, &moduleError{msg: diagText(diags, l.rel), shown: diagText(diags, l.shown)}
 	}
 	l.modules[dir] = m
 	return m, nil
+}
+
+// moduleError is a module directory that cannot be read. Its message names
+// files relative to the directory read, as the load's errors do; shown
+// names them as that directory was given, as warnings do.
+type moduleError struct {
+	msg, shown string
+	// missing is set when the directory is not there, is not a
+	// directory, or holds no configuration files.
+	missing bool
+	err     error
+}
+
+func (e *moduleError) Error() string { return e.msg }
+func (e *moduleError) Unwrap() error { return e.err }
+
+func (l *loader) dirError(dir string, err error) error {
+	return &moduleError{
+		msg: l.rel(dir) + ": " + err.Error(), shown: l.shown(dir) + ": " + err.Error(), err: err,
+		missing: true,
+	}
 }
 
 func (m *module) addFile(f *hcl.File) hcl.Diagnostics {
@@ -213,7 +240,7 @@ func (m *module) addFile(f *hcl.File) hcl.Diagnostics {
 			}
 			m.providers = append(m.providers, pb)
 		case "variable":
-			v := &variable{name: b.Labels[0], typ: cty.DynamicPseudoType}
+			v := &variable{name: b.Labels[0], typ: cty.DynamicPseudoType, decl: b.DefRange}
 			c, _, d := b.Body.PartialContent(&hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "default"}, {Name: "sensitive"}, {Name: "type"}}})
 			diags = append(diags, d...)
 			if a := c.Attributes["type"]; a != nil {
@@ -221,6 +248,7 @@ func (m *module) addFile(f *hcl.File) hcl.Diagnostics {
 				diags = append(diags, d...)
 				if !d.HasErrors() {
 					v.typ, v.defaults = ty, defaults
+					v.hclValue = !ty.IsPrimitiveType()
 				}
 			}
 			if a := c.Attributes["default"]; a != nil {
@@ -301,7 +329,7 @@ var callMeta = map[string]bool{"source": true, "version": true, "count": true, "
 
 func newCallBlock(b *hcl.Block) (*callBlock, hcl.Diagnostics) {
 	attrs, diags := b.Body.JustAttributes()
-	cb := &callBlock{name: b.Labels[0], inputs: map[string]hcl.Expression{}, providers: map[string]string{}}
+	cb := &callBlock{name: b.Labels[0], decl: b.DefRange, inputs: map[string]hcl.Expression{}, providers: map[string]string{}}
 	for name, a := range attrs {
 		switch name {
 		case "source":
@@ -415,6 +443,12 @@ func installedModules(root string) map[string]string {
 
 // diagError turns HCL error diagnostics into one error naming each place.
 func (l *loader) diagError(diags hcl.Diagnostics) error {
+	return errors.New(diagText(diags, l.rel))
+}
+
+// diagText names each place of HCL error diagnostics, and its files by
+// name.
+func diagText(diags hcl.Diagnostics, name func(string) string) string {
 	var msgs []string
 	for _, d := range diags {
 		if d.Severity != hcl.DiagError {
@@ -425,14 +459,14 @@ func (l *loader) diagError(diags hcl.Diagnostics) error {
 			msg += ": " + strings.TrimSuffix(d.Detail, ".")
 		}
 		if d.Subject != nil {
-			msg = fmt.Sprintf("%s:%d,%d: %s", l.rel(d.Subject.Filename), d.Subject.Start.Line, d.Subject.Start.Column, msg)
+			msg = fmt.Sprintf("%s:%d,%d: %s", name(d.Subject.Filename), d.Subject.Start.Line, d.Subject.Start.Column, msg)
 		}
 		msgs = append(msgs, msg)
 		if len(msgs) == 5 {
 			break
 		}
 	}
-	return errors.New(strings.Join(msgs, "; "))
+	return strings.Join(msgs, "; ")
 }
 
 // rel names a path relative to the directory being read.
@@ -443,10 +477,12 @@ func (l *loader) rel(path string) string {
 	return path
 }
 
+var errNoDir = errors.New("no such directory")
+
 func describe(err error) error {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return errors.New("no such directory")
+		return errNoDir
 	case errors.Is(err, os.ErrPermission):
 		return errors.New("permission denied")
 	}

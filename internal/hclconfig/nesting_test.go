@@ -47,7 +47,7 @@ func TestLoadTooDeep(t *testing.T) {
 				"main.tf":   "module \"m\" {\n  source = \"./m\"\n}\n",
 				"m/main.tf": "locals {\n  x = " + deep + "\n}\n",
 			},
-			wantWarning: "module.m: m/main.tf:2,262: Nesting too deep",
+			wantErr: `main.tf:1: module.m (source "./m") cannot be read: m/main.tf:2,262: Nesting too deep`,
 		},
 	}
 	for name, tt := range tests {

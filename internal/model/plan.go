@@ -36,6 +36,11 @@ type Plan struct {
 	// CheckBlocks are the results of the configuration's check blocks and
 	// conditions as the plan records them.
 	CheckBlocks []tfjson.CheckResultStatic
+	// Warnings say what the input leaves out or cannot know, once each (a
+	// directory read without some of its modules, variables without a
+	// value); reports show them beside the verdict, which covers only
+	// what was read.
+	Warnings []string
 
 	byType    map[string][]*Resource
 	byAddress map[string]*Resource

@@ -40,7 +40,3 @@ module "cache" {
   name     = "orders-${each.key}"
   multi_az = each.key == "blue"
 }
-
-module "remote" {
-  source = "git::https://example.com/modules/vpc.git"
-}
