@@ -26,7 +26,7 @@ type Options struct {
 // Results are ordered by input, then section, then address, then check ID.
 func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 	pol := opts.Policy
-	rep := &Report{Profile: opts.Profile.Name, FailOn: opts.FailOn, Inputs: []Input{}, Results: []Result{}, Errors: []string{}, Checks: []check.Meta{}, Manual: manualItems(pol)}
+	rep := &Report{Profile: opts.Profile.Name, FailOn: opts.FailOn, Inputs: []Input{}, Results: []Result{}, Errors: []string{}, Warnings: []string{}, Checks: []check.Meta{}, Manual: manualItems(pol)}
 	checks = append(checks[:len(checks):len(checks)], pol.Checks()...)
 	// enabled holds each check with its declared severity as the policy
 	// overrides it; the profile that judges each resource adjusts it.
@@ -50,6 +50,11 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 	}
 	for _, p := range plans {
 		rep.Inputs = append(rep.Inputs, Input{Path: p.Path, Kind: string(p.Kind), TerraformVersion: p.TerraformVersion, FormatVersion: p.FormatVersion})
+		for _, w := range p.Warnings {
+			if w = safeText(p, nil, w); !slices.Contains(rep.Warnings, w) {
+				rep.Warnings = append(rep.Warnings, w)
+			}
+		}
 		for _, e := range pol.TagProblems(p) {
 			rep.Errors = append(rep.Errors, safeText(p, nil, e))
 		}

@@ -81,6 +81,10 @@ type Report struct {
 	// Errors are problems that did not stop the run (a check that could not
 	// judge a resource); unreadable inputs stop the run before a report.
 	Errors []string
+	// Warnings say what the inputs leave out or cannot know (module calls
+	// not read, variables without a value), once each and made safe as
+	// errors are: the verdict covers only what was read.
+	Warnings []string
 	// Invalid is set when a check's own definition proved wrong while it
 	// judged (a custom check whose condition cannot be evaluated): the
 	// errors say where, and the run is an error, whatever its verdict.

@@ -15,7 +15,8 @@ import (
 // request's diff: one per failure, most severe first (GitHub shows at most
 // ten errors and ten warnings per step), as an error for critical and high,
 // a warning for medium and a notice for low; then one error per check that
-// could not judge something. Unknown, waived and passed results are not
+// could not judge something, and one warning per thing the verdict does not
+// cover (a module not read, a variable without a value). Unknown, waived and passed results are not
 // annotated. Text from plans and configurations has its control characters
 // made visible (safeText) before the command escapes, so that each command
 // is one line and nothing in it drives the log.
@@ -56,6 +57,9 @@ func (f githubFormat) Write(w io.Writer, rep *engine.Report) error {
 	}
 	for _, e := range rep.Errors {
 		fmt.Fprintf(&b, "::error title=%s::%s\n", ghProperty("readiness: a check could not judge the plan"), ghData(safeText(e)))
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintf(&b, "::warning title=%s::%s\n", ghProperty("readiness: the verdict covers only what was read and known"), ghData(safeText(w)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -38,6 +38,7 @@ func hostileReport() *engine.Report {
 		r.Docs += "?" + hostile
 	}
 	rep.Errors = append(rep.Errors, "check x could not judge "+hostile)
+	rep.Warnings = []string{"infra/main.tf:3: module.x (source \"" + hostile + "\") is not installed by terraform init"}
 	rep.Manual = []engine.ManualItem{
 		{Item: "load_tests" + hostile, Section: "load_tests", Title: "Load tests", Attested: true, By: hostile, On: "2026-01-31" + hostile, Note: hostile},
 		{Item: "incident_drills" + hostile, Section: "on_call", Title: "Drills"},
@@ -92,7 +93,7 @@ func TestHostileTextInEveryFormat(t *testing.T) {
 				}
 				t.Errorf("a line starts a workflow command: %q", line)
 			}
-			if want := 3 + 2; name == "github" && commands != want { // failures, then errors
+			if want := 3 + 2 + 1; name == "github" && commands != want { // failures, errors, then warnings
 				t.Errorf("%d annotations, want %d", commands, want)
 			}
 			if !strings.Contains(out, "evil") || !strings.Contains(out, "leak") {

@@ -38,6 +38,7 @@ type htmlPage struct {
 	Levels   []string
 	Findings []htmlFinding
 	Errors   []template.HTML
+	Warnings []template.HTML
 	// ShowInput names each finding's input, when there are several.
 	ShowInput bool
 }
@@ -97,6 +98,9 @@ func (f htmlFormat) Write(w io.Writer, rep *engine.Report) error {
 	}
 	for _, e := range rep.Errors {
 		page.Errors = append(page.Errors, htmlText(e))
+	}
+	for _, w := range rep.Warnings {
+		page.Warnings = append(page.Warnings, htmlText(w))
 	}
 	page.Chart = htmlChart{
 		Width: chartLabelWidth + chartBarWidth + 60, Height: max(1, len(rep.Summary.Sections)) * chartRow,
@@ -197,6 +201,7 @@ ul.evidence { margin: .25rem 0; padding-left: 1.1rem; }
 .message { white-space: pre-line; }
 tr[hidden] { display: none; }
 footer { margin-top: 2rem; color: var(--muted); font-size: 12px; }
+.warnings { margin: .75rem 0; padding: .25rem .75rem; border-left: 4px solid var(--fair); background: var(--panel); }
 </style>
 </head>
 <body>
@@ -205,7 +210,11 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 12px; }
 <p class="score" id="score">{{.Summary.Score}}/100</p>
 <p class="counts"><span>fail <strong>{{.Summary.Fail}}</strong></span><span>pass <strong>{{.Summary.Pass}}</strong></span><span>unknown <strong>{{.Summary.Unknown}}</strong></span><span>waived <strong>{{.Summary.Waived}}</strong></span></p>
 <p class="meta">fail-on {{.FailOn}} · profile {{.Profile}}{{if .Inputs}} · inputs: {{range $i, $in := .Inputs}}{{if $i}}, {{end}}<code>{{$in}}</code>{{end}}{{end}}</p>
-</header>
+{{if .Warnings}}<div class="warnings" id="warnings" role="note">
+<p><strong>Warnings ({{len .Warnings}})</strong>: the verdict covers only what was read and known.</p>
+<ul>{{range .Warnings}}<li><code>{{.}}</code></li>{{end}}</ul>
+</div>
+{{end}}</header>
 
 <section aria-labelledby="h-sections">
 <h2 id="h-sections">Score by checklist section</h2>

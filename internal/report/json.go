@@ -38,6 +38,9 @@ func (f jsonFormat) Write(w io.Writer, rep *engine.Report) error {
 	jw.member("profile", rep.Profile, false)
 	jw.member("inputs", nonNil(rep.Inputs), false)
 	jw.member("summary", summary, false)
+	// What the verdict does not cover (module calls not read, variables
+	// without a value), beside it.
+	jw.member("warnings", nonNil(rep.Warnings), false)
 	if len(rep.Results) == 0 {
 		jw.raw("  \"results\": [],\n")
 	} else {

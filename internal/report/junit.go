@@ -15,8 +15,9 @@ import (
 // checklist section, one test case per check and resource (classname the
 // check ID, name the address or "(plan)"), a failure for each failed
 // result with its evidence in the body, unknown and waived results skipped
-// with their reason, and one more suite of errors when some check could not
-// judge a plan. Text from plans and configurations has its control
+// with their reason, one more suite of errors when some check could not
+// judge a plan, and one of warnings (skipped cases) when the verdict does
+// not cover everything (a module not read, a variable without a value). Text from plans and configurations has its control
 // characters made visible (safeText), and bodies are character data whose
 // newlines the encoder writes as &#xA;: the file may go to a CI log, where
 // no line may start with a plan's text.
@@ -126,6 +127,18 @@ func (f junitFormat) Write(w io.Writer, rep *engine.Report) error {
 			suite.Cases = append(suite.Cases, junitCase{
 				Name: fmt.Sprintf("error %d", i+1), Classname: ToolName, Time: "0",
 				Error: &junitMessage{Message: safeText(e), Type: "check error", Body: safeText(e)},
+			})
+		}
+		doc.Suites = append(doc.Suites, suite)
+	}
+	if len(rep.Warnings) > 0 {
+		// What the verdict does not cover: skipped, as nothing judged it.
+		suite := junitSuite{Name: "warnings", Time: "0", Tests: len(rep.Warnings), Skipped: len(rep.Warnings)}
+		for i, w := range rep.Warnings {
+			suite.Cases = append(suite.Cases, junitCase{
+				Name: fmt.Sprintf("warning %d", i+1), Classname: ToolName, Time: "0",
+				Skipped:   &junitSkipped{Message: "not judged: " + safeText(w)},
+				SystemOut: &junitText{Text: safeText(w)},
 			})
 		}
 		doc.Suites = append(doc.Suites, suite)

@@ -49,6 +49,12 @@ func (f markdownFormat) Write(w io.Writer, rep *engine.Report) error {
 	m.add(fmt.Sprintf("## %s · score %d/100\n\n", verdict, s.Score), 0)
 	m.add(fmt.Sprintf("fail **%d** · pass **%d** · unknown **%d** · waived **%d** — fail-on %s, profile %s\n",
 		s.Fail, s.Pass, s.Unknown, s.Waived, mdCode(rep.FailOn.String()), mdCode(rep.Profile)), 0)
+	if len(rep.Warnings) > 0 {
+		m.add(fmt.Sprintf("\n> [!WARNING]\n> The verdict covers only what was read and known (%d warnings):\n", len(rep.Warnings)), 0)
+		for _, w := range rep.Warnings {
+			m.add("> - "+mdCell(w)+"\n", 0)
+		}
+	}
 	if len(rep.Inputs) > 0 {
 		names := make([]string, len(rep.Inputs))
 		for i, in := range rep.Inputs {

@@ -373,6 +373,11 @@ func TestFormatsGolden(t *testing.T) {
 		tests[format+"_ready"] = goldenCase{format: format, opts: Options{ToolVersion: "dev"}, rep: readyReport()}
 		tests[format+"_ci"] = goldenCase{format: format, opts: Options{ToolVersion: "1.2.3", Locate: locateCI}, rep: ciReport()}
 	}
+	// A directory read without some of its modules and variables: the
+	// warnings beside the verdict, in every format.
+	for _, format := range Names() {
+		tests[format+"_warnings"] = goldenCase{format: format, opts: Options{ToolVersion: "1.2.3"}, rep: warningsReport()}
+	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

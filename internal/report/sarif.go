@@ -182,6 +182,10 @@ func (f sarifFormat) Write(w io.Writer, rep *engine.Report) error {
 		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications,
 			sarifNotification{Level: "error", Message: sarifText{Text: e}})
 	}
+	for _, w := range rep.Warnings {
+		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications,
+			sarifNotification{Level: "warning", Message: sarifText{Text: w}})
+	}
 	for _, r := range rep.Results {
 		if r.Status == check.StatusPass {
 			continue

@@ -42,6 +42,12 @@ func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 	}
 	fmt.Fprintf(&b, "%s  score %d/100  fail %d  pass %d  unknown %d  waived %d  (fail-on %s, profile %s)\n",
 		verdict, s.Score, s.Fail, s.Pass, s.Unknown, s.Waived, rep.FailOn, safeLine(rep.Profile))
+	if len(rep.Warnings) > 0 {
+		fmt.Fprintf(&b, "%s: the verdict covers only what was read and known\n", p.unknown.Sprintf("warnings (%d)", len(rep.Warnings)))
+		for _, w := range rep.Warnings {
+			fmt.Fprintf(&b, "  %s\n", indented(w, errorIndent))
+		}
+	}
 	if len(rep.Inputs) > 0 {
 		names := make([]string, len(rep.Inputs))
 		for i, in := range rep.Inputs {
