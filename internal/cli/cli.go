@@ -163,10 +163,15 @@ func colorAllowed(getenv func(string) string) bool {
 // unjoin splits an errors.Join of several problems, so that each gets its
 // own line.
 func unjoin(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return []error{err}
 	}
-	return []error{err}
+	var out []error
+	for _, e := range j.Unwrap() {
+		out = append(out, unjoin(e)...)
+	}
+	return out
 }
 
 // oneLine folds a message onto one line.

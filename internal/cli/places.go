@@ -22,6 +22,11 @@ func checkPlaces(fl scanFlags, inputs []string, outs []output) error {
 	if fl.config != "" {
 		in = append(in, place{name: "the --config file " + fl.config, path: fl.config, id: identify(fl.config)})
 	}
+	for _, v := range fl.vars {
+		if v.File != "" {
+			in = append(in, place{name: "the --var-file " + v.File, path: v.File, id: identify(v.File)})
+		}
+	}
 	var out []place
 	for _, o := range outs {
 		if o.path != "" {

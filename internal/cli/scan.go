@@ -12,6 +12,7 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/config"
 	"github.com/prodready/terraform-provider-readiness/internal/engine"
+	"github.com/prodready/terraform-provider-readiness/internal/hclconfig"
 	"github.com/prodready/terraform-provider-readiness/internal/input"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
@@ -33,6 +34,22 @@ takes; a named pipe that nobody opens for writing, or a device that delivers
 nothing, within 30 seconds is an error. Every input is read before anything
 is written: if one cannot be read, the scan stops with exit code 1 and
 writes no report.
+
+A directory's root variables take their defaults, then the values of
+terraform.tfvars, terraform.tfvars.json and the *.auto.tfvars(.json) files
+in lexical order, then those of --var-file FILE and --var NAME=VALUE in the
+order given: the later value wins, as in terraform plan. A --var value is an
+HCL expression for a variable whose type is a list, set, map, object, tuple
+or any ('tags={team="web"}'), else plain text. --workspace NAME sets
+terraform.workspace, unknown without it. A root variable without a value
+stays unknown, and the report lists it once as a warning. These flags apply
+to directories: with a plan or a state they are a usage error. A module call
+that cannot be read (a registry or Git module terraform init has not
+installed, a local source that is not there, errors in the module's files)
+is an error naming the call's file and line and its source: run terraform
+init, or pass --skip-unread-modules to judge the rest; each call not read
+is then a warning in every report, and the verdict covers only what was
+read.
 
 --format FMT writes the report in format FMT to standard output;
 --format FMT=FILE writes it to FILE instead. A FILE that is a regular file,
@@ -71,6 +88,12 @@ type scanFlags struct {
 	profileSet, failOnSet           bool
 	// configDir holds the .tf files that locate findings (--config-dir).
 	configDir string
+	// vars (--var, --var-file, in command-line order), workspace and
+	// skipUnreadModules say how directories are read: see variables.go.
+	vars              []hclconfig.Var
+	workspace         string
+	workspaceSet      bool
+	skipUnreadModules bool
 }
 
 func (a *app) scanCommand() *cobra.Command {
@@ -82,10 +105,12 @@ func (a *app) scanCommand() *cobra.Command {
 		Example: `  terraform show -json plan.tfplan > plan.json
   readiness scan plan.json
   readiness scan --fail-on critical --profile staging plan.json
-  readiness scan --format text --format json=readiness.json prod.json edge.json`,
+  readiness scan --format text --format json=readiness.json prod.json edge.json
+  readiness scan --var-file prod.tfvars --var replicas=3 --workspace prod infra/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			fl.profileSet, fl.failOnSet = cmd.Flags().Changed("profile"), cmd.Flags().Changed("fail-on")
+			fl.workspaceSet = cmd.Flags().Changed("workspace")
 			return a.scan(fl, paths)
 		},
 	}
@@ -105,6 +130,15 @@ func (a *app) scanCommand() *cobra.Command {
 	f.StringVar(&fl.configDir, "config-dir", "",
 		"find each resource's file and line in the Terraform configuration in `DIR` (default: the plan's directory, when it holds .tf files)")
 	_ = cmd.MarkFlagDirname("config-dir")
+	f.Var(varFlag{vars: &fl.vars}, "var",
+		"set a root variable of a directory PATH, as terraform plan -var does; repeatable, applied after its .tfvars files and in order with --var-file")
+	f.Var(varFlag{vars: &fl.vars, file: true}, "var-file",
+		"read root variables of a directory PATH from `FILE`, as terraform plan -var-file does; repeatable")
+	f.StringVar(&fl.workspace, "workspace", "",
+		"the `NAME` terraform.workspace has in a directory PATH (default: unknown)")
+	f.BoolVar(&fl.skipUnreadModules, "skip-unread-modules", false,
+		"judge a directory PATH without the module calls that cannot be read (not installed by terraform init, a wrong source, errors in the module), as warnings, instead of failing")
+	_ = cmd.MarkFlagFilename("var-file", "tfvars", "json")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Names(), cobra.ShellCompDirectiveNoSpace))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"critical", "high", "medium", "low", "none"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("profile", cobra.FixedCompletions(profile.Names(), cobra.ShellCompDirectiveNoFileComp))
@@ -141,14 +175,19 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	if err != nil {
 		return usageError{err}
 	}
+	dirOpts, err := fl.dirOptions(paths)
+	if err != nil {
+		return err
+	}
+	reader := input.Reader{Config: dirOpts}
 
 	defer budgetMemory(paths)()
 	plans := make([]*model.Plan, 0, len(paths))
 	var loadErrs []error
 	for _, p := range paths {
-		plan, err := input.Read(p)
+		plan, err := reader.Read(p)
 		if err != nil {
-			loadErrs = append(loadErrs, err)
+			loadErrs = append(loadErrs, unjoin(err)...)
 			continue
 		}
 		plans = append(plans, plan)

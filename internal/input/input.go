@@ -32,6 +32,10 @@ type Reader struct {
 	// showWaitDelay bounds the wait for `terraform show`'s output once it
 	// has exited (showWaitDelay when zero); tests shorten it.
 	showWaitDelay time.Duration
+	// Config says how a directory of configuration is read: variable
+	// values, the workspace, and whether a module call that cannot be read
+	// is an error (the default) or a warning. Plans and states ignore it.
+	Config hclconfig.Options
 }
 
 // Read loads one input with the default Reader.
@@ -47,11 +51,7 @@ func (rd Reader) Read(path string) (*model.Plan, error) {
 		return nil, fmt.Errorf("read %s: %w", path, describeOSError(err))
 	}
 	if info.IsDir() {
-		p, err := hclconfig.Read(path) // a configuration directory, read statically
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", path, err)
-		}
-		return p, nil
+		return rd.readConfig(path) // a configuration directory, read statically
 	}
 	f, br, err := openInput(path, info.Mode(), cmp.Or(rd.Wait, DefaultWait))
 	if err != nil {

@@ -1,0 +1,3 @@
+resource "aws_db_instance" "this" {
+  multi_az = false
+}

@@ -1,0 +1,2 @@
+file = true
+flag =

@@ -1,0 +1,3 @@
+auto = true
+file = false
+flag = false

@@ -1,0 +1,2 @@
+tfvars = true
+auto   = false
