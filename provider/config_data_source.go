@@ -27,9 +27,13 @@ type configDataSource struct {
 func newConfigDataSource() datasource.DataSource { return &configDataSource{} }
 
 type configModel struct {
-	Dir     types.String `tfsdk:"dir"`
-	Profile types.String `tfsdk:"profile"`
-	FailOn  types.String `tfsdk:"fail_on"`
+	Dir               types.String `tfsdk:"dir"`
+	VarFiles          types.List   `tfsdk:"var_files"`
+	Variables         types.Map    `tfsdk:"variables"`
+	Workspace         types.String `tfsdk:"workspace"`
+	SkipUnreadModules types.Bool   `tfsdk:"skip_unread_modules"`
+	Profile           types.String `tfsdk:"profile"`
+	FailOn            types.String `tfsdk:"fail_on"`
 	reportModel
 }
 
@@ -40,18 +44,50 @@ func (d *configDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 func (d *configDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "Judges a Terraform configuration directory against the production-readiness checklist without a plan, " +
-			"as `readiness scan DIR` does. The `.tf` and `.tf.json` files are read statically: variables take their values " +
-			"from `terraform.tfvars` and `*.auto.tfvars`, else their defaults; locals, literals and expressions over them are " +
-			"evaluated; `count` and `for_each` are expanded when their values are known; modules with a local source " +
-			"(`./modules/x`) or installed by `terraform init` are followed. What only a provider or an apply would know " +
-			"(resource attributes, data sources, variables without a value) is unknown, so the checks that need it report " +
-			"`unknown` rather than guess; attributes the configuration leaves unset are unknown too, since their defaults " +
-			"belong to the provider.",
+			"as `readiness scan DIR` does. The `.tf` and `.tf.json` files are read statically: variables take their defaults, " +
+			"then the values of `terraform.tfvars`, `terraform.tfvars.json` and `*.auto.tfvars(.json)`, then `var_files` and " +
+			"`variables`; locals, literals and expressions over them are evaluated; `count` and `for_each` are expanded when " +
+			"their values are known; modules with a local source (`./modules/x`) or installed by `terraform init` are followed. " +
+			"A module call that cannot be read (a registry or Git module `terraform init` has not installed, a local source " +
+			"that is not there, errors in the module's files) is an error, unless `skip_unread_modules` is true. What only a " +
+			"provider or an apply would know (resource attributes, data sources, variables without a value) is unknown, so " +
+			"the checks that need it report `unknown` rather than guess. Each module call not read and each root variable " +
+			"without a value is a warning: the verdict covers only what was read and known.",
 		Attributes: mergeAttributes(map[string]schema.Attribute{
 			"dir": schema.StringAttribute{
 				Required: true,
 				Description: "The configuration directory to read, relative to the directory Terraform runs in " +
 					"(`path.module` and `path.root` help).",
+			},
+			"var_files": schema.ListAttribute{
+				Optional:    true,
+				ElementType: types.StringType,
+				Description: "Variable definitions files (`.tfvars`, or `.tfvars.json` for JSON) for the root module, as " +
+					"`terraform plan -var-file` reads them, relative to the directory Terraform runs in. They apply in order " +
+					"after the directory's own `terraform.tfvars` and `*.auto.tfvars` files: a later file wins. A file that " +
+					"cannot be read or parsed, or a value of the wrong type, is an error naming the file and line.",
+			},
+			"variables": schema.MapAttribute{
+				Optional:    true,
+				ElementType: types.StringType,
+				Description: "Values of root variables, as `terraform plan -var NAME=VALUE` gives them: each value is a string, " +
+					"read as an HCL expression when the variable's type is a list, set, map, object, tuple or `any` " +
+					"(`\"{ team = \\\"web\\\" }\"`, or `jsonencode(...)` of a Terraform value, which is valid HCL too), and as " +
+					"plain text otherwise (converted to the variable's `number` or `bool` type). They apply after `var_files` " +
+					"and win over every file. A variable the configuration does not declare is an error.",
+			},
+			"workspace": schema.StringAttribute{
+				Optional: true,
+				Description: "The value of `terraform.workspace` in the configuration. Without it, `terraform.workspace` is " +
+					"unknown, and so is whatever depends on it.",
+			},
+			"skip_unread_modules": schema.BoolAttribute{
+				Optional: true,
+				Description: "Whether to judge the configuration without the module calls that cannot be read (a registry or " +
+					"Git module `terraform init` has not installed in `dir`, a local `source` that is not there, errors in the " +
+					"module's files). Each such call is then a warning diagnostic naming its file, line and source, and `ready` " +
+					"covers only what was read. Defaults to `false`: each such call is an error diagnostic, so that a verdict " +
+					"never claims what nobody read.",
 			},
 		}, scanArguments(), reportAttributes()),
 	}
@@ -81,18 +117,17 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	dir := cfg.Dir.ValueString()
-	res, err := hclconfig.Load(dir)
-	if err != nil {
-		readError(&resp.Diagnostics, "dir", "Unreadable Configuration",
-			"readiness_config could not read the configuration in "+dir+". Check that dir names a directory of .tf or .tf.json "+
-				"files that terraform validate accepts.", err)
+	opts, diags := cfg.options(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	for _, w := range res.Warnings {
-		resp.Diagnostics.AddAttributeWarning(path.Root("dir"), "Configuration Partly Read",
-			"Part of the configuration could not be read, so the checks do not see it. Run terraform init to install "+
-				"remote modules, or judge a plan with readiness_plan instead.\n\n"+w)
+	res, err := hclconfig.LoadWith(dir, opts)
+	if err != nil {
+		configError(&resp.Diagnostics, dir, err)
+		return
 	}
+	configWarnings(&resp.Diagnostics, res)
 	resp.Diagnostics.Append(scan(ctx, d.settings, res.Plan, cfg.Profile, cfg.FailOn, &cfg.reportModel)...)
 	if cfg.Results.IsNull() {
 		return
