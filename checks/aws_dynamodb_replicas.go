@@ -33,23 +33,32 @@ var AWSDynamoDBReplicas = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		if rs := linkedThrough(p, r, "global_table_arn", strAt(r, "arn"), "aws_dynamodb_table_replica"); len(rs) > 0 {
-			return pass("the table has replicas in other regions", evText("aws_dynamodb_table_replica", "%s", addresses(rs)))
-		}
-		a := r.Attr("replica")
-		e := ev(p, r, "replica")
-		switch {
-		case a.Unknown:
-			return unknown("replica is known only after apply", e)
-		case dataAbsent(a):
-			return unknown("the plan does not hold replica", e)
-		case len(a.List()) == 0:
-			return fail("the table lives in a single region", e)
-		}
-		var regions []string
-		for i := range a.List() {
-			regions = append(regions, strAt(r, "replica", i, "region_name"))
-		}
-		return pass(fmt.Sprintf("global table with replicas in %s", strings.Join(regions, ", ")), e)
+		replicas := linkedThrough(p, r, "global_table_arn", strAt(r, "arn"), "aws_dynamodb_table_replica")
+		return forAnyCount(r, replicas, itself, func(replicas []*model.Resource) check.Finding {
+			return dynamoDBReplicated(p, r, replicas)
+		})
 	},
+}
+
+// dynamoDBReplicated judges a table by its aws_dynamodb_table_replica
+// resources (replicas) and its replica blocks.
+func dynamoDBReplicated(p *model.Plan, r *model.Resource, replicas []*model.Resource) check.Finding {
+	if len(replicas) > 0 {
+		return pass("the table has replicas in other regions", evText("aws_dynamodb_table_replica", "%s", addresses(replicas)))
+	}
+	a := r.Attr("replica")
+	e := ev(p, r, "replica")
+	switch {
+	case a.Unknown:
+		return unknown("replica is known only after apply", e)
+	case dataAbsent(a):
+		return unknown("the plan does not hold replica", e)
+	case len(a.List()) == 0:
+		return fail("the table lives in a single region", e)
+	}
+	var regions []string
+	for i := range a.List() {
+		regions = append(regions, strAt(r, "replica", i, "region_name"))
+	}
+	return pass(fmt.Sprintf("global table with replicas in %s", strings.Join(regions, ", ")), e)
 }

@@ -42,17 +42,8 @@ resource "aws_rds_cluster" "secondary" {
 	Plan: func(p *model.Plan) []check.Finding {
 		var out []check.Finding
 		for _, g := range p.OfType(mapKeys(globalClusterTypes)...) {
-			members, regions, undecided := globalMembers(p, g)
-			var f check.Finding
-			e := evText("members", "%s", globalMemberList(members))
-			switch names := mapKeys(regions); {
-			case len(names) >= 2:
-				f = pass("the global database spans "+strings.Join(names, ", "), e)
-			case undecided > 0 || len(members) == 0:
-				f = unknown(fmt.Sprintf("the global database's members or their regions are not known from the plan (%d undecided)", undecided), e)
-			case len(names) == 1:
-				f = fail(fmt.Sprintf("every member of the global database is in %s: it survives no regional outage", names[0]), e)
-			}
+			members := globalMembers(p, g)
+			f := forAnyCount(g, members, globalMember.resource, globalSpread)
 			f.Address = g.Address
 			out = append(out, f)
 			for _, m := range members {
@@ -67,21 +58,45 @@ resource "aws_rds_cluster" "secondary" {
 	},
 }
 
-// globalMember is a member cluster: in the plan (r), or known by ARN only.
+// globalSpread judges a global database by the regions of its members.
+func globalSpread(members []globalMember) check.Finding {
+	regions := map[string]bool{}
+	undecided := 0
+	for _, m := range members {
+		if m.known {
+			regions[m.region] = true
+		} else {
+			undecided++
+		}
+	}
+	e := evText("members", "%s", globalMemberList(members))
+	switch names := mapKeys(regions); {
+	case len(names) >= 2:
+		return pass("the global database spans "+strings.Join(names, ", "), e)
+	case undecided > 0 || len(members) == 0:
+		return unknown(fmt.Sprintf("the global database's members or their regions are not known from the plan (%d undecided)", undecided), e)
+	default:
+		return fail(fmt.Sprintf("every member of the global database is in %s: it survives no regional outage", names[0]), e)
+	}
+}
+
+// globalMember is a member cluster: in the plan (r), or known by ARN only;
+// known is false when its region is not known.
 type globalMember struct {
 	r      *model.Resource
 	label  string
 	region string
+	known  bool
 }
 
+func (m globalMember) resource() *model.Resource { return m.r }
+
 // globalMembers finds a global cluster's members and the regions they are
-// in; undecided counts members whose region is not known.
-func globalMembers(p *model.Plan, g *model.Resource) ([]globalMember, map[string][]string, int) {
+// in.
+func globalMembers(p *model.Plan, g *model.Resource) []globalMember {
 	ctype := globalClusterTypes[g.Type]
 	seen := map[*model.Resource]bool{}
 	var members []globalMember
-	regions := map[string][]string{}
-	undecided := 0
 	add := func(r *model.Resource, label, region string, known bool) {
 		if r != nil {
 			if seen[r] {
@@ -89,12 +104,7 @@ func globalMembers(p *model.Plan, g *model.Resource) ([]globalMember, map[string
 			}
 			seen[r] = true
 		}
-		members = append(members, globalMember{r, label, region})
-		if known {
-			regions[region] = append(regions[region], label)
-		} else {
-			undecided++
-		}
+		members = append(members, globalMember{r, label, region, known})
 	}
 	addCluster := func(c *model.Resource) {
 		reg, ok := p.Region(c)
@@ -123,7 +133,7 @@ func globalMembers(p *model.Plan, g *model.Resource) ([]globalMember, map[string
 		reg, ok := resARNRegion(arn)
 		add(nil, arn, reg, ok)
 	}
-	return members, regions, undecided
+	return members
 }
 
 func globalMemberList(members []globalMember) string {

@@ -43,30 +43,37 @@ var AWSRDSClusterMultiAZ = check.Check{
 			}
 		}
 		kind := dbClusterInstanceTypes[r.Type]
-		members := dataClusterInstances(p, r)
-		e := evText("cluster instances", "%d %s linked by cluster_identifier: [%s]", len(members), kind, addresses(members))
-		switch len(members) {
-		case 0:
-			return unknown(fmt.Sprintf("no %s in the plan joins this cluster: its instances are managed elsewhere", kind), e)
-		case 1:
-			return fail(fmt.Sprintf("only 1 %s (%s) in the cluster: no failover replica", kind, members[0].Address), e)
-		}
-		zones := map[string]bool{}
-		for _, m := range members {
-			if az := strAt(m, "availability_zone"); az != "" {
-				zones[az] = true
-			} else {
-				zones = nil
-				break
-			}
-		}
-		if len(zones) == 1 {
-			return fail(fmt.Sprintf("all %d instances are pinned to one Availability Zone", len(members)), e,
-				ev(p, members[0], "availability_zone"))
-		}
-		if zones == nil {
-			return pass(fmt.Sprintf("%d instances in the cluster; RDS places instances without a pinned availability_zone in the subnet group's zones, normally apart", len(members)), e)
-		}
-		return pass(fmt.Sprintf("%d instances in Availability Zones %v", len(members), mapKeys(zones)), e)
+		return forAnyCount(r, dataClusterInstances(p, r), itself, func(members []*model.Resource) check.Finding {
+			return clusterMembersMultiAZ(p, kind, members)
+		})
 	},
+}
+
+// clusterMembersMultiAZ judges a database cluster by its member instances
+// (of type kind).
+func clusterMembersMultiAZ(p *model.Plan, kind string, members []*model.Resource) check.Finding {
+	e := evText("cluster instances", "%d %s linked by cluster_identifier: [%s]", len(members), kind, addresses(members))
+	switch len(members) {
+	case 0:
+		return unknown(fmt.Sprintf("no %s in the plan joins this cluster: its instances are managed elsewhere", kind), e)
+	case 1:
+		return fail(fmt.Sprintf("only 1 %s (%s) in the cluster: no failover replica", kind, members[0].Address), e)
+	}
+	zones := map[string]bool{}
+	for _, m := range members {
+		if az := strAt(m, "availability_zone"); az != "" {
+			zones[az] = true
+		} else {
+			zones = nil
+			break
+		}
+	}
+	if len(zones) == 1 {
+		return fail(fmt.Sprintf("all %d instances are pinned to one Availability Zone", len(members)), e,
+			ev(p, members[0], "availability_zone"))
+	}
+	if zones == nil {
+		return pass(fmt.Sprintf("%d instances in the cluster; RDS places instances without a pinned availability_zone in the subnet group's zones, normally apart", len(members)), e)
+	}
+	return pass(fmt.Sprintf("%d instances in Availability Zones %v", len(members), mapKeys(zones)), e)
 }

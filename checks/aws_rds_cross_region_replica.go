@@ -46,10 +46,13 @@ var AWSRDSCrossRegionReplica = check.Check{
 		if s, _ := src.Str(); s != "" || (src.Unknown && len(r.ExprRefs("replication_source_identifier")) > 0) {
 			return pass("the cluster is a cross-region replica", ev(p, r, "replication_source_identifier"))
 		}
-		if rs := linkedThrough(p, r, "replication_source_identifier", strAt(r, "arn"), r.Type); len(rs) > 0 {
-			return pass("a replica cluster follows this one", evText("replicas", "%s", addresses(rs)))
-		}
-		return fail("the cluster exists in one region only", ev(p, r, "global_cluster_identifier"))
+		replicas := linkedThrough(p, r, "replication_source_identifier", strAt(r, "arn"), r.Type)
+		return forAnyCount(r, replicas, itself, func(replicas []*model.Resource) check.Finding {
+			if len(replicas) > 0 {
+				return pass("a replica cluster follows this one", evText("replicas", "%s", addresses(replicas)))
+			}
+			return fail("the cluster exists in one region only", ev(p, r, "global_cluster_identifier"))
+		})
 	},
 }
 
@@ -64,11 +67,21 @@ func dataDBInstanceReplication(p *model.Plan, r *model.Resource) check.Finding {
 		}
 		return check.Skip // a same-region replica: its source is judged
 	}
-	if bs := linkedThrough(p, r, "source_db_instance_arn", strAt(r, "arn"), "aws_db_instance_automated_backups_replication"); len(bs) > 0 {
+	copies := linkedThrough(p, r, "source_db_instance_arn", strAt(r, "arn"), "aws_db_instance_automated_backups_replication")
+	copies = append(copies, linkedThrough(p, r, "replicate_source_db", strAt(r, "identifier"), "aws_db_instance")...)
+	copies = append(copies, p.WithValue(strAt(r, "arn"), model.Path{"replicate_source_db"}, "aws_db_instance")...)
+	return forAnyCount(r, copies, itself, func(copies []*model.Resource) check.Finding {
+		return dataDBInstanceCopies(p, r, region, regionKnown, copies)
+	})
+}
+
+// dataDBInstanceCopies judges an aws_db_instance in region by its copies:
+// replications of its automated backups and read replicas.
+func dataDBInstanceCopies(p *model.Plan, r *model.Resource, region string, regionKnown bool, copies []*model.Resource) check.Finding {
+	if bs := ofTypes(copies, []string{"aws_db_instance_automated_backups_replication"}); len(bs) > 0 {
 		return pass("automated backups are replicated to another region", evText("aws_db_instance_automated_backups_replication", "%s", addresses(bs)))
 	}
-	replicas := linkedThrough(p, r, "replicate_source_db", strAt(r, "identifier"), "aws_db_instance")
-	replicas = append(replicas, p.WithValue(strAt(r, "arn"), model.Path{"replicate_source_db"}, "aws_db_instance")...)
+	replicas := ofTypes(copies, []string{"aws_db_instance"})
 	var undecided []string
 	for _, rep := range replicas {
 		other, ok := p.Region(rep)

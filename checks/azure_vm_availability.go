@@ -38,7 +38,7 @@ var AzureVMAvailability = check.Check{
 		if r.Type == "azurerm_virtual_machine" {
 			attr = "zones"
 		}
-		list, undecided := blockZones(p, r, attr, func(sib *model.Resource) ([]string, bool) {
+		list, undecided, uncounted := blockZones(p, r, attr, func(sib *model.Resource) ([]string, bool) {
 			a := sib.Attr(attr)
 			var zones []string
 			for _, z := range append(a.Strings(), strAt(sib, attr)) {
@@ -53,6 +53,9 @@ var AzureVMAvailability = check.Check{
 		}
 		if len(list) > 0 {
 			e := evText(attr, "%s (instances of this resource block: zones %s)", p.Show(r, r.Attr(attr)), strings.Join(list, ", "))
+			if uncounted != nil {
+				return countUnknown(uncounted, e)
+			}
 			if len(list) > 1 {
 				return pass(fmt.Sprintf("the instances of this resource block span %d zones", len(list)), e)
 			}

@@ -49,7 +49,7 @@ var GoogleMIGRegional = check.Check{
 			}
 			return pass("the regional group spreads instances over several zones", e)
 		}
-		list, undecided := blockZones(p, r, "zone", func(sib *model.Resource) ([]string, bool) {
+		list, undecided, uncounted := blockZones(p, r, "zone", func(sib *model.Resource) ([]string, bool) {
 			z := strAt(sib, "zone")
 			return []string{z}, z != ""
 		})
@@ -58,6 +58,9 @@ var GoogleMIGRegional = check.Check{
 				ev(p, undecided, "zone"))
 		}
 		e := evText("zone", "%s (groups of this resource block: %s)", p.Show(r, r.Attr("zone")), strings.Join(list, ", "))
+		if uncounted != nil {
+			return countUnknown(uncounted, e)
+		}
 		if len(list) > 1 {
 			return pass(fmt.Sprintf("the groups of this resource block span %d zones", len(list)), e)
 		}

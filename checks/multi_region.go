@@ -40,34 +40,45 @@ resource "aws_rds_global_cluster" "orders" {
 }`,
 	},
 	Plan: func(p *model.Plan) []check.Finding {
-		workloads := p.OfType(workloadTypes...)
-		if len(workloads) == 0 {
+		f := forAnyCount(nil, p.OfType(typeSet(workloadTypes, mapKeys(globalConstructs))...), itself,
+			func(rs []*model.Resource) check.Finding { return regionSpread(p, rs) })
+		if f.Status == "" {
 			return nil
 		}
-		if g, path := globalConstruct(p); g != nil {
-			return []check.Finding{pass("the plan holds a multi-region construct", ev(p, g, path...))}
-		}
-		regions := map[string][]string{}
-		var undecided []string
-		for _, r := range workloads {
-			if reg, ok := p.Region(r); ok {
-				reg = normalizeRegion(reg)
-				regions[reg] = append(regions[reg], r.Address)
-			} else {
-				undecided = append(undecided, r.Address)
-			}
-		}
-		names := mapKeys(regions)
-		e := evText("regions", "%s", regionList(regions))
-		switch {
-		case len(names) >= 2:
-			return []check.Finding{pass("the workloads span "+strings.Join(names, ", "), e)}
-		case len(undecided) > 0:
-			return []check.Finding{unknown("the region of some workloads is not known from the plan",
-				e, evText("region unknown", "%s", undecided[0]+andMore(len(undecided)-1)))}
-		}
-		return []check.Finding{fail("every workload runs in one region, "+names[0]+": a region outage takes them all down", e)}
+		return []check.Finding{f}
 	},
+}
+
+// regionSpread judges the plan's workloads and multi-region constructs
+// (rs) by the regions they span.
+func regionSpread(p *model.Plan, rs []*model.Resource) check.Finding {
+	workloads := ofTypes(rs, workloadTypes)
+	if len(workloads) == 0 {
+		return check.Skip
+	}
+	if g, path := globalConstruct(ofTypes(rs, mapKeys(globalConstructs))); g != nil {
+		return pass("the plan holds a multi-region construct", ev(p, g, path...))
+	}
+	regions := map[string][]string{}
+	var undecided []string
+	for _, r := range workloads {
+		if reg, ok := p.Region(r); ok {
+			reg = normalizeRegion(reg)
+			regions[reg] = append(regions[reg], r.Address)
+		} else {
+			undecided = append(undecided, r.Address)
+		}
+	}
+	names := mapKeys(regions)
+	e := evText("regions", "%s", regionList(regions))
+	switch {
+	case len(names) >= 2:
+		return pass("the workloads span "+strings.Join(names, ", "), e)
+	case len(undecided) > 0:
+		return unknown("the region of some workloads is not known from the plan",
+			e, evText("region unknown", "%s", undecided[0]+andMore(len(undecided)-1)))
+	}
+	return fail("every workload runs in one region, "+names[0]+": a region outage takes them all down", e)
 }
 
 // globalConstructs are resources that make a workload multi-region by
@@ -83,38 +94,39 @@ var globalConstructs = map[string]string{
 	"google_spanner_instance":            "config",
 }
 
-// globalConstruct returns a multi-region construct in the plan and the path
-// of the attribute that shows it.
-func globalConstruct(p *model.Plan) (*model.Resource, model.Path) {
-	for _, t := range mapKeys(globalConstructs) {
-		attr := globalConstructs[t]
-		for _, r := range p.OfType(t) {
-			if attr == "" {
-				return r, model.Path{"id"}
+// globalConstruct returns the first of rs that is a multi-region construct,
+// and the path of the attribute that shows it.
+func globalConstruct(rs []*model.Resource) (*model.Resource, model.Path) {
+	for _, r := range rs {
+		attr, ok := globalConstructs[r.Type]
+		if !ok {
+			continue
+		}
+		if attr == "" {
+			return r, model.Path{"id"}
+		}
+		a := r.Attr(attr)
+		switch r.Type {
+		case "aws_route53_record":
+			if len(a.List()) > 0 {
+				return r, model.Path{attr}
 			}
-			a := r.Attr(attr)
-			switch t {
-			case "aws_route53_record":
-				if len(a.List()) > 0 {
-					return r, model.Path{attr}
-				}
-				if l := r.Attr("latency_routing_policy"); len(l.List()) > 0 {
-					return r, model.Path{"latency_routing_policy"}
-				}
-			case "azurerm_cosmosdb_account":
-				if len(a.List()) >= 2 {
-					return r, model.Path{attr}
-				}
-			case "google_spanner_instance":
-				// Multi-region instance configurations are named nam3,
-				// eur3, nam-eur-asia1 ...; regional ones regional-<region>.
-				if s, ok := a.Str(); ok && s != "" && !strings.Contains(s, "regional-") {
-					return r, model.Path{attr}
-				}
-			default:
-				if len(a.List()) > 0 {
-					return r, model.Path{attr}
-				}
+			if l := r.Attr("latency_routing_policy"); len(l.List()) > 0 {
+				return r, model.Path{"latency_routing_policy"}
+			}
+		case "azurerm_cosmosdb_account":
+			if len(a.List()) >= 2 {
+				return r, model.Path{attr}
+			}
+		case "google_spanner_instance":
+			// Multi-region instance configurations are named nam3,
+			// eur3, nam-eur-asia1 ...; regional ones regional-<region>.
+			if s, ok := a.Str(); ok && s != "" && !strings.Contains(s, "regional-") {
+				return r, model.Path{attr}
+			}
+		default:
+			if len(a.List()) > 0 {
+				return r, model.Path{attr}
 			}
 		}
 	}

@@ -175,6 +175,20 @@ func typeSet(lists ...any) []string {
 	return out
 }
 
+// ofTypes returns the resources of rs of the given types, type by type in
+// the order given, as Plan.OfType does over a whole plan.
+func ofTypes(rs []*model.Resource, types []string) []*model.Resource {
+	byType := map[string][]*model.Resource{}
+	for _, r := range rs {
+		byType[r.Type] = append(byType[r.Type], r)
+	}
+	var out []*model.Resource
+	for _, t := range types {
+		out = append(out, byType[t]...)
+	}
+	return out
+}
+
 // mapKeys returns a map's keys, sorted.
 func mapKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
@@ -229,22 +243,34 @@ func (f *firstMatch) in(p *model.Plan) *model.Resource {
 	}).(*model.Resource)
 }
 
-type blockZonesKey struct{ block, attr string }
+type blockZonesKey struct {
+	block, attr string
+	count       model.Count
+}
 
 // blockZones gathers the zones of every instance of r's resource block (its
 // configuration address, in every module instance) that exists after apply,
 // for checks that judge an instance by the spread of its block. zones reads
 // one instance's zones from attr, false when they are not known; undecided
-// is then the first instance whose zones are not known. The answer is
-// computed once per block and attribute, so zones must read them the same
-// way for every resource of a type.
-func blockZones(p *model.Plan, r *model.Resource, attr string, zones func(*model.Resource) ([]string, bool)) (sorted []string, undecided *model.Resource) {
+// is then the first instance whose zones are not known. uncounted is set
+// when the spread (one zone or more, two or more) depends on instances
+// whose number is unknown apart from r's (countVaries: a module instance
+// keyed [*] beside known ones): without them it would be judged otherwise,
+// so the check says unknown, for the reason uncounted.Count gives. The
+// answer is computed once per block, attribute and r's Count, so zones must
+// read them the same way for every resource of a type.
+func blockZones(p *model.Plan, r *model.Resource, attr string, zones func(*model.Resource) ([]string, bool)) (sorted []string, undecided, uncounted *model.Resource) {
 	type result struct {
-		zones     []string
-		undecided *model.Resource
+		zones                []string
+		undecided, uncounted *model.Resource
 	}
-	out := p.Memo(blockZonesKey{r.ConfigAddress(), attr}, func() any {
-		seen := map[string]bool{}
+	out := p.Memo(blockZonesKey{r.ConfigAddress(), attr, r.Count}, func() any {
+		seen, fixed := map[string]bool{}, map[string]bool{}
+		type varied struct {
+			sib   *model.Resource
+			zones []string
+		}
+		var varying []varied
 		for _, sib := range p.Instances(r.ConfigAddress()) {
 			if !sib.Exists() {
 				continue
@@ -253,13 +279,31 @@ func blockZones(p *model.Plan, r *model.Resource, attr string, zones func(*model
 			if !ok {
 				return result{undecided: sib}
 			}
+			varies := countVaries(r, sib)
+			if varies {
+				varying = append(varying, varied{sib, zs})
+			}
 			for _, z := range zs {
 				seen[z] = true
+				if !varies {
+					fixed[z] = true
+				}
 			}
 		}
-		return result{zones: mapKeys(seen)}
+		res := result{zones: mapKeys(seen)}
+		if len(fixed) >= 2 {
+			return res // two zones however many the others are
+		}
+		for _, v := range varying {
+			for _, z := range v.zones {
+				if !fixed[z] && res.uncounted == nil {
+					res.uncounted = v.sib // a zone only they would add
+				}
+			}
+		}
+		return res
 	}).(result)
-	return out.zones, out.undecided
+	return out.zones, out.undecided, out.uncounted
 }
 
 // Blocks the plan's configuration may not show. Plan JSON leaves dynamic

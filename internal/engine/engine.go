@@ -157,7 +157,7 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 	if f.Status == "" {
 		return
 	}
-	f = settleAssumptions(f)
+	f = ifCreated(r, settleAssumptions(f))
 	f, inBaseline := pol.Review(p, r, meta, f)
 	resourceType, docs := "", meta.DocsURL()
 	if r != nil {
