@@ -187,7 +187,11 @@ func (l *loader) warnf(format string, args ...any) {
 
 // build adds the resource instances of this module instance and of its
 // children to the plan.
-func (s *scope) build() {
+func (s *scope) build() { s.buildIn(model.Count{}) }
+
+// buildIn is build for a module instance whose own number of instances is
+// outer: unknown when its call's count or for_each (or an outer call's) is.
+func (s *scope) buildIn(outer model.Count) {
 	cm := s.l.configs[s.path]
 	for _, rb := range s.mod.resources {
 		var cr *tfjson.ConfigResource
@@ -198,19 +202,35 @@ func (s *scope) build() {
 				}
 			}
 		}
-		s.buildResource(rb, cr)
+		s.buildResource(rb, cr, outer)
 	}
 	for _, call := range s.mod.calls {
 		if c := s.childrenOf(call.name); c != nil {
+			_, count := s.count(call.count, call.forEach, join(s.path, "module."+call.name), outer)
 			for _, child := range c.scopes {
-				child.build()
+				child.buildIn(count)
 			}
 		}
 	}
 }
 
-func (s *scope) buildResource(rb *resourceBlock, cr *tfjson.ConfigResource) {
-	keys, _ := s.expand(rb.count, rb.forEach)
+// count expands a block's count or for_each (the block at configuration
+// address of, in a module instance whose number of instances is outer) and
+// says what is known of the number of its instances: unknown when its own
+// count or for_each is, named as the closest reason; else outer's.
+func (s *scope) count(count, forEach hcl.Expression, of string, outer model.Count) ([]instanceKey, model.Count) {
+	keys, kind := s.expand(count, forEach)
+	switch {
+	case kind != expandUnknown:
+		return keys, outer
+	case count != nil:
+		return keys, model.UnknownCount("count", of)
+	}
+	return keys, model.UnknownCount("for_each", of)
+}
+
+func (s *scope) buildResource(rb *resourceBlock, cr *tfjson.ConfigResource, outer model.Count) {
+	keys, count := s.count(rb.count, rb.forEach, join(s.path, rb.address()), outer)
 	providerName := s.providerSource(rb)
 	for _, k := range keys {
 		v := s.blockValue(rb.body, k.instance(), true, 0)
@@ -239,6 +259,7 @@ func (s *scope) buildResource(rb *resourceBlock, cr *tfjson.ConfigResource) {
 			Config:         cr,
 			// Dynamic blocks are expanded into the configuration.
 			ConfigComplete: true,
+			Count:          count,
 		}
 		if rb.mode == tfjson.DataResourceMode {
 			r.Actions = tfjson.Actions{tfjson.ActionRead}
