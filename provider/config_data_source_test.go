@@ -31,9 +31,11 @@ func TestAccConfigDataSource(t *testing.T) {
 						"check_id": "aws_elasticache_replication_group_multi_az", "status": "fail",
 						"address": `module.cache["green"].aws_elasticache_replication_group.this`,
 					}),
-					// Attributes the configuration leaves unset are unknown, never guessed.
+					// An argument the configuration leaves out is null, as
+					// Terraform plans it: the provider's default (no log
+					// exports) decides, as on a plan.
 					resource.TestCheckTypeSetElemNestedAttrs(ds, "results.*", map[string]string{
-						"check_id": "aws_rds_log_exports", "status": "unknown",
+						"check_id": "aws_rds_log_exports", "status": "fail",
 					}),
 					resource.TestMatchResourceAttr(ds, "summary", regexp.MustCompile(`^Not ready: `)),
 				),

@@ -41,7 +41,7 @@ func (l *loader) configModule(s *scope) *tfjson.ConfigModule {
 		}
 		l.pconfigs[key] = &tfjson.ProviderConfig{
 			Name: pb.name, FullName: src, Alias: pb.alias, ModuleAddress: s.path,
-			Expressions: s.expressions(pb.body, false),
+			Expressions: s.providerExpressions(pb.body),
 		}
 	}
 	for _, rb := range s.mod.resources {
@@ -90,6 +90,27 @@ func (l *loader) configModule(s *scope) *tfjson.ConfigModule {
 		cm.ModuleCalls[call.name] = mc
 	}
 	return cm
+}
+
+// providerExpressions describes a provider block's arguments, each with
+// the value it evaluates to when that is known: a plan's configuration
+// gives only literals, but a directory read knows what local.region or
+// var.region hold, and regions are judged from them.
+func (s *scope) providerExpressions(body hcl.Body) map[string]*tfjson.Expression {
+	out := s.expressions(body, false)
+	attrs, _ := blockContent(body)
+	for _, a := range attrs {
+		e := out[a.Name]
+		if e == nil || e.ExpressionData == nil || len(e.References) == 0 {
+			continue
+		}
+		v, unknown, sens := toModel(s.eval(a.Expr, nil))
+		if unknown != nil || sens != nil || v == nil {
+			continue
+		}
+		e.ConstantValue, e.References = v, nil
+	}
+	return out
 }
 
 // expressions describes a block's arguments and nested blocks as a plan's

@@ -482,26 +482,34 @@ func (s *scope) expand(count, forEach hcl.Expression) ([]instanceKey, expandKind
 // aws and aws.west at the root, module.x:aws for a module's own provider
 // block.
 func (s *scope) providerConfigKey(name, alias string) string {
+	_, _, key := s.resolveProvider(name, alias)
+	return key
+}
+
+// resolveProvider follows a provider's name and alias from this module to
+// the configuration they denote: the scope whose block writes it and the
+// block (nil when none is written), and its key as providerConfigKey says.
+func (s *scope) resolveProvider(name, alias string) (*scope, *providerBlock, string) {
 	key := providerKey(name, alias)
 	for _, pb := range s.mod.providers {
 		if pb.key() == key {
 			if s.path == "" {
-				return key
+				return s, pb, key
 			}
-			return s.path + ":" + key
+			return s, pb, s.path + ":" + key
 		}
 	}
 	if s.parent == nil {
-		return key
+		return nil, nil, key
 	}
 	if ref, ok := s.call.providers[key]; ok {
 		n, a, _ := strings.Cut(ref, ".")
-		return s.parent.providerConfigKey(n, a)
+		return s.parent.resolveProvider(n, a)
 	}
 	if alias == "" {
-		return s.parent.providerConfigKey(name, "")
+		return s.parent.resolveProvider(name, "")
 	}
-	return s.path + ":" + key
+	return nil, nil, s.path + ":" + key
 }
 
 func join(prefix, addr string) string {

@@ -233,7 +233,7 @@ func (s *scope) buildResource(rb *resourceBlock, cr *tfjson.ConfigResource, oute
 	keys, count := s.count(rb.count, rb.forEach, join(s.path, rb.address()), outer)
 	providerName := s.providerSource(rb)
 	for _, k := range keys {
-		v := s.blockValue(rb.body, k.instance(), true, 0)
+		v := s.withTagsAll(rb, s.blockValue(rb.body, k.instance(), true, 0))
 		after, unknown, sensitive := toModel(v)
 		if after == nil {
 			after = model.Object{}
@@ -257,9 +257,11 @@ func (s *scope) buildResource(rb *resourceBlock, cr *tfjson.ConfigResource, oute
 			AfterUnknown:   unknown,
 			AfterSensitive: sensitive,
 			Config:         cr,
-			// Dynamic blocks are expanded into the configuration.
+			// Dynamic blocks are expanded into the configuration, and an
+			// argument left out is null, as Terraform plans it.
 			ConfigComplete: true,
 			Count:          count,
+			Static:         true,
 		}
 		if rb.mode == tfjson.DataResourceMode {
 			r.Actions = tfjson.Actions{tfjson.ActionRead}

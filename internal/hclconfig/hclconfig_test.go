@@ -95,22 +95,22 @@ func TestLoadBasic(t *testing.T) {
 		"tfvars then locals":     {"aws_db_instance.main", []model.Step{"identifier"}, attr{value: "orders-prod", present: true}},
 		"expression over a var":  {"aws_db_instance.main", []model.Step{"multi_az"}, attr{value: true, present: true}},
 		"sensitive variable":     {"aws_db_instance.main", []model.Step{"password"}, attr{value: "hunter2hunter2", sense: true, present: true}},
-		"resource attribute":     {"aws_db_instance.main", []model.Step{"db_subnet_group_name"}, attr{unknown: true}},
-		"unset attribute":        {"aws_db_instance.main", []model.Step{"deletion_protection"}, attr{}},
+		"resource attribute":     {"aws_db_instance.main", []model.Step{"db_subnet_group_name"}, attr{unknown: true, present: true}},
+		"unset attribute":        {"aws_db_instance.main", []model.Step{"deletion_protection"}, attr{present: true}}, // null, as Terraform plans it
 		"merge of maps":          {"aws_db_instance.main", []model.Step{"tags", "env"}, attr{value: "prod", present: true}},
-		"variable without value": {"aws_db_subnet_group.main", []model.Step{"subnet_ids"}, attr{unknown: true}},
+		"variable without value": {"aws_db_subnet_group.main", []model.Step{"subnet_ids"}, attr{unknown: true, present: true}},
 		"for_each key":           {`aws_s3_bucket.b["logs"]`, []model.Step{"bucket"}, attr{value: "orders-prod-logs", present: true}},
 		"count.index":            {"aws_instance.web[1]", []model.Step{"instance_type"}, attr{value: "m7g.large", present: true}},
 		"nested block":           {"aws_instance.web[0]", []model.Step{"root_block_device", 0, "encrypted"}, attr{value: true, present: true}},
 		"dynamic block iterator": {"aws_instance.web[0]", []model.Step{"ebs_block_device", 1, "device_name"}, attr{value: "/dev/sdb", present: true}},
 		"dynamic block key":      {"aws_instance.web[0]", []model.Step{"ebs_block_device", 1, "encrypted"}, attr{value: false, present: true}},
 		"empty dynamic block":    {"aws_db_instance.main", []model.Step{"restore_to_point_in_time"}, attr{value: []any{}, present: true}},
-		"lifecycle is meta":      {"aws_instance.web[0]", []model.Step{"lifecycle"}, attr{}},
+		"lifecycle is meta":      {"aws_instance.web[0]", []model.Step{"lifecycle"}, attr{present: true}}, // no value
 		"data source argument":   {"data.aws_ami.ubuntu", []model.Step{"most_recent"}, attr{value: true, present: true}},
 		"module input":           {`module.cache["green"].aws_elasticache_replication_group.this`, []model.Step{"multi_az_enabled"}, attr{value: false, present: true}},
 		"module variable default": {`module.cache["green"].aws_elasticache_replication_group.this`, []model.Step{"num_cache_clusters"},
 			attr{value: float64(2), present: true}},
-		"for_each over a resource": {`aws_s3_bucket_versioning.b["logs"]`, []model.Step{"bucket"}, attr{unknown: true}},
+		"for_each over a resource": {`aws_s3_bucket_versioning.b["logs"]`, []model.Step{"bucket"}, attr{unknown: true, present: true}},
 	}
 	for name, tc := range attrs {
 		t.Run(name, func(t *testing.T) {

@@ -25,37 +25,59 @@ resource "aws_subnet" "private" {
 }
 
 resource "aws_db_instance" "orders" {
-  identifier                  = "orders"
-  engine                      = "postgres"
-  engine_version              = "16.3"
-  instance_class              = "db.m6g.large"
-  multi_az                    = false # gap: one AZ
-  backup_retention_period     = 7
-  deletion_protection         = true
-  storage_encrypted           = true
-  manage_master_user_password = true
-  final_snapshot_identifier   = "orders-final"
-  tags                        = local.tags
+  identifier                      = "orders"
+  db_name                         = "orders"
+  username                        = "orders_admin"
+  engine                          = "postgres"
+  engine_version                  = "16.3"
+  instance_class                  = "db.m6g.large"
+  storage_type                    = "gp3"
+  allocated_storage               = 100
+  max_allocated_storage           = 500
+  multi_az                        = false # gap: one AZ
+  backup_retention_period         = 7
+  copy_tags_to_snapshot           = true
+  deletion_protection             = true
+  storage_encrypted               = true
+  manage_master_user_password     = true
+  monitoring_interval             = 60
+  performance_insights_enabled    = true
+  enabled_cloudwatch_logs_exports = ["postgresql"]
+  final_snapshot_identifier       = "orders-final"
+  tags                            = local.tags
 }
 
 resource "aws_security_group" "app" {
-  name   = "app"
-  vpc_id = aws_vpc.main.id
+  name        = "app"
+  description = "app servers"
+  vpc_id      = aws_vpc.main.id
+  tags        = local.tags
   ingress { # gap: SSH from anywhere
+    description = "ssh"
     from_port   = 22
     to_port     = 22
     protocol    = "tcp"
     cidr_blocks = ["0.0.0.0/0"]
   }
   ingress {
+    description = "https"
     from_port   = 443
     to_port     = 443
     protocol    = "tcp"
     cidr_blocks = ["0.0.0.0/0"]
   }
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
 }
 
-resource "aws_s3_bucket" "receipts" { bucket = "payments-receipts-prod" }
+resource "aws_s3_bucket" "receipts" {
+  bucket = "payments-receipts-prod"
+  tags   = local.tags
+}
 
 resource "aws_s3_bucket_versioning" "receipts" {
   bucket = aws_s3_bucket.receipts.id
@@ -67,9 +89,14 @@ resource "aws_dynamodb_table" "sessions" {
   billing_mode                = "PAY_PER_REQUEST"
   hash_key                    = "id"
   deletion_protection_enabled = true
+  tags                        = local.tags
   attribute {
     name = "id"
     type = "S"
+  }
+  ttl {
+    attribute_name = "expires_at"
+    enabled        = true
   }
   # gap: no point_in_time_recovery
 }
@@ -79,6 +106,7 @@ resource "aws_elasticache_replication_group" "cache" {
   replication_group_id       = "sessions"
   description                = "session cache"
   engine                     = "redis"
+  engine_version             = "7.1"
   node_type                  = "cache.r7g.large"
   num_cache_clusters         = 2
   automatic_failover_enabled = true
@@ -86,9 +114,13 @@ resource "aws_elasticache_replication_group" "cache" {
   at_rest_encryption_enabled = true
   transit_encryption_enabled = true
   snapshot_retention_limit   = 3
+  tags                       = local.tags
 }
 
-resource "aws_sns_topic" "oncall" { name = "payments-oncall" }
+resource "aws_sns_topic" "oncall" {
+  name = "payments-oncall"
+  tags = local.tags
+}
 
 resource "aws_sns_topic_subscription" "pager" {
   topic_arn = aws_sns_topic.oncall.arn
@@ -108,4 +140,5 @@ resource "aws_cloudwatch_metric_alarm" "cache_cpu" {
   threshold           = 80
   comparison_operator = "GreaterThanThreshold"
   alarm_actions       = [aws_sns_topic.oncall.arn]
+  tags                = local.tags
 }
