@@ -51,6 +51,13 @@ init, or pass --skip-unread-modules to judge the rest; each call not read
 is then a warning in every report, and the verdict covers only what was
 read.
 
+Several PATHs are judged each on its own, unless --pool joins them into one
+estate (an application's root and the monitoring root that watches it):
+cross-resource checks (alarm coverage, dashboards, backup plans, on-call)
+then see the resources of every PATH, inputs link to each other by known
+values (names, ARNs) as separate roots do, and each finding still names the
+PATH it comes from; a finding about the whole estate names them all.
+
 --format FMT writes the report in format FMT to standard output;
 --format FMT=FILE writes it to FILE instead. A FILE that is a regular file,
 or does not exist yet, is replaced in one step (a temporary file beside it,
@@ -94,6 +101,8 @@ type scanFlags struct {
 	workspace         string
 	workspaceSet      bool
 	skipUnreadModules bool
+	// pool judges every PATH as one estate (--pool).
+	pool bool
 }
 
 func (a *app) scanCommand() *cobra.Command {
@@ -138,6 +147,8 @@ func (a *app) scanCommand() *cobra.Command {
 		"the `NAME` terraform.workspace has in a directory PATH (default: unknown)")
 	f.BoolVar(&fl.skipUnreadModules, "skip-unread-modules", false,
 		"judge a directory PATH without the module calls that cannot be read (not installed by terraform init, a wrong source, errors in the module), as warnings, instead of failing")
+	f.BoolVar(&fl.pool, "pool", false,
+		"judge every PATH as one estate: cross-resource checks (alarms, dashboards, backup plans, on-call) see the resources of all of them, and each finding names the PATH it comes from")
 	_ = cmd.MarkFlagFilename("var-file", "tfvars", "json")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Names(), cobra.ShellCompDirectiveNoSpace))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"critical", "high", "medium", "low", "none"}, cobra.ShellCompDirectiveNoFileComp))
@@ -203,6 +214,9 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 		if plan.Kind != model.KindConfig {
 			locs.Complete(paths[i], plan) // dynamic blocks, which plans leave out
 		}
+	}
+	if fl.pool {
+		plans = []*model.Plan{model.Pool(plans)}
 	}
 
 	rep := engine.Run(plans, a.cat.all(), engine.Options{Profile: prof, FailOn: failOn, Policy: pol})

@@ -49,7 +49,9 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 		rep.Checks = append(rep.Checks, meta)
 	}
 	for _, p := range plans {
-		rep.Inputs = append(rep.Inputs, Input{Path: p.Path, Kind: string(p.Kind), TerraformVersion: p.TerraformVersion, FormatVersion: p.FormatVersion})
+		for _, m := range p.Members() {
+			rep.Inputs = append(rep.Inputs, Input{Path: m.Path, Kind: string(m.Kind), TerraformVersion: m.TerraformVersion, FormatVersion: m.FormatVersion})
+		}
 		for _, w := range p.Warnings {
 			if w = safeText(p, nil, w); !slices.Contains(rep.Warnings, w) {
 				rep.Warnings = append(rep.Warnings, w)
@@ -158,7 +160,11 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 		return
 	}
 	f = ifCreated(r, settleAssumptions(f))
-	f, inBaseline := pol.Review(p, r, meta, f)
+	// In a pool, the finding is the input's it comes from, at its address
+	// there: waivers, baselines and locations read them so.
+	origin, addr := p.Origin(f.Address)
+	f.Address = addr
+	f, inBaseline := pol.Review(origin, r, meta, f)
 	resourceType, docs := "", meta.DocsURL()
 	if r != nil {
 		resourceType = r.Type
@@ -177,7 +183,7 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 		Category:     meta.Category,
 		Severity:     meta.Severity,
 		Status:       f.Status,
-		Input:        p.Path,
+		Input:        origin.Path,
 		Address:      f.Address,
 		ResourceType: resourceType,
 		Message:      safeText(p, r, f.Message),

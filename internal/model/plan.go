@@ -49,6 +49,9 @@ type Plan struct {
 	modules   map[string]*tfjson.ConfigModule
 	calls     map[string]*tfjson.ModuleCall
 
+	// pool holds the inputs a pool joins (see Pool); empty for one input.
+	pool []poolMember
+
 	secretsMu    sync.Mutex
 	secrets      *secretIndex // built on first use: see Scrub
 	extraSecrets []any

@@ -29,12 +29,20 @@ func (p *Plan) ProviderRegion(r *Resource) (string, bool) {
 		key = providerLocalName(r)
 	}
 	pc := p.Config.ProviderConfigs[key]
-	if pc == nil {
-		// Older plans write module.NAME:aws for a provider inherited from
-		// the root module.
-		if i := strings.LastIndexByte(key, ':'); i >= 0 {
-			pc = p.Config.ProviderConfigs[key[i+1:]]
+	// Older plans write module.NAME:aws for a provider inherited from a
+	// calling module: look in each one up to the root.
+	for pc == nil {
+		i := strings.LastIndexByte(key, ':')
+		if i < 0 {
+			break
 		}
+		module, name := key[:i], key[i+1:]
+		parent := ""
+		if j := strings.LastIndex(module, ".module."); j >= 0 {
+			parent = module[:j] + ":"
+		}
+		key = parent + name
+		pc = p.Config.ProviderConfigs[key]
 	}
 	if pc == nil {
 		return "", false
