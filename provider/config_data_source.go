@@ -51,8 +51,11 @@ func (d *configDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"A module call that cannot be read (a registry or Git module `terraform init` has not installed, a local source " +
 			"that is not there, errors in the module's files) is an error, unless `skip_unread_modules` is true. What only a " +
 			"provider or an apply would know (resource attributes, data sources, variables without a value) is unknown, so " +
-			"the checks that need it report `unknown` rather than guess. Each module call not read and each root variable " +
-			"without a value is a warning: the verdict covers only what was read and known.",
+			"the checks that need it report `unknown` rather than guess. An argument the configuration leaves out is null, as " +
+			"Terraform would plan it, so the provider's default decides, as on a plan; the AWS provider's `default_tags` merge " +
+			"into each resource's `tags_all`. A block whose `count` or `for_each` is unknown may create any number of " +
+			"instances: its findings begin `if created: `, and verdicts that count instances are unknown. Each module call " +
+			"not read and each root variable without a value is a warning: the verdict covers only what was read and known.",
 		Attributes: mergeAttributes(map[string]schema.Attribute{
 			"dir": schema.StringAttribute{
 				Required: true,

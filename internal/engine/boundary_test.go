@@ -91,3 +91,22 @@ func TestBoundaryRedactsAndCaps(t *testing.T) {
 		t.Errorf("the secret at the end of a long message is not redacted before the cap: …%q", res.Message[len(res.Message)-40:])
 	}
 }
+
+func TestInputWording(t *testing.T) {
+	t.Parallel()
+	const text = "nothing in the plan enables it; The plan's alarms; this plan; planned values; a backup plan; the planet"
+	tests := map[model.Kind]string{
+		model.KindPlan:   text,
+		model.KindState:  text,
+		model.KindConfig: "nothing in the configuration enables it; The configuration's alarms; this configuration; planned values; a backup plan; the planet",
+	}
+	for kind, want := range tests {
+		t.Run(string(kind), func(t *testing.T) {
+			t.Parallel()
+			p := model.NewPlan("in", kind, nil, nil, nil)
+			if got := inputWording(p, text); got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}

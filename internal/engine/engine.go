@@ -174,7 +174,7 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 	}
 	ev := make([]check.Evidence, 0, len(f.Evidence))
 	for _, e := range f.Evidence {
-		ev = append(ev, check.Evidence{Attribute: safeText(p, r, e.Attribute), Value: safeText(p, r, e.Value)})
+		ev = append(ev, check.Evidence{Attribute: safeText(p, r, e.Attribute), Value: safeText(p, r, inputWording(p, e.Value))})
 	}
 	rep.Results = append(rep.Results, Result{
 		CheckID:      meta.ID,
@@ -186,7 +186,7 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 		Input:        origin.Path,
 		Address:      f.Address,
 		ResourceType: resourceType,
-		Message:      safeText(p, r, f.Message),
+		Message:      safeText(p, r, inputWording(p, f.Message)),
 		Evidence:     ev,
 		Remediation:  meta.Remediation,
 		Docs:         docs,
