@@ -1,0 +1,3 @@
+environment = "prod"
+multi_az    = true
+replicas    = 3
