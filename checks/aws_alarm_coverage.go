@@ -56,8 +56,18 @@ var AWSAlarmCoverage = check.Check{
 	},
 }
 
-// alarmCoverage judges one resource by the alarms that watch it.
+// alarmCoverage judges one resource by the alarms that watch it. An alarm
+// whose count is unknown may not exist: the resource is watched only if it
+// would be without it, or the verdict depends on that count.
 func alarmCoverage(p *model.Plan, r *model.Resource, w alarmWatch) check.Finding {
+	return forAnyCount(r, w.Watching, itself, func(watching []*model.Resource) check.Finding {
+		w := w
+		w.Watching = watching
+		return alarmCoverageOf(p, r, w)
+	})
+}
+
+func alarmCoverageOf(p *model.Plan, r *model.Resource, w alarmWatch) check.Finding {
 	spec := awsAlarmSpecs[r.Type]
 	dim := spec.dimensions[0]
 	if len(w.Watching) > 0 {

@@ -75,6 +75,14 @@ var AWSLB5xxAlarm = check.Check{
 // watches r.
 func metricAlarmFinding(p *model.Plan, r *model.Resource, want metricWant, noun, what string, e ...check.Evidence) check.Finding {
 	on, others, undecided := alarmOnMetric(p, r, want)
+	// An alarm whose count is unknown may not exist.
+	return forAnyCount(r, on, itself, func(on []*model.Resource) check.Finding {
+		return metricAlarmVerdict(on, others, undecided, noun, what, e...)
+	})
+}
+
+func metricAlarmVerdict(on, others, undecided []*model.Resource, noun, what string, e ...check.Evidence) check.Finding {
+	e = e[:len(e):len(e)] // judged more than once: appends must not share
 	switch {
 	case len(on) > 0:
 		return pass("the "+noun+" has a "+what+" alarm", append(e, evText("alarms", "%s", addresses(on)))...)
