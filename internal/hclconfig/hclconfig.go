@@ -7,14 +7,17 @@
 // under .terraform/modules; a module call it cannot read fails the load
 // unless Options.SkipUnreadModules makes it a warning. Variables take their
 // values from the directory's terraform.tfvars and *.auto.tfvars files and
-// from Options.Vars, else their defaults; locals, literals and expressions over them are evaluated with a
-// safe subset of Terraform's functions, and count and for_each are expanded
-// when their values are known. Whatever Terraform would know only from a
-// provider or at apply (resource attributes, data sources, functions this
-// reader does not evaluate, variables without a value) is unknown, and is
-// marked so in the model as a plan marks after_unknown: it is never
-// guessed. An attribute the configuration does not set is not in the
-// model at all, as without the provider's schema its default is not known.
+// from Options.Vars, else their defaults; locals, literals and expressions
+// over them are evaluated with every pure function of Terraform 1.8's
+// language (file functions inside the calling module's directory only),
+// and count and for_each are expanded when their values are known, else
+// the block is one [*] instance whose count is unknown (model.Count).
+// Whatever Terraform would know only from a provider or at apply (resource
+// attributes, data sources, impure functions, variables without a value)
+// is unknown, and is marked so in the model as a plan marks after_unknown:
+// it is never guessed. An argument the configuration leaves out is null
+// (model.Resource.Static), as Terraform plans it, and the AWS provider's
+// default_tags merge into tags_all.
 package hclconfig
 
 import (
