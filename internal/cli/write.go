@@ -8,6 +8,8 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+
+	"github.com/prodready/terraform-provider-readiness/internal/oserr"
 )
 
 // staged is a report written but not yet in place: a temporary file that
@@ -122,25 +124,9 @@ func writeBytes(data []byte) func(io.Writer) error {
 // describeOSError drops Go's operation and temporary file name from a file
 // system error, keeping what went wrong.
 func describeOSError(err error) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("no such directory")
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied")
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
 	var oe *net.OpError
 	if errors.As(err, &oe) {
-		return describeOSError(oe.Err)
+		err = oe.Err
 	}
-	return err
+	return oserr.Describe(err, "no such directory")
 }

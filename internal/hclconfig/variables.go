@@ -3,7 +3,6 @@ package hclconfig
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,6 +14,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/prodready/terraform-provider-readiness/internal/nesting"
+	"github.com/prodready/terraform-provider-readiness/internal/oserr"
 )
 
 // rootValues gathers the values of the root module's variables as
@@ -194,19 +194,10 @@ func pathString(path cty.Path) string {
 
 // fileError says why a file cannot be read, in words.
 func fileError(err error) error {
-	switch {
-	case err == nil:
+	if err == nil {
 		return errors.New("is a directory")
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("no such file")
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied")
 	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+	return oserr.Describe(err, "no such file")
 }
 
 // UnsetVariable is a root variable without a value: no default, no

@@ -6,15 +6,14 @@ package input
 import (
 	"bytes"
 	"cmp"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"time"
 
 	"github.com/prodready/terraform-provider-readiness/internal/hclconfig"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
+	"github.com/prodready/terraform-provider-readiness/internal/oserr"
 )
 
 // DefaultWait is how long Read waits for a named pipe's writer, or for a
@@ -97,16 +96,4 @@ func isBinaryPlan(head []byte) bool {
 	return bytes.HasPrefix(head, []byte("PK\x03\x04"))
 }
 
-func describeOSError(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("no such file")
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied")
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
+func describeOSError(err error) error { return oserr.Describe(err, "no such file") }

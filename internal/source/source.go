@@ -8,7 +8,6 @@ package source
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 	"github.com/prodready/terraform-provider-readiness/internal/nesting"
+	"github.com/prodready/terraform-provider-readiness/internal/oserr"
 )
 
 // maxDepth bounds how deep module calls are followed, as a guard against
@@ -260,16 +260,4 @@ func configFiles(dir string) ([]string, error) {
 }
 
 // describe drops Go's operation and path from a file system error.
-func describe(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("no such directory")
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied")
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
+func describe(err error) error { return oserr.Describe(err, "no such directory") }
