@@ -112,7 +112,11 @@ type sarifDoc struct {
 					DefaultConfiguration struct {
 						Level string `json:"level"`
 					} `json:"defaultConfiguration"`
+					FullDescription struct {
+						Text string `json:"text"`
+					} `json:"fullDescription"`
 					Help struct {
+						Text     string `json:"text"`
 						Markdown string `json:"markdown"`
 					} `json:"help"`
 				} `json:"rules"`
@@ -162,16 +166,20 @@ func TestSARIFContent(t *testing.T) {
 	run := doc.Runs[0]
 	rules := run.Tool.Driver.Rules
 
-	// Every check that ran is a rule, even one without results.
+	// Every check with a result written (passes are not) is a rule, once,
+	// its description in fullDescription and not again in help.
 	var ids []string
 	for _, r := range rules {
 		ids = append(ids, r.ID+"="+r.DefaultConfiguration.Level)
 		if !strings.HasPrefix(r.HelpURI, "https://") || !strings.Contains(r.Help.Markdown, "How to fix") {
 			t.Errorf("rule %s lacks help: uri %q, markdown %q", r.ID, r.HelpURI, r.Help.Markdown)
 		}
+		if d := r.FullDescription.Text; d != "" && (strings.Contains(r.Help.Text, d) || strings.Contains(r.Help.Markdown, d)) {
+			t.Errorf("rule %s repeats its description in help", r.ID)
+		}
 	}
 	wantIDs := []string{"aws_rds_multi_az=error", "aws_asg_multi_az=warning", "plan_destroys_data=error",
-		"aws_s3_encryption_at_rest=note", "aws_rds_public_access=error", "aws_lambda_tracing=note"}
+		"aws_s3_encryption_at_rest=note"}
 	if diff := cmp.Diff(wantIDs, ids); diff != "" {
 		t.Errorf("rules (-want +got):\n%s", diff)
 	}
