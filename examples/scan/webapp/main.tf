@@ -2,12 +2,16 @@
 # (provider v5, Terraform 1.8.5). The AWS provider cannot be downloaded where
 # this project is built, so plan.json was written to match what
 # `terraform show -json` prints for this configuration; the VPC itself is
-# outside this stack (vpc_id comes from elsewhere).
+# outside this stack (its ID is a variable, given when planning).
 #
 #   terraform plan -out tfplan && terraform show -json tfplan > plan.json
 #   readiness scan plan.json
 variable "region" { default = "eu-west-1" }
 variable "azs" { default = ["eu-west-1a", "eu-west-1b"] }
+
+variable "vpc_id" {
+  description = "The VPC this stack runs in, from the network stack."
+}
 
 provider "aws" {
   region = var.region
@@ -18,7 +22,7 @@ locals { tags = { team = "payments", environment = "production" } }
 
 resource "aws_subnet" "private" {
   count             = length(var.azs)
-  vpc_id            = aws_vpc.main.id
+  vpc_id            = var.vpc_id
   availability_zone = var.azs[count.index]
   cidr_block        = "10.0.${count.index}.0/24"
   tags              = local.tags
@@ -50,7 +54,7 @@ resource "aws_db_instance" "orders" {
 resource "aws_security_group" "app" {
   name        = "app"
   description = "app servers"
-  vpc_id      = aws_vpc.main.id
+  vpc_id      = var.vpc_id
   tags        = local.tags
   ingress { # gap: SSH from anywhere
     description = "ssh"
