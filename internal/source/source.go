@@ -49,6 +49,11 @@ var configSchema = &hcl.BodySchema{
 		{Type: "resource", LabelNames: []string{"type", "name"}},
 		{Type: "data", LabelNames: []string{"type", "name"}},
 		{Type: "module", LabelNames: []string{"name"}},
+		// Blocks whose conditions a plan records: a failed check block,
+		// output or variable validation points at its block.
+		{Type: "check", LabelNames: []string{"name"}},
+		{Type: "output", LabelNames: []string{"name"}},
+		{Type: "variable", LabelNames: []string{"name"}},
 	},
 }
 
@@ -171,6 +176,12 @@ func (ix *indexer) module(dir, prefix string, chain []string) error {
 				if src, ok := localSource(b.Body); ok {
 					calls = append(calls, call{name: b.Labels[0], dir: filepath.Join(dir, filepath.FromSlash(src))})
 				}
+			case "check":
+				addr = prefix + "check." + b.Labels[0]
+			case "output":
+				addr = prefix + "output." + b.Labels[0]
+			case "variable":
+				addr = prefix + "var." + b.Labels[0]
 			}
 			ix.record(addr, path, b.DefRange.Start.Line)
 		}

@@ -149,3 +149,34 @@ func TestForInputs(t *testing.T) {
 		})
 	}
 }
+
+// TestFindConditionBlocks: a failed check block, output or variable
+// validation points at its block, in modules too.
+func TestFindConditionBlocks(t *testing.T) {
+	t.Parallel()
+	const dir = "../../checks/testdata/check_blocks"
+	locs, err := Index(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := filepath.Join(dir, "main.tf")
+	svc := filepath.Join(dir, "modules", "svc", "main.tf")
+	tests := map[string]struct {
+		address, file string
+		line          int
+	}{
+		"check block":             {"check.backup_retention", main, 43},
+		"check block in a module": {`module.svc["api"].check.replicas`, svc, 0},
+		"output's precondition":   {"output.database_environment", main, 73},
+		"variable's validation":   {"var.environment", main, 9},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			file, line, ok := locs.Find(tc.address)
+			if !ok || file != tc.file || tc.line != 0 && line != tc.line {
+				t.Errorf("Find(%q) = %s:%d %t, want %s:%d", tc.address, file, line, ok, tc.file, tc.line)
+			}
+		})
+	}
+}
