@@ -14,9 +14,10 @@ profile = "production"
 fail_on = "high"
 
 # Tag keys that name a resource's environment tier. A resource tagged
-# dev, development, test or staging is judged with that profile's rules
-# instead of the run's (prod and production: production).
-tier_tags = ["environment", "env", "tier"]
+# dev, development, test or staging is then judged with that profile's
+# rules instead of the run's (prod and production: production). None by
+# default: every resource is judged with the run's profile.
+# tier_tags = ["environment", "env", "tier"]
 
 # Which checks run: check IDs, categories or sections. 'enabled', when not
 # empty, runs only what it names; 'disabled' then removes what it names.

@@ -63,7 +63,7 @@ var (
 	declaredMeta = objectiveMeta("declared", "Data store has a declared RPO and RTO", check.SeverityMedium, dataStoreTypes,
 		"Backups and replicas are only as good as the objective they serve: without a recovery point objective "+
 			"(how much data may be lost) and a recovery time objective (how long the service may be down) nobody "+
-			"can say whether they are enough. Runs when a .readiness.hcl is in use.",
+			"can say whether they are enough. Runs once .readiness.hcl declares an objective block.",
 		"Declare the objectives in an objective block of .readiness.hcl, or tag the resource with "+
 			"readiness:rpo and readiness:rto (durations such as 1h or 15m).")
 	rpoMeta = objectiveMeta("rpo", "Backups, point-in-time recovery or replication meet the RPO", check.SeverityHigh, dataStoreTypes,
@@ -90,15 +90,19 @@ var (
 
 // ObjectiveChecks returns the recovery objective checks' metadata and logic
 // for a policy without objectives: for listing and documentation.
-func ObjectiveChecks() []check.Check { return (&Policy{Source: "-"}).objectiveChecks() }
+func ObjectiveChecks() []check.Check { return (&Policy{Source: "-"}).objectiveChecks(true) }
 
-func (p *Policy) objectiveChecks() []check.Check {
+// objectiveChecks are the checks of the policy's objectives. Every data
+// store needs a declared objective once the team declares any: a
+// configuration that declares none (the starter 'readiness init' writes)
+// changes no result. With all, every check is listed.
+func (p *Policy) objectiveChecks(all bool) []check.Check {
 	out := []check.Check{
 		{Meta: rpoMeta, Resource: p.judgeRPO},
 		{Meta: rtoMeta, Resource: p.judgeRTO},
 		{Meta: backupPlanMeta, Resource: p.judgeBackupPlan},
 	}
-	if p.Source != "" {
+	if all || p.Source != "" && len(p.Objectives) > 0 {
 		out = append([]check.Check{{Meta: declaredMeta, Resource: p.judgeDeclared}}, out...)
 	}
 	return out

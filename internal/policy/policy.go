@@ -168,7 +168,7 @@ func (p *Policy) Checks() []check.Check {
 	for i := range p.Custom {
 		out = append(out, p.Custom[i].Check())
 	}
-	return append(out, p.objectiveChecks()...)
+	return append(out, p.objectiveChecks(false)...)
 }
 
 // Docs returns the documentation page of a check the policy made.
