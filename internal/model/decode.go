@@ -26,9 +26,14 @@ func DecodeReader(path string, r io.Reader) (*Plan, error) {
 // ErrEmpty is returned for an input with nothing but white space.
 var ErrEmpty = errors.New("the file is empty")
 
+// ErrNotTerraform is wrapped by the error for a JSON document that is not a
+// plan or a state at all (a JSON array, an IAM policy, a package.json), as
+// opposed to a plan or state that cannot be read.
+var ErrNotTerraform = errors.New("not a Terraform JSON plan or state")
+
 func decode(path string, parser *parser) (*Plan, error) {
 	p := &Plan{Path: path, Variables: map[string]any{}}
-	d := &decoder{parser: parser, plan: p}
+	d := &decoder{parser: parser, plan: p, raw: &tfstate{}}
 	switch d.peek() {
 	case '{':
 	case 0:
@@ -37,7 +42,7 @@ func decode(path string, parser *parser) (*Plan, error) {
 		}
 		return nil, ErrEmpty
 	default:
-		return nil, errors.New("not a Terraform JSON plan or state: the document is not a JSON object")
+		return nil, fmt.Errorf("%w: the document is not a JSON object", ErrNotTerraform)
 	}
 	var sawPlan, sawState bool
 	err := d.members(func(key string) error {
@@ -72,6 +77,18 @@ func decode(path string, parser *parser) (*Plan, error) {
 			return err
 		case "checks":
 			return d.spanInto(&p.CheckBlocks)
+		// A state file (terraform.tfstate): see decode_tfstate.go.
+		case "version":
+			var err error
+			d.raw.version, err = d.value()
+			return err
+		case "serial", "lineage":
+			d.raw.seen = true
+			return d.skip()
+		case "resources":
+			return d.tfstateResources()
+		case "outputs":
+			return d.tfstateOutputs()
 		default:
 			return d.skip()
 		}
@@ -87,8 +104,15 @@ func decode(path string, parser *parser) (*Plan, error) {
 		p.Kind = KindPlan
 	case sawState || p.FormatVersion != "":
 		p.Kind = KindState
+	case d.raw.isTfstate():
+		if err := d.raw.check(); err != nil {
+			return nil, err
+		}
+		p.Kind = KindState
+		p.Resources = d.raw.resources
+		p.Warnings = append(p.Warnings, d.raw.warnings...)
 	default:
-		return nil, errors.New("not a Terraform JSON plan or state: no format_version, resource_changes or values (was it written by `terraform show -json`?)")
+		return nil, fmt.Errorf("%w: no format_version, resource_changes or values, nor a state file's version and resources (was it written by `terraform show -json`, or is it a terraform.tfstate?)", ErrNotTerraform)
 	}
 	if p.FormatVersion == "" && p.Kind == KindPlan {
 		return nil, errors.New("not a Terraform JSON plan: format_version is missing")
@@ -116,6 +140,7 @@ type decoder struct {
 	*parser
 	plan    *Plan
 	changed map[string]bool // addresses in resource_changes
+	raw     *tfstate        // the members of a state file, if it is one
 }
 
 func (d *decoder) stringInto(dst *string) error {

@@ -18,6 +18,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","change":{"after":{"x":` +
 		strings.Repeat("[", 1001) + strings.Repeat("]", 1001) + `}}}]}`))
 	seeds, _ := filepath.Glob("../../checks/testdata/*/*.json")
+	seeds = append(seeds, "testdata/tfstate_v4/terraform.tfstate")
 	for _, s := range seeds {
 		if data, err := os.ReadFile(s); err == nil && len(data) < 64<<10 {
 			f.Add(data)
