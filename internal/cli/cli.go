@@ -88,11 +88,18 @@ func runWith(args []string, stdout, stderr io.Writer, cat catalogue) int {
 		fmt.Fprint(stderr, "readiness: missing command: scan, checks, explain, init or version\nRun 'readiness --help' for usage.\n")
 		return ExitError
 	}
-	a := &app{stdout: stdout, stderr: stderr, cat: cat, code: ExitReady}
+	color := false
 	if f, ok := stdout.(*os.File); ok && isTerminal(f) && colorAllowed(os.Getenv) {
-		a.color = true
-		a.stdout = colorable.NewColorable(f)
+		color = true
+		stdout = colorable.NewColorable(f)
 	}
+	return runApp(&app{stdout: stdout, stderr: stderr, cat: cat, code: ExitReady, color: color}, args)
+}
+
+// runApp runs the command line with a, whose color says whether standard
+// output is a terminal that accepts colour (tests set it as a terminal would).
+func runApp(a *app, args []string) int {
+	stderr := a.stderr
 	root := a.rootCommand()
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()

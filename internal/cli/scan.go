@@ -69,8 +69,17 @@ one of them may go to standard output. File reports are put in place
 together once all are written: if one fails, no file is replaced. A report
 may not overwrite an input or another report; paths are compared as files,
 through symbolic links and hard links. Without --format the report is text
-on standard output. Colour is used only when standard output is a terminal
-and NO_COLOR is not set.
+on standard output. Colour is used only when standard output is a terminal,
+NO_COLOR is not set and --no-color is not given.
+
+The text report starts with the verdict: NOT READY when a failure is at or
+above --fail-on, NOT READY (not enforced) when --fail-on none lets failures
+pass (the exit code is then 0), READY otherwise; the score, with the
+failures the baseline and waivers set aside counted beside it; the failures
+by severity; then the blocking failures, those that decide the exit code,
+most severe first, each with its check, file:line and a one-line fix. The
+sections follow, with everything else. --quiet keeps text reports to the
+verdict and the blocking failures; other formats are unchanged.
 
 A .readiness.hcl in the working directory or a parent (up to the
 repository's root), or the file --config names, sets the default profile and
@@ -103,6 +112,9 @@ type scanFlags struct {
 	skipUnreadModules bool
 	// pool judges every PATH as one estate (--pool).
 	pool bool
+	// quiet keeps text reports to the verdict and the blocking failures;
+	// noColor turns colour off on a terminal, as NO_COLOR does.
+	quiet, noColor bool
 }
 
 func (a *app) scanCommand() *cobra.Command {
@@ -149,6 +161,10 @@ func (a *app) scanCommand() *cobra.Command {
 		"judge a directory PATH without the module calls that cannot be read (not installed by terraform init, a wrong source, errors in the module), as warnings, instead of failing")
 	f.BoolVar(&fl.pool, "pool", false,
 		"judge every PATH as one estate: cross-resource checks (alarms, dashboards, backup plans, on-call) see the resources of all of them, and each finding names the PATH it comes from")
+	f.BoolVarP(&fl.quiet, "quiet", "q", false,
+		"text reports show only the verdict and the failures that decide the exit code (other formats are unchanged)")
+	f.BoolVar(&fl.noColor, "no-color", false,
+		"no colour in the text report, even on a terminal (as NO_COLOR=1 does)")
 	_ = cmd.MarkFlagFilename("var-file", "tfvars", "json")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Names(), cobra.ShellCompDirectiveNoSpace))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"critical", "high", "medium", "low", "none"}, cobra.ShellCompDirectiveNoFileComp))
@@ -167,7 +183,7 @@ type output struct {
 }
 
 func (a *app) scan(fl scanFlags, paths []string) error {
-	outs, err := a.outputs(fl.formats)
+	outs, err := a.outputs(fl.formats, reportStyle{quiet: fl.quiet, color: a.color && !fl.noColor})
 	if err != nil {
 		return err
 	}
@@ -242,9 +258,13 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	return nil
 }
 
+// reportStyle is what --quiet and --no-color ask of the reports: color
+// applies to standard output only, quiet to every text report.
+type reportStyle struct{ quiet, color bool }
+
 // outputs reads the --format values. Nothing is opened yet: files are
 // written only once the scan is done.
-func (a *app) outputs(specs []string) ([]output, error) {
+func (a *app) outputs(specs []string, style reportStyle) ([]output, error) {
 	if len(specs) == 0 {
 		specs = []string{"text"}
 	}
@@ -252,14 +272,14 @@ func (a *app) outputs(specs []string) ([]output, error) {
 	toStdout := 0
 	for _, spec := range specs {
 		name, path, toFile := strings.Cut(spec, "=")
-		opts := report.Options{ToolVersion: Version}
+		opts := report.Options{ToolVersion: Version, Quiet: style.quiet}
 		switch {
 		case !toFile:
 			toStdout++
 			if toStdout > 1 {
 				return nil, usageError{errors.New("only one --format can write to standard output; send the others to files with --format FMT=FILE")}
 			}
-			opts.Color = a.color
+			opts.Color = style.color
 		case path == "":
 			return nil, usageError{fmt.Errorf("--format %s: missing file name after '='", spec)}
 		}

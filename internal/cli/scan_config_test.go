@@ -85,12 +85,12 @@ func TestScanSkippedModulesInReports(t *testing.T) {
 	}
 
 	t.Run("text", func(t *testing.T) {
-		lines := strings.SplitN(o.stdout, "\n", 5)
+		lines := strings.SplitN(o.stdout, "\n", 6)
 		wantLines := []string{"warnings (2): the verdict covers only what was read and known", "  " + want[0], "  " + want[1]}
-		if !strings.HasPrefix(lines[0], "READY  ") || len(lines) < 4 {
+		if !strings.HasPrefix(lines[0], "READY  ") || !strings.HasPrefix(lines[1], "fail ") || len(lines) < 5 {
 			t.Fatalf("text:\n%s", o.stdout)
 		}
-		if diff := cmp.Diff(wantLines, lines[1:4]); diff != "" {
+		if diff := cmp.Diff(wantLines, lines[2:5]); diff != "" {
 			t.Errorf("under the verdict (-want +got):\n%s", diff)
 		}
 	})

@@ -24,19 +24,19 @@ func TestScanExitCodes(t *testing.T) {
 	}{
 		"ready": {
 			args: []string{"scan", "testdata/ready.json"}, wantCode: ExitReady,
-			wantStdout: "READY  score 100/100  fail 0  pass 2  unknown 0  waived 0  (fail-on high, profile production)\n",
+			wantStdout: "READY  score 100/100  (fail-on high, profile production)\nfail 0 (critical 0, high 0, medium 0, low 0)  unknown 0  waived 0  baselined 0  pass 2\n",
 		},
 		"not ready": {
 			args: []string{"scan", "testdata/not_ready.json"}, wantCode: ExitNotReady,
-			wantStdout: "NOT READY  score 40/100  fail 3  pass 2  unknown 1",
+			wantStdout: "NOT READY  score 40/100  (fail-on high, profile production)\nfail 3 (critical 0, high 1, medium 2, low 0)  unknown 1  waived 0  baselined 0  pass 2\n",
 		},
 		"module address printed as in the plan": {
 			args: []string{"scan", "testdata/not_ready.json"}, wantCode: ExitNotReady,
-			wantStdout: "  FAIL     high      TEST_RDS_MULTI_AZ  module.app[\"blue\"].aws_db_instance.main[0]\n",
+			wantStdout: "  high      module.app[\"blue\"].aws_db_instance.main[0] — The instance runs in one availability zone.\n",
 		},
 		"fail-on none": {
 			args: []string{"scan", "--fail-on", "none", "testdata/not_ready.json"}, wantCode: ExitReady,
-			wantStdout: "READY  score 40/100",
+			wantStdout: "NOT READY (not enforced)  score 40/100  (fail-on none, profile production)\n",
 		},
 		"fail-on critical": {
 			args: []string{"scan", "--fail-on=critical", "testdata/not_ready.json"}, wantCode: ExitReady,

@@ -12,7 +12,9 @@ import (
 )
 
 // htmlFormat writes one self-contained page to open in a browser or keep as
-// a CI artifact: the verdict, the score of each checklist section as an
+// a CI artifact: the verdict, the failures counted by severity, the blocking
+// failures (at or above --fail-on: they decide the exit code) most severe
+// first with a one-line fix, the score of each checklist section as an
 // inline SVG bar chart, and every result in a table that a few lines of
 // plain JavaScript filter by status, severity, section and text (the
 // filters live in the URL's #fragment, so a filtered view can be shared).
@@ -26,21 +28,35 @@ type htmlFormat struct {
 }
 
 type htmlPage struct {
-	Ready    bool
-	Summary  engine.Summary
-	Profile  string
-	FailOn   string
-	Version  string
-	Inputs   []string
-	Chart    htmlChart
-	Sections []string
-	Statuses []string
-	Levels   []string
-	Findings []htmlFinding
+	// Verdict is the verdict in words; VerdictClass styles its badge.
+	Verdict, VerdictClass string
+	// ScoreNote counts the baselined and waived failures beside the score.
+	ScoreNote string
+	// Severities counts the failures by severity, most severe first.
+	Severities []htmlCount
+	Baselined  int
+	Waived     int
+	Summary    engine.Summary
+	Profile    string
+	FailOn     string
+	Version    string
+	Inputs     []string
+	Chart      htmlChart
+	Sections   []string
+	Statuses   []string
+	Levels     []string
+	Findings   []htmlFinding
+	// Blocking lists the failures that decide the exit code.
+	Blocking []htmlFinding
 	Errors   []template.HTML
 	Warnings []template.HTML
 	// ShowInput names each finding's input, when there are several.
 	ShowInput bool
+}
+
+type htmlCount struct {
+	Name  string
+	Count int
 }
 
 type htmlChart struct {
@@ -61,7 +77,9 @@ type htmlBar struct {
 type htmlFinding struct {
 	Status, Severity, Section, CheckID, Title, Address, Input, Location, Docs string
 	Message, Remediation                                                      template.HTML
-	Evidence                                                                  []htmlEvidence
+	// Fix is the first sentence of the remediation, for the blocking list.
+	Fix      string
+	Evidence []htmlEvidence
 }
 
 type htmlEvidence struct {
@@ -82,16 +100,25 @@ func (f htmlFormat) Write(w io.Writer, rep *engine.Report) error {
 	if version == "" {
 		version = "dev"
 	}
+	t := tallyOf(rep)
+	v := verdictOf(rep)
 	page := htmlPage{
-		Ready:    rep.Summary.Ready,
-		Summary:  rep.Summary,
-		Profile:  safeLine(rep.Profile),
-		FailOn:   rep.FailOn.String(),
-		Version:  version,
-		Statuses: []string{string(check.StatusFail), string(check.StatusUnknown), string(check.StatusWaived), string(check.StatusPass)},
-		Levels:   []string{"critical", "high", "medium", "low"},
+		Verdict:      v.String(),
+		VerdictClass: map[verdict]string{verdictReady: "ready", verdictNotReady: "not-ready", verdictNotEnforced: "not-enforced"}[v],
+		ScoreNote:    t.scoreNote(),
+		Baselined:    t.baselined,
+		Waived:       t.waived,
+		Summary:      rep.Summary,
+		Profile:      safeLine(rep.Profile),
+		FailOn:       rep.FailOn.String(),
+		Version:      version,
+		Statuses:     []string{string(check.StatusFail), string(check.StatusUnknown), string(check.StatusWaived), string(check.StatusPass)},
+		Levels:       []string{"critical", "high", "medium", "low"},
 
 		ShowInput: len(rep.Inputs) > 1,
+	}
+	for _, sev := range []check.Severity{check.SeverityCritical, check.SeverityHigh, check.SeverityMedium, check.SeverityLow} {
+		page.Severities = append(page.Severities, htmlCount{Name: sev.String(), Count: t.fail[sev]})
 	}
 	for _, in := range rep.Inputs {
 		page.Inputs = append(page.Inputs, safeLine(describeInput(in)))
@@ -115,17 +142,25 @@ func (f htmlFormat) Write(w io.Writer, rep *engine.Report) error {
 			Fill: sec.Score * chartBarWidth / 100, Class: scoreClass(sec.Score),
 		})
 	}
+	for _, r := range blocking(rep) {
+		page.Blocking = append(page.Blocking, f.finding(r))
+	}
 	// Failures first (most severe first), then unknown, waived and passed.
 	for _, status := range page.Statuses {
 		for _, r := range bySeverity(filter(rep.Results, check.Status(status))) {
-			hf := newHTMLFinding(r, status)
-			if file, line, ok := f.opts.location(r); ok {
-				hf.Location = safeLine(fmt.Sprintf("%s:%d", file, line))
-			}
-			page.Findings = append(page.Findings, hf)
+			page.Findings = append(page.Findings, f.finding(r))
 		}
 	}
 	return htmlTemplate.Execute(w, page)
+}
+
+// finding is r as the page shows it, with its location when known.
+func (f htmlFormat) finding(r engine.Result) htmlFinding {
+	hf := newHTMLFinding(r, string(r.Status))
+	if file, line, ok := f.opts.location(r); ok {
+		hf.Location = safeLine(fmt.Sprintf("%s:%d", file, line))
+	}
+	return hf
 }
 
 func newHTMLFinding(r engine.Result, status string) htmlFinding {
@@ -133,7 +168,7 @@ func newHTMLFinding(r engine.Result, status string) htmlFinding {
 		Status: status, Severity: r.Severity.String(),
 		Section: safeLine(r.Section), CheckID: safeLine(r.CheckID), Title: safeLine(r.Title),
 		Address: safeLine(r.Address), Input: safeLine(r.Input), Docs: safeLine(r.Docs),
-		Message: htmlText(r.Message), Remediation: htmlText(r.Remediation),
+		Message: htmlText(r.Message), Remediation: htmlText(r.Remediation), Fix: safeLine(fixLine(r.Remediation)),
 	}
 	for _, e := range r.Evidence {
 		hf.Evidence = append(hf.Evidence, htmlEvidence{Attribute: safeLine(e.Attribute), Value: htmlText(e.Value)})
@@ -168,7 +203,7 @@ var htmlTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="readiness {{.Version}}">
-<title>{{if .Ready}}READY{{else}}NOT READY{{end}} · readiness score {{.Summary.Score}}/100</title>
+<title>{{.Verdict}} · readiness score {{.Summary.Score}}/100</title>
 <style>
 :root { --good: #1a7f37; --fair: #9a6700; --poor: #cf222e; --muted: #59636e; --line: #d1d9e0; --bg: #ffffff; --fg: #1f2328; --panel: #f6f8fa; }
 @media (prefers-color-scheme: dark) { :root { --good: #3fb950; --fair: #d29922; --poor: #f85149; --muted: #9198a1; --line: #3d444d; --bg: #0d1117; --fg: #e6edf3; --panel: #151b23; } }
@@ -177,7 +212,7 @@ body { margin: 0 auto; max-width: 1200px; padding: 1.5rem; font: 14px/1.5 system
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.15rem; margin: 2rem 0 .75rem; }
 .verdict { display: inline-block; padding: .15rem .6rem; border-radius: 1rem; color: #fff; font-weight: 600; }
-.verdict.ready { background: var(--good); } .verdict.not-ready { background: var(--poor); }
+.verdict.ready { background: var(--good); } .verdict.not-ready { background: var(--poor); } .verdict.not-enforced { background: var(--fair); }
 .score { font-size: 2.5rem; font-weight: 700; margin: .5rem 0 0; }
 .muted, .meta { color: var(--muted); }
 .counts span { margin-right: 1rem; }
@@ -206,16 +241,32 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 12px; }
 </head>
 <body>
 <header>
-<h1>Readiness report <span class="verdict {{if .Ready}}ready{{else}}not-ready{{end}}">{{if .Ready}}READY{{else}}NOT READY{{end}}</span></h1>
-<p class="score" id="score">{{.Summary.Score}}/100</p>
-<p class="counts"><span>fail <strong>{{.Summary.Fail}}</strong></span><span>pass <strong>{{.Summary.Pass}}</strong></span><span>unknown <strong>{{.Summary.Unknown}}</strong></span><span>waived <strong>{{.Summary.Waived}}</strong></span></p>
+<h1>Readiness report <span class="verdict {{.VerdictClass}}">{{.Verdict}}</span></h1>
+<p class="score" id="score">{{.Summary.Score}}/100{{if .ScoreNote}} <span class="muted score-note">{{.ScoreNote}}</span>{{end}}</p>
+<p class="counts"><span>fail <strong>{{.Summary.Fail}}</strong> ({{range $i, $c := .Severities}}{{if $i}}, {{end}}<span class="sev-{{$c.Name}}">{{$c.Name}} {{$c.Count}}</span>{{end}})</span><span>unknown <strong>{{.Summary.Unknown}}</strong></span><span>waived <strong>{{.Waived}}</strong></span><span>baselined <strong>{{.Baselined}}</strong></span><span>pass <strong>{{.Summary.Pass}}</strong></span></p>
 <p class="meta">fail-on {{.FailOn}} · profile {{.Profile}}{{if .Inputs}} · inputs: {{range $i, $in := .Inputs}}{{if $i}}, {{end}}<code>{{$in}}</code>{{end}}{{end}}</p>
 {{if .Warnings}}<div class="warnings" id="warnings" role="note">
 <p><strong>Warnings ({{len .Warnings}})</strong>: the verdict covers only what was read and known.</p>
 <ul>{{range .Warnings}}<li><code>{{.}}</code></li>{{end}}</ul>
 </div>
 {{end}}</header>
-
+{{if .Blocking}}
+<section aria-labelledby="h-blocking">
+<h2 id="h-blocking">Blocking ({{len .Blocking}})</h2>
+<p class="muted">Failures at or above <code>--fail-on {{.FailOn}}</code>: they decide the exit code.</p>
+<table id="blocking">
+<thead><tr><th>Severity</th><th>Check</th><th>Resource</th><th>Finding</th></tr></thead>
+<tbody>
+{{range .Blocking}}<tr data-severity="{{.Severity}}" data-section="{{.Section}}">
+<td><span class="sev-{{.Severity}}">{{.Severity}}</span></td>
+<td>{{if .Docs}}<a href="{{.Docs}}"><code>{{.CheckID}}</code></a>{{else}}<code>{{.CheckID}}</code>{{end}}</td>
+<td class="resource">{{if .Address}}<code class="address">{{.Address}}</code>{{else}}<span class="muted">(whole plan)</span>{{end}}{{if .Location}}<br><code class="location">{{.Location}}</code>{{end}}{{if $.ShowInput}}<br><span class="muted">in <code>{{.Input}}</code></span>{{end}}</td>
+<td><span class="message">{{if .Message}}{{.Message}}{{else}}{{.Title}}{{end}}</span>{{if .Fix}}<div class="fix">fix: {{.Fix}}</div>{{end}}</td>
+</tr>
+{{end}}</tbody>
+</table>
+</section>
+{{end}}
 <section aria-labelledby="h-sections">
 <h2 id="h-sections">Score by checklist section</h2>
 {{if .Chart.Bars}}<svg id="chart" role="img" aria-label="Score by checklist section" width="{{.Chart.Width}}" height="{{.Chart.Height}}" viewBox="0 0 {{.Chart.Width}} {{.Chart.Height}}">

@@ -118,7 +118,7 @@ func TestHTMLInBrowser(t *testing.T) {
 		},
 		"ci report with locations": {
 			url:         ci + "#section=security",
-			want:        []string{"40/100", "Showing 3 of 7 findings", `<code class="location">infra/storage, logs.tf:3</code>`},
+			want:        []string{"40/100", "Showing 3 of 7 findings", `<code class="location">infra/storage, logs.tf:3</code>`, `<h2 id="h-blocking">Blocking (2)</h2>`},
 			wantVisible: []string{"aws_s3_bucket.logs", "aws_s3_bucket.public_assets"},
 			wantHidden:  []string{"aws_autoscaling_group.web"},
 		},

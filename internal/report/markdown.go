@@ -12,9 +12,11 @@ import (
 )
 
 // markdownFormat writes a pull-request comment (GitHub flavoured Markdown):
-// the verdict and a scorecard by checklist section, the failures grouped by
-// section (most severe first), the errors, then unknowns, waived results and
-// passes folded in <details>. A comment holds at most limit bytes (GitHub takes
+// the verdict, the failures counted by severity, the blocking failures (at or
+// above --fail-on: they decide the exit code) most severe first with a
+// one-line fix, a scorecard by checklist section, the other failures grouped
+// by section (most severe first), the errors, then unknowns, waived results
+// and passes folded in <details>. A comment holds at most limit bytes (GitHub takes
 // 65,536 characters): findings that do not fit are counted in a closing
 // note instead.
 type markdownFormat struct {
@@ -40,15 +42,16 @@ const (
 func (f markdownFormat) Write(w io.Writer, rep *engine.Report) error {
 	m := &mdBudget{limit: f.limit - markdownReserve}
 	s := rep.Summary
+	t := tallyOf(rep)
 
-	verdict := "✅ **READY**"
-	if !s.Ready {
-		verdict = "❌ **NOT READY**"
+	score := fmt.Sprintf("score %d/100", s.Score)
+	if note := t.scoreNote(); note != "" {
+		score += " " + note
 	}
 	m.raw(markdownMarker + "\n")
-	m.add(fmt.Sprintf("## %s · score %d/100\n\n", verdict, s.Score), 0)
-	m.add(fmt.Sprintf("fail **%d** · pass **%d** · unknown **%d** · waived **%d** — fail-on %s, profile %s\n",
-		s.Fail, s.Pass, s.Unknown, s.Waived, mdCode(rep.FailOn.String()), mdCode(rep.Profile)), 0)
+	m.add(fmt.Sprintf("## %s · %s\n\n", mdVerdict(verdictOf(rep)), score), 0)
+	m.add(fmt.Sprintf("fail **%d** (%s) · unknown **%d** · waived **%d** · baselined **%d** · pass **%d** — fail-on %s, profile %s\n",
+		s.Fail, t.severities(" · "), s.Unknown, t.waived, t.baselined, s.Pass, mdCode(rep.FailOn.String()), mdCode(rep.Profile)), 0)
 	if len(rep.Warnings) > 0 {
 		m.add(fmt.Sprintf("\n> [!WARNING]\n> The verdict covers only what was read and known (%d warnings):\n", len(rep.Warnings)), 0)
 		for _, w := range rep.Warnings {
@@ -66,17 +69,36 @@ func (f markdownFormat) Write(w io.Writer, rep *engine.Report) error {
 		m.add("\nNo check applied to these inputs.\n", 0)
 	}
 
+	// The blocking failures come first; the scorecard after them keeps its
+	// room however many there are.
+	var card strings.Builder
 	if len(s.Sections) > 0 {
-		m.add("\n| Section | Score | Fail | Pass | Unknown |\n| --- | ---: | ---: | ---: | ---: |\n", 0)
+		card.WriteString("\n| Section | Score | Fail | Pass | Unknown |\n| --- | ---: | ---: | ---: | ---: |\n")
 		for _, sec := range s.Sections {
-			m.add(fmt.Sprintf("| %s | %d/100 | %d | %d | %d |\n", mdCell(sec.Section), sec.Score, sec.Fail, sec.Pass, sec.Unknown), 0)
+			fmt.Fprintf(&card, "| %s | %d/100 | %d | %d | %d |\n", mdCell(sec.Section), sec.Score, sec.Fail, sec.Pass, sec.Unknown)
 		}
 	}
-
 	showInput := len(rep.Inputs) > 1
-	fails := bySeverity(filter(rep.Results, check.StatusFail))
+	blocks := blocking(rep)
+	m.reserve(card.String(), func() {
+		if len(blocks) == 0 {
+			return
+		}
+		head := fmt.Sprintf("\n### Blocking (%d)\n\nFailures at or above %s: they decide the exit code.\n\n", len(blocks), mdCode("--fail-on "+rep.FailOn.String()))
+		if m.add(head+"| Severity | Check | Resource | Finding | Fix |\n| --- | --- | --- | --- | --- |\n", len(blocks)) {
+			for _, r := range blocks {
+				m.add(fmt.Sprintf("| %s | %s | %s | %s | %s |\n", r.Severity, mdCheck(r), f.resourceCell(r, showInput), mdFinding(r), mdCell(fixLine(r.Remediation))), 1)
+			}
+		}
+	})
+
+	fails := bySeverity(withoutResults(filter(rep.Results, check.StatusFail), func(r engine.Result) bool { return isBlocking(rep, r) }))
 	if len(fails) > 0 {
-		m.add(fmt.Sprintf("\n### Failures (%d)\n", len(fails)), 0)
+		heading := "Failures"
+		if len(blocks) > 0 {
+			heading = "Other failures"
+		}
+		m.add(fmt.Sprintf("\n### %s (%d)\n", heading, len(fails)), 0)
 		for _, sec := range sectionNames(rep) {
 			var group []engine.Result
 			for _, r := range fails {
@@ -124,6 +146,18 @@ func (f markdownFormat) Write(w io.Writer, rep *engine.Report) error {
 	m.raw(fmt.Sprintf("\n<sub>%s %s</sub>\n", ToolName, mdText(truncateRunes(version, 64))))
 	_, err := w.Write(guardLines([]byte(m.b.String()), `\x3a`))
 	return err
+}
+
+// mdVerdict is the verdict as the comment's heading shows it.
+func mdVerdict(v verdict) string {
+	switch v {
+	case verdictNotReady:
+		return "❌ **NOT READY**"
+	case verdictNotEnforced:
+		return "⚠️ **NOT READY (not enforced)**"
+	default:
+		return "✅ **READY**"
+	}
 }
 
 // findingTable writes one table of findings under head, closed by tail,
@@ -199,6 +233,20 @@ func (m *mdBudget) add(s string, entries int) bool {
 }
 
 func (m *mdBudget) raw(s string) { m.b.WriteString(s) }
+
+// reserve keeps room for s while fill writes, then writes s, unless the text
+// before fill had already taken that room.
+func (m *mdBudget) reserve(s string, fill func()) {
+	full := m.full
+	m.limit -= len(s)
+	fill()
+	m.limit += len(s)
+	if !full && m.b.Len()+len(s) <= m.limit {
+		m.b.WriteString(s)
+		return
+	}
+	m.add(s, 0)
+}
 
 // mdText escapes one line of text for Markdown: no markup, no HTML, no
 // @mentions, no control characters (safeLine).

@@ -10,11 +10,9 @@ import (
 )
 
 // TestMarkdownFitsInAComment writes reports of growing size: each stays
-// under GitHub's 65,536-character limit, keeps its verdict and scorecard,
-// balances its <details>, and says how much it left out.
-// TestMarkdownFitsInAComment writes reports of growing size: each stays
-// under GitHub's 65,536-character limit, keeps its verdict and scorecard,
-// balances its <details>, and counts what it left out.
+// under GitHub's 65,536-character limit, keeps its verdict, its blocking
+// failures first and its scorecard, balances its <details>, and counts what
+// it left out.
 func TestMarkdownFitsInAComment(t *testing.T) {
 	t.Parallel()
 	tests := map[string]struct {
@@ -37,7 +35,7 @@ func TestMarkdownFitsInAComment(t *testing.T) {
 			if n := utf8.RuneCountInString(out); n > githubCommentLimit {
 				t.Fatalf("comment has %d characters, GitHub takes at most %d", n, githubCommentLimit)
 			}
-			for _, want := range []string{markdownMarker, "NOT READY", "| Section | Score |", "### Failures", "<sub>readiness 1.2.3</sub>"} {
+			for _, want := range []string{markdownMarker, "NOT READY", "| Section | Score |", "### Blocking", "<sub>readiness 1.2.3</sub>"} {
 				if !strings.Contains(out, want) {
 					t.Errorf("comment lacks %q", want)
 				}

@@ -29,6 +29,9 @@ type Options struct {
 	// means unknown: formats then name the address alone. The JSON report
 	// never carries locations: its fields are a contract.
 	Locate func(input, address string) (file string, line int, ok bool)
+	// Quiet keeps the text report to the verdict and the failures that
+	// decide the exit code (scan --quiet). Other formats ignore it.
+	Quiet bool
 }
 
 // location is where r's resource is declared, when Locate knows.

@@ -373,6 +373,13 @@ func TestFormatsGolden(t *testing.T) {
 		tests[format+"_ready"] = goldenCase{format: format, opts: Options{ToolVersion: "dev"}, rep: readyReport()}
 		tests[format+"_ci"] = goldenCase{format: format, opts: Options{ToolVersion: "1.2.3", Locate: locateCI}, rep: ciReport()}
 	}
+	// The verdict's words and counts: --fail-on none over failures, and a
+	// run whose failures are baselined or waived; --quiet.
+	for _, format := range []string{"html", "markdown", "text"} {
+		tests[format+"_not_enforced"] = goldenCase{format: format, opts: Options{ToolVersion: "1.2.3"}, rep: notEnforcedReport()}
+		tests[format+"_baseline"] = goldenCase{format: format, opts: Options{ToolVersion: "1.2.3", Locate: locateCI}, rep: baselineReport()}
+	}
+	tests["text_ci_quiet"] = goldenCase{format: "text", opts: Options{Quiet: true, Locate: locateCI}, rep: ciReport()}
 	// A directory read without some of its modules and variables: the
 	// warnings beside the verdict, in every format.
 	for _, format := range Names() {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/fatih/color"
@@ -13,10 +12,15 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/engine"
 )
 
-// textFormat writes the report for people: a one-line scorecard, then each
-// checklist section with its failures (most severe first) and unknowns.
-// Passes are counted, not listed. A finding names the file and line that
-// declare its resource when Options.Locate knows them.
+// textFormat writes the report for people. At the top: the verdict, the
+// failures counted by severity, and the blocking failures (those at or
+// above --fail-on, which decide the exit code), most severe first, each on
+// two lines: what is wrong, then its check, where and a one-line fix.
+// Then each checklist section with its other failures (most severe first),
+// unknowns and waived results; a blocking failure there is one line that
+// points up, with its evidence. Passes are counted, not listed. A finding
+// names the file and line that declare its resource when Options.Locate
+// knows them. With Options.Quiet, only the verdict and the blocking list.
 type textFormat struct {
 	opts Options
 }
@@ -25,28 +29,46 @@ type textFormat struct {
 // two spaces, the status (7), two, the severity (8), two. Continuation
 // lines of an evidence value go further in, and those of an error under
 // its first line, so that no text from a plan ever starts a line.
+// blockingIndent lines up a blocking failure's second line and the
+// continuation lines of its message under its address: two spaces, the
+// severity (8), two.
 var (
 	detailIndent   = strings.Repeat(" ", 2+7+2+8+2)
 	evidenceIndent = detailIndent + "    "
 	errorIndent    = "    "
+	blockingIndent = strings.Repeat(" ", 2+8+2)
 )
 
 func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 	p := newPalette(f.opts.Color)
 	var b bytes.Buffer
 	s := rep.Summary
+	t := tallyOf(rep)
+	showInput := len(rep.Inputs) > 1
 
-	verdict := p.ready.Sprint("READY")
-	if !s.Ready {
-		verdict = p.notReady.Sprint("NOT READY")
+	score := fmt.Sprintf("score %d/100", s.Score)
+	if note := t.scoreNote(); note != "" {
+		score += " " + note
 	}
-	fmt.Fprintf(&b, "%s  score %d/100  fail %d  pass %d  unknown %d  waived %d  (fail-on %s, profile %s)\n",
-		verdict, s.Score, s.Fail, s.Pass, s.Unknown, s.Waived, rep.FailOn, safeLine(rep.Profile))
+	fmt.Fprintf(&b, "%s  %s  (fail-on %s, profile %s)\n", p.verdict(verdictOf(rep)), score, rep.FailOn, safeLine(rep.Profile))
+	if !f.opts.Quiet {
+		fmt.Fprintf(&b, "fail %d (%s)  unknown %d  waived %d  baselined %d  pass %d\n",
+			s.Fail, t.severities(", "), s.Unknown, t.waived, t.baselined, s.Pass)
+	}
 	if len(rep.Warnings) > 0 {
 		fmt.Fprintf(&b, "%s: the verdict covers only what was read and known\n", p.unknown.Sprintf("warnings (%d)", len(rep.Warnings)))
 		for _, w := range rep.Warnings {
+			if f.opts.Quiet {
+				break // the count is enough to qualify the verdict
+			}
 			fmt.Fprintf(&b, "  %s\n", indented(w, errorIndent))
 		}
+	}
+	blocks := blocking(rep)
+	if f.opts.Quiet {
+		writeBlocking(&b, p, rep, blocks, showInput, f.opts)
+		_, err := w.Write(guardLines(b.Bytes(), `\x3a`))
+		return err
 	}
 	if len(rep.Inputs) > 0 {
 		names := make([]string, len(rep.Inputs))
@@ -58,21 +80,20 @@ func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 	if len(rep.Results) == 0 {
 		b.WriteString("\nNo check applied to these inputs.\n")
 	}
+	writeBlocking(&b, p, rep, blocks, showInput, f.opts)
 
 	bySection := map[string][]engine.Result{}
 	for _, r := range rep.Results {
 		bySection[r.Section] = append(bySection[r.Section], r)
 	}
-	showInput := len(rep.Inputs) > 1
 	for _, sec := range s.Sections {
 		fmt.Fprintf(&b, "\n%s  score %d/100  fail %d  pass %d  unknown %d\n",
 			p.section.Sprint(safeLine(sec.Section)), sec.Score, sec.Fail, sec.Pass, sec.Unknown)
 		results := bySection[sec.Section]
-		fails := filter(results, check.StatusFail)
-		slices.SortStableFunc(fails, func(a, b engine.Result) int { return int(b.Severity) - int(a.Severity) })
-		listed := append(fails, filter(results, check.StatusUnknown)...)
+		listed := bySeverity(filter(results, check.StatusFail))
+		listed = append(listed, filter(results, check.StatusUnknown)...)
 		for _, r := range append(listed, filter(results, check.StatusWaived)...) {
-			writeFinding(&b, p, r, showInput, f.opts)
+			writeFinding(&b, p, r, showInput, isBlocking(rep, r), f.opts)
 		}
 	}
 	writeManual(&b, p, rep.Manual)
@@ -90,7 +111,46 @@ func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 	return err
 }
 
-func writeFinding(b *bytes.Buffer, p palette, r engine.Result, showInput bool, opts Options) {
+// writeBlocking lists the failures that decide the exit code, most severe
+// first: the severity, the address and the message, then the check, where
+// its resource is declared and the first sentence of the remediation.
+func writeBlocking(b *bytes.Buffer, p palette, rep *engine.Report, blocks []engine.Result, showInput bool, opts Options) {
+	if len(blocks) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%s: failures at or above --fail-on %s\n", p.notReady.Sprintf("blocking (%d)", len(blocks)), rep.FailOn)
+	for _, r := range blocks {
+		what := r.Message
+		if what == "" {
+			what = r.Title
+		}
+		fmt.Fprintf(b, "  %s  %s — %s\n", p.severity(r.Severity).Sprintf("%-8s", r.Severity), addressOf(r), indented(what, blockingIndent))
+		detail := safeLine(r.CheckID)
+		if file, line, ok := opts.location(r); ok {
+			detail += fmt.Sprintf("  at %s:%d", safeLine(file), line)
+		}
+		if showInput {
+			detail += "  in " + safeLine(r.Input)
+		}
+		if fix := fixLine(r.Remediation); fix != "" {
+			detail += "  " + p.evidence.Sprint("fix: "+safeLine(fix))
+		}
+		fmt.Fprintf(b, "%s%s\n", blockingIndent, detail)
+	}
+}
+
+// addressOf is r's address made safe, or "(whole plan)".
+func addressOf(r engine.Result) string {
+	if r.Address == "" {
+		return "(whole plan)"
+	}
+	return safeLine(r.Address)
+}
+
+// writeFinding writes one result of a section: a line that names it, then
+// its message and evidence. A blocking failure, listed in full at the top,
+// keeps its evidence but not its message.
+func writeFinding(b *bytes.Buffer, p palette, r engine.Result, showInput, blocks bool, opts Options) {
 	status, statusColor := "FAIL", p.fail
 	switch r.Status {
 	case check.StatusUnknown:
@@ -98,19 +158,19 @@ func writeFinding(b *bytes.Buffer, p palette, r engine.Result, showInput bool, o
 	case check.StatusWaived:
 		status, statusColor = "WAIVED", p.evidence
 	}
-	where := safeLine(r.Address)
-	if where == "" {
-		where = "(whole plan)"
-	}
+	where := addressOf(r)
 	if file, line, ok := opts.location(r); ok {
 		where += fmt.Sprintf("  at %s:%d", safeLine(file), line)
 	}
 	if showInput {
 		where += "  in " + safeLine(r.Input)
 	}
+	if blocks {
+		where += "  (blocking, above)"
+	}
 	fmt.Fprintf(b, "  %s  %s  %s  %s\n",
 		statusColor.Sprintf("%-7s", status), p.severity(r.Severity).Sprintf("%-8s", r.Severity), safeLine(r.CheckID), where)
-	if r.Message != "" {
+	if r.Message != "" && !blocks {
 		fmt.Fprintf(b, "%s%s\n", detailIndent, indented(r.Message, detailIndent))
 	}
 	for _, e := range r.Evidence {
@@ -178,25 +238,27 @@ func filter(rs []engine.Result, status check.Status) []engine.Result {
 // palette holds the text format's colours, all disabled unless the output is
 // a terminal.
 type palette struct {
-	ready, notReady, section, fail, unknown, evidence, errors *color.Color
-	critical, high, medium, low                               *color.Color
+	ready, notReady, notEnforced, section, fail, unknown, evidence, errors *color.Color
+	critical, high, medium, low                                            *color.Color
 }
 
 func newPalette(enabled bool) palette {
 	p := palette{
 		ready:    color.New(color.FgGreen, color.Bold),
 		notReady: color.New(color.FgRed, color.Bold),
-		section:  color.New(color.Bold),
-		fail:     color.New(color.FgRed),
-		unknown:  color.New(color.FgYellow),
-		evidence: color.New(color.Faint),
-		errors:   color.New(color.FgRed),
-		critical: color.New(color.FgRed, color.Bold),
-		high:     color.New(color.FgRed),
-		medium:   color.New(color.FgYellow),
-		low:      color.New(color.FgCyan),
+		// notEnforced: failures that --fail-on none lets pass.
+		notEnforced: color.New(color.FgYellow, color.Bold),
+		section:     color.New(color.Bold),
+		fail:        color.New(color.FgRed),
+		unknown:     color.New(color.FgYellow),
+		evidence:    color.New(color.Faint),
+		errors:      color.New(color.FgRed),
+		critical:    color.New(color.FgRed, color.Bold),
+		high:        color.New(color.FgRed),
+		medium:      color.New(color.FgYellow),
+		low:         color.New(color.FgCyan),
 	}
-	for _, c := range []*color.Color{p.ready, p.notReady, p.section, p.fail, p.unknown, p.evidence, p.errors, p.critical, p.high, p.medium, p.low} {
+	for _, c := range []*color.Color{p.ready, p.notReady, p.notEnforced, p.section, p.fail, p.unknown, p.evidence, p.errors, p.critical, p.high, p.medium, p.low} {
 		if enabled {
 			c.EnableColor()
 		} else {
@@ -204,6 +266,18 @@ func newPalette(enabled bool) palette {
 		}
 	}
 	return p
+}
+
+// verdict is v's words in its colour.
+func (p palette) verdict(v verdict) string {
+	switch v {
+	case verdictNotReady:
+		return p.notReady.Sprint(v)
+	case verdictNotEnforced:
+		return p.notEnforced.Sprint(v)
+	default:
+		return p.ready.Sprint(v)
+	}
 }
 
 func (p palette) severity(s check.Severity) *color.Color {

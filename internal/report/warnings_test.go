@@ -75,10 +75,10 @@ func TestWarningsBesideTheVerdict(t *testing.T) {
 				"  " + rep.Warnings[1],
 				"inputs: infra (config)",
 			}
-			if len(lines) < 5 || !strings.HasPrefix(lines[0], "READY  ") {
+			if len(lines) < 6 || !strings.HasPrefix(lines[0], "READY  ") || !strings.HasPrefix(lines[1], "fail ") {
 				t.Fatalf("text:\n%s", out)
 			}
-			if diff := cmp.Diff(want, lines[1:5]); diff != "" {
+			if diff := cmp.Diff(want, lines[2:6]); diff != "" {
 				t.Errorf("under the verdict line (-want +got):\n%s", diff)
 			}
 		},
