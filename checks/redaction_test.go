@@ -73,7 +73,9 @@ func TestNoMarkedValueInAnyReport(t *testing.T) {
 				corpus.WriteString(strings.ToLower(out))
 			}
 			for _, c := range All() {
-				fmt.Fprintf(&corpus, "%s %s %s %s ", c.ID, c.Title, c.Description, c.Remediation)
+				// The catalogue's own text, examples included (SARIF help
+				// carries them for the checks with a result): never values.
+				fmt.Fprintf(&corpus, "%s %s %s %s %s ", c.ID, c.Title, c.Description, c.Remediation, c.Example)
 			}
 			for _, r := range parseDoc(t, doc).Resources {
 				fmt.Fprintf(&corpus, "%s ", r.Address) // addresses are never values
