@@ -15,6 +15,7 @@ var AWSBackupPlanCrossRegionCopy = check.Check{
 		Title:         "AWS Backup plan copies recovery points to another region",
 		Section:       "disaster_recovery",
 		Category:      "backup",
+		CrossRegion:   true,
 		Severity:      check.SeverityMedium,
 		Cloud:         "aws",
 		ResourceTypes: []string{"aws_backup_plan"},

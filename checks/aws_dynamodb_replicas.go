@@ -16,6 +16,7 @@ var AWSDynamoDBReplicas = check.Check{
 		Title:         "DynamoDB table is replicated to another region",
 		Section:       "disaster_recovery",
 		Category:      "replication",
+		CrossRegion:   true,
 		Severity:      check.SeverityMedium,
 		Cloud:         "aws",
 		ResourceTypes: []string{"aws_dynamodb_table"},

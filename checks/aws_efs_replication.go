@@ -13,6 +13,7 @@ var AWSEFSReplication = check.Check{
 		Title:         "EFS file system is replicated",
 		Section:       "disaster_recovery",
 		Category:      "replication",
+		CrossRegion:   true,
 		Severity:      check.SeverityMedium,
 		Cloud:         "aws",
 		ResourceTypes: []string{"aws_efs_file_system"},

@@ -16,6 +16,7 @@ var AWSGlobalClusterRegions = check.Check{
 		Title:         "Global database has clusters in two or more regions",
 		Section:       "deployment",
 		Category:      "multi_region",
+		CrossRegion:   true,
 		Severity:      check.SeverityMedium,
 		Cloud:         "aws",
 		ResourceTypes: typeSet(mapKeys(globalClusterTypes), []string{"aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster"}),

@@ -17,6 +17,7 @@ var AWSRDSCrossRegionReplica = check.Check{
 		Title:         "Database is replicated to another region",
 		Section:       "disaster_recovery",
 		Category:      "replication",
+		CrossRegion:   true,
 		Severity:      check.SeverityMedium,
 		Cloud:         "aws",
 		ResourceTypes: []string{"aws_db_instance", "aws_rds_cluster", "aws_neptune_cluster", "aws_docdb_cluster"},

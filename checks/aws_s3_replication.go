@@ -15,6 +15,7 @@ var AWSS3Replication = check.Check{
 		Title:         "S3 bucket is replicated",
 		Section:       "disaster_recovery",
 		Category:      "replication",
+		CrossRegion:   true,
 		Severity:      check.SeverityMedium,
 		Cloud:         "aws",
 		ResourceTypes: []string{"aws_s3_bucket"},

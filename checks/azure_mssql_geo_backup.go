@@ -15,6 +15,7 @@ var AzureMSSQLGeoBackup = check.Check{
 		Title:         "Azure SQL database backups are geo-redundant",
 		Section:       "disaster_recovery",
 		Category:      "backup",
+		CrossRegion:   true,
 		Severity:      check.SeverityMedium,
 		Cloud:         "azure",
 		ResourceTypes: []string{"azurerm_mssql_database"},

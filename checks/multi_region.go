@@ -17,6 +17,7 @@ var MultiRegion = check.Check{
 		Title:         "Workloads span two or more regions",
 		Section:       "deployment",
 		Category:      "multi_region",
+		CrossRegion:   true,
 		Severity:      check.SeverityMedium,
 		ResourceTypes: typeSet(workloadTypes, mapKeys(globalConstructs)),
 		Description: "A region-wide outage takes down everything that lives only in that region. A service " +

@@ -84,7 +84,8 @@ func (p *readinessProvider) Schema(_ context.Context, _ provider.SchemaRequest, 
 		Attributes: map[string]schema.Attribute{
 			"profile": schema.StringAttribute{
 				Description: fmt.Sprintf("The readiness profile that decides which checks run and at what severity. "+
-					"Allowed values are %s. Defaults to `%s`.", joinList(profile.Names(), "and", "`"), profile.Default),
+					"Allowed values are %s, or their short forms %s. Defaults to `%s`.",
+					joinList(profile.Names(), "and", "`"), joinList(profile.Aliases(), "and", "`"), profile.Default),
 				Optional: true,
 			},
 			"fail_on": schema.StringAttribute{
@@ -293,8 +294,8 @@ func parseProfile(name string) (profile.Profile, diag.Diagnostics) {
 	if err != nil {
 		diags.AddAttributeError(path.Root("profile"), "Invalid Readiness Profile",
 			fmt.Sprintf("The provider's profile names a profile that does not exist. "+
-				"Set profile to one of %s, or remove it to use %s.\n\nGot: %q",
-				joinList(profile.Names(), "or", ""), profile.Default, name))
+				"Set profile to one of %s (or %s), or remove it to use %s.\n\nGot: %q",
+				joinList(profile.Names(), "or", ""), joinList(profile.Aliases(), "or", ""), profile.Default, name))
 	}
 	return p, diags
 }

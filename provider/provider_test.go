@@ -61,8 +61,10 @@ func TestValidateConfig(t *testing.T) {
 		"production":       {attrs: map[string]tftypes.Value{"profile": str("production")}},
 		"staging any case": {attrs: map[string]tftypes.Value{"profile": str("Staging")}},
 		"unknown profile":  {attrs: map[string]tftypes.Value{"profile": unknown}},
+		"alias prod":       {attrs: map[string]tftypes.Value{"profile": str("prod")}},
+		"alias dev":        {attrs: map[string]tftypes.Value{"profile": str("DEV")}},
 		"invalid profile": {
-			attrs: map[string]tftypes.Value{"profile": str("prod")},
+			attrs: map[string]tftypes.Value{"profile": str("beta")},
 			want:  []string{"Invalid Readiness Profile"},
 		},
 		"fail_on none":     {attrs: map[string]tftypes.Value{"fail_on": str("none")}},
@@ -277,7 +279,7 @@ func TestAccProviderInvalidConfig(t *testing.T) {
 		want  *regexp.Regexp
 	}{
 		"fail_on": {block: `fail_on = "sometimes"`, want: regexp.MustCompile(`Invalid Fail-On Level`)},
-		"profile": {block: `profile = "prod"`, want: regexp.MustCompile(`Invalid Readiness Profile`)},
+		"profile": {block: `profile = "beta"`, want: regexp.MustCompile(`Invalid Readiness Profile`)},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

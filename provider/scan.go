@@ -94,8 +94,9 @@ func scanArguments() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"profile": schema.StringAttribute{
 			Optional: true,
-			Description: fmt.Sprintf("The readiness profile for this scan, overriding the provider's. Allowed values are %s. "+
-				"Defaults to the provider's `profile`, whose default is `%s`.", joinList(profile.Names(), "and", "`"), profile.Default),
+			Description: fmt.Sprintf("The readiness profile for this scan, overriding the provider's. Allowed values are %s, "+
+				"or their short forms %s. Defaults to the provider's `profile`, whose default is `%s`.",
+				joinList(profile.Names(), "and", "`"), joinList(profile.Aliases(), "and", "`"), profile.Default),
 		},
 		"fail_on": schema.StringAttribute{
 			Optional: true,

@@ -24,6 +24,10 @@ type Meta struct {
 	Description   string // why it matters
 	Remediation   string // how to fix
 	Example       string // a Terraform snippet that passes
+	// CrossRegion marks a check that asks for a copy or a presence in a
+	// second region (replicas, replication, cross-region backup copies):
+	// the staging and development profiles do not run it.
+	CrossRegion bool
 }
 
 // DocsURL is the check's documentation page.

@@ -140,7 +140,7 @@ func TestScanConfigDefaults(t *testing.T) {
 
 func TestScanConfigErrors(t *testing.T) {
 	t.Parallel()
-	bad := writeConfig(t, "profile = \"prod\"\n\nwaiver {\n  check   = \"TEST_RDS_MULTI_A\"\n  reason  = \"r\"\n  owner   = \"o\"\n  expires = \"2026-12-31\"\n  until   = \"never\"\n}\n")
+	bad := writeConfig(t, "profile = \"beta\"\n\nwaiver {\n  check   = \"TEST_RDS_MULTI_A\"\n  reason  = \"r\"\n  owner   = \"o\"\n  expires = \"2026-12-31\"\n  until   = \"never\"\n}\n")
 	unknown := writeConfig(t, "checks {\n  disabled = [\"TEST_RDS_MULTI_A\"]\n}\n")
 	tests := map[string]struct {
 		args       []string
@@ -148,7 +148,7 @@ func TestScanConfigErrors(t *testing.T) {
 	}{
 		"syntax and schema": {
 			args: []string{"scan", "--config", bad, "testdata/ready.json"},
-			wantStderr: "readiness: " + bad + ":1,11-17: Invalid profile; Unknown profile \"prod\" (want development, production, staging).\n" +
+			wantStderr: "readiness: " + bad + ":1,11-17: Invalid profile; Unknown profile \"beta\" (want development, production, staging, or dev, prod, stage).\n" +
 				"readiness: " + bad + ":8,3-8: Unsupported argument; An argument named \"until\" is not expected here.\n",
 		},
 		"unknown check": {

@@ -87,8 +87,8 @@ func TestScanExitCodes(t *testing.T) {
 			wantStderr: "readiness: unknown fail-on level \"severe\" (want critical, high, medium, low or none)\nRun 'readiness scan --help' for usage.\n",
 		},
 		"bad profile": {
-			args: []string{"scan", "--profile", "prod", "testdata/ready.json"}, wantCode: ExitError,
-			wantStderr: "readiness: unknown profile \"prod\" (want development, production, staging)\nRun 'readiness scan --help' for usage.\n",
+			args: []string{"scan", "--profile", "beta", "testdata/ready.json"}, wantCode: ExitError,
+			wantStderr: "readiness: unknown profile \"beta\" (want development, production, staging, or dev, prod, stage)\nRun 'readiness scan --help' for usage.\n",
 		},
 		"unknown format": {
 			args: []string{"scan", "--format", "yaml", "testdata/ready.json"}, wantCode: ExitError,

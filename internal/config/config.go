@@ -167,10 +167,10 @@ func Parse(src []byte, filename string) (*Config, hcl.Diagnostics) {
 
 	if a := content.Attributes["profile"]; a != nil {
 		if v, ok := d.str(a); ok {
-			if _, err := profile.Lookup(v); err != nil {
+			if prof, err := profile.Lookup(v); err != nil {
 				d.errorf(a.Expr.Range(), "Invalid profile", "%s.", upper(err.Error()))
 			} else {
-				c.Profile = strings.ToLower(v)
+				c.Profile = prof.Name
 			}
 		}
 	}

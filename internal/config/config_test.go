@@ -126,6 +126,18 @@ func TestParseFull(t *testing.T) {
 	}
 }
 
+// TestParseProfileAliases: prod, stage and dev name their profiles, which
+// the configuration then holds by their full names.
+func TestParseProfileAliases(t *testing.T) {
+	t.Parallel()
+	for alias, want := range map[string]string{"prod": "production", "Stage": "staging", "dev": "development", "production": "production"} {
+		c, diags := Parse([]byte("profile = \""+alias+"\"\n"), ".readiness.hcl")
+		if diags.HasErrors() || c.Profile != want {
+			t.Errorf("profile = %q: %q, %v; want %q", alias, c.Profile, diags, want)
+		}
+	}
+}
+
 func TestParseDefaults(t *testing.T) {
 	t.Parallel()
 	c, diags := Parse([]byte(`check "mine" {
@@ -167,8 +179,8 @@ func TestParseErrors(t *testing.T) {
 			want: []string{`.readiness.hcl:1,1-7: Unsupported block type; Blocks of type "ignore" are not expected here.`},
 		},
 		"bad profile": {
-			src:  `profile = "prod"`,
-			want: []string{`.readiness.hcl:1,11-17: Invalid profile; Unknown profile "prod" (want development, production, staging).`},
+			src:  `profile = "beta"`,
+			want: []string{`.readiness.hcl:1,11-17: Invalid profile; Unknown profile "beta" (want development, production, staging, or dev, prod, stage).`},
 		},
 		"bad fail_on": {
 			src:  `fail_on = "severe"`,

@@ -1,7 +1,8 @@
 // Package docgen writes the catalogue's documentation from the checks'
-// metadata: one page per check, an index, and the table that maps every
-// checklist item to its checks or to manual attestation. Nothing there is
-// written by hand, so nothing is written twice.
+// metadata: one page per check, an index, the table that maps every
+// checklist item to its checks or to manual attestation, and the check set
+// of each profile. Nothing there is written by hand, so nothing is written
+// twice.
 package docgen
 
 import (
@@ -12,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/profile"
 )
 
 // Dir is where the generated pages live, relative to the repository root.
@@ -25,6 +27,7 @@ func Pages(checks []check.Check) map[string][]byte {
 	}
 	pages[path.Join(Dir, "README.md")] = index(checks)
 	pages["docs/checklist.md"] = checklist(checks)
+	pages[ProfilesPage] = profiles(checks)
 	return pages
 }
 
@@ -50,6 +53,9 @@ func checkPage(c check.Check) []byte {
 		scope = "each resource instance"
 	}
 	fmt.Fprintf(&b, "| Judges | %s |\n", scope)
+	if runs := profilesRunning(c.Meta); len(runs) < len(profile.Names()) {
+		fmt.Fprintf(&b, "| Profiles | %s only ([profiles](../profiles/README.md)) |\n", strings.Join(runs, ", "))
+	}
 	if len(c.ResourceTypes) > 0 {
 		fmt.Fprintf(&b, "| Resource types | `%s` |\n", strings.Join(c.ResourceTypes, "`, `"))
 	}

@@ -1,6 +1,6 @@
 // Package profile says what each readiness profile requires and at what
-// severity: production as the checks declare it, staging without
-// multi-region requirements, development failing nothing but destructive
+// severity: production as the checks declare it, staging without the checks
+// that ask for a second region, development failing nothing but destructive
 // changes and the team's own check blocks.
 package profile
 
@@ -37,30 +37,69 @@ var profiles = map[string]Profile{
 		Description: "Every check at the severity it declares.",
 	},
 	"staging": {
-		Name:        "staging",
-		Description: "As production, but multi-region checks do not run: a staging stack rarely spans regions.",
+		Name: "staging",
+		Description: "As production, but the checks that ask for a second region (multi-region workloads, " +
+			"cross-region replicas, replication and backup copies) do not run: a staging stack rarely spans regions.",
 		apply: func(m check.Meta) (check.Meta, bool) {
-			return m, m.Category != "multi_region"
+			return m, !secondRegion(m)
 		},
 	},
 	"development": {
-		Name:        "development",
-		Description: "Every check runs, but only destructive changes and failed check blocks keep their severity; everything else is reported as low.",
+		Name: "development",
+		Description: "As staging, and only destructive changes and failed check blocks keep their severity; " +
+			"everything else is reported as low.",
 		apply: func(m check.Meta) (check.Meta, bool) {
 			if m.Category != "destructive_change" && m.Category != "check_block" {
 				m.Severity = check.SeverityLow
 			}
-			return m, m.Category != "multi_region"
+			return m, !secondRegion(m)
 		},
 	},
 }
 
-// Lookup returns the named profile.
+// secondRegion reports whether a check asks for a second region: the
+// catalogue marks its own, and a team's check of category multi_region
+// counts too.
+func secondRegion(m check.Meta) bool {
+	return m.CrossRegion || m.Category == "multi_region"
+}
+
+// aliases are the short names accepted wherever a profile is named.
+var aliases = map[string]string{"prod": "production", "stage": "staging", "dev": "development"}
+
+// Lookup returns the named profile. Names and aliases are compared without
+// case.
 func Lookup(name string) (Profile, error) {
-	if p, ok := profiles[strings.ToLower(name)]; ok {
+	key := strings.ToLower(name)
+	if full, ok := aliases[key]; ok {
+		key = full
+	}
+	if p, ok := profiles[key]; ok {
 		return p, nil
 	}
-	return Profile{}, fmt.Errorf("unknown profile %q (want %s)", name, strings.Join(Names(), ", "))
+	return Profile{}, fmt.Errorf("unknown profile %q (want %s, or %s)", name,
+		strings.Join(Names(), ", "), strings.Join(Aliases(), ", "))
+}
+
+// Aliases lists the short names, sorted: dev, prod, stage.
+func Aliases() []string {
+	out := make([]string, 0, len(aliases))
+	for a := range aliases {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// AcceptedNames lists every name Lookup accepts, profiles and aliases,
+// sorted: for shell completion and validators.
+func AcceptedNames() []string {
+	out := Names()
+	for a := range aliases {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Names lists the profiles.

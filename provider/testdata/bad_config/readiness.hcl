@@ -1,4 +1,4 @@
-profile = "prod"
+profile = "beta"
 
 checks {
   disabled = ["aws_rds_multi_a"]

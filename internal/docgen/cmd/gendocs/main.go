@@ -1,4 +1,4 @@
-// Command gendocs writes docs/checks/ and docs/checklist.md from the
+// Command gendocs writes docs/checks/, docs/checklist.md and docs/profiles/ from the
 // catalogue. `make generate` runs it from the repository root.
 package main
 
