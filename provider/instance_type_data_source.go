@@ -130,7 +130,11 @@ func lookupInstanceType(name string) (instanceTypeModel, bool) {
 }
 
 func unknownInstanceTypeDetail(name string) string {
-	return fmt.Sprintf("The catalogue holds no instance type called %q. Check the spelling against the cloud's list "+
+	meant := ""
+	if s, ok := instancetypes.Suggest(name); ok {
+		meant = fmt.Sprintf(" Did you mean %q?", s)
+	}
+	return fmt.Sprintf("The catalogue holds no instance type called %q.%s Check the spelling against the cloud's list "+
 		"of types (AWS m7g.large or db.r6g.xlarge, Google n2-standard-4, Azure Standard_D4s_v5); a type the catalogue "+
-		"lacks cannot be described.\n\nGot: %q", name, name)
+		"lacks cannot be described.\n\nGot: %q", name, meant, name)
 }

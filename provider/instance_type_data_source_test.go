@@ -53,3 +53,22 @@ data "readiness_instance_type" "old_db" {
 		},
 	})
 }
+
+// TestAccInstanceTypeDidYouMean: an instance type with a typo is an error
+// that names the type probably meant, in the data source and the function.
+func TestAccInstanceTypeDidYouMean(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   functionVersions,
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      `data "readiness_instance_type" "x" { name = "db.m6g.lrge" }`,
+				ExpectError: regexp.MustCompile(`(?s)Unknown Instance Type.*"db.m6g.lrge"\.\s+Did\s+you\s+mean\s+"db\.m6g\.large"\?`),
+			},
+			{
+				Config:      `output "r" { value = provider::readiness::instance_type("n2-standrd-4") }`,
+				ExpectError: regexp.MustCompile(`(?s)Unknown Instance Type.*Did\s+you\s+mean\s+"n2-standard-4"\?`),
+			},
+		},
+	})
+}

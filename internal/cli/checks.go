@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -12,31 +13,56 @@ import (
 
 func (a *app) checksCommand() *cobra.Command {
 	var format string
+	var filter checkFilter
 	cmd := &cobra.Command{
 		Use:   "checks",
 		Short: "List every check",
 		Long: `Checks lists the catalogue: each check's ID, severity, section, category and
-title. --format json writes every field of every check, for tools.`,
+title. --format json writes every field of every check, for tools.
+
+--cloud, --section, --category and --severity list only the checks they name;
+each takes several values, repeated or separated by commas, and a check must
+match every flag given. --cloud aws lists the AWS checks and those for any
+cloud (check blocks, for instance); gcp is google.`,
+		Example: `  readiness checks --cloud aws --severity critical,high
+  readiness checks --section disaster_recovery --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
+			if err := filter.parse(); err != nil {
+				return err
+			}
 			switch format {
 			case "text":
-				return a.listChecksText()
+				return a.listChecksText(filter)
 			case "json":
-				return a.listChecksJSON()
+				return a.listChecksJSON(filter)
 			}
-			return usageError{fmt.Errorf("unknown format %q for checks (want json or text)", format)}
+			err := fmt.Errorf("unknown format %q for checks (want json or text)", format)
+			return usageError{withSuggestion(err, format, []string{"json", "text"})}
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output `FMT`: text or json")
+	f := cmd.Flags()
+	f.StringVar(&format, "format", "text", "output `FMT`: text or json")
+	f.StringSliceVar(&filter.clouds, "cloud", nil, "list the checks of `CLOUD` (and those for any cloud): "+strings.Join(clouds, ", ")+"; repeatable")
+	f.StringSliceVar(&filter.sections, "section", nil, "list the checks of the checklist `SECTION`: "+strings.Join(check.Sections, ", ")+"; repeatable")
+	f.StringSliceVar(&filter.categories, "category", nil, "list the checks of `CATEGORY` (multi_az, backup, ...); repeatable")
+	f.StringSliceVar(&filter.severities, "severity", nil, "list the checks of severity `LEVEL`: critical, high, medium or low; repeatable")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"json", "text"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("cloud", cobra.FixedCompletions(clouds, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("section", cobra.FixedCompletions(check.Sections, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("category", cobra.FixedCompletions(check.Categories, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("severity", cobra.FixedCompletions(severities, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
-func (a *app) listChecksText() error {
+func (a *app) listChecksText(filter checkFilter) error {
 	all := a.cat.all()
 	if len(all) == 0 {
 		_, err := fmt.Fprintln(a.stdout, "No checks are registered.")
+		return err
+	}
+	if all = filter.apply(all); len(all) == 0 {
+		_, err := fmt.Fprintln(a.stdout, "No check matches these filters.")
 		return err
 	}
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
@@ -63,9 +89,9 @@ type checkJSON struct {
 	Docs          string         `json:"docs"`
 }
 
-func (a *app) listChecksJSON() error {
+func (a *app) listChecksJSON(filter checkFilter) error {
 	out := []checkJSON{}
-	for _, c := range a.cat.all() {
+	for _, c := range filter.apply(a.cat.all()) {
 		out = append(out, checkJSON{
 			ID:            c.ID,
 			Aliases:       orEmpty(c.Aliases),

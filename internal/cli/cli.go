@@ -78,6 +78,11 @@ type app struct {
 	// started is set once flags and arguments are parsed: errors before
 	// that are usage errors.
 	started bool
+	// stdin is what `scan -` reads: os.Stdin when nil (tests set it).
+	stdin io.Reader
+	// forceProgress draws the progress bar whatever stderr and CI are
+	// (tests).
+	forceProgress bool
 }
 
 // usageError is a mistake in the command line found by a command itself.

@@ -11,6 +11,7 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/policy"
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
+	"github.com/prodready/terraform-provider-readiness/internal/suggest"
 )
 
 func (a *app) explainCommand() *cobra.Command {
@@ -37,6 +38,9 @@ that passes, and its documentation page. An old ID of a renamed check works too.
 func (a *app) explain(id string) error {
 	c, ok := a.cat.byID(id)
 	if !ok {
+		if s := suggest.DidYouMean(id, a.checkNames()); s != "" {
+			return fmt.Errorf("unknown check %q.%s 'readiness checks' lists them", id, s)
+		}
 		return fmt.Errorf("unknown check %q: 'readiness checks' lists them", id)
 	}
 	var b bytes.Buffer
@@ -80,6 +84,16 @@ func (a *app) explain(id string) error {
 	}
 	_, err := a.stdout.Write(b.Bytes())
 	return err
+}
+
+// checkNames are the IDs and former IDs explain knows.
+func (a *app) checkNames() []string {
+	var names []string
+	for _, c := range append(a.cat.all(), policy.ObjectiveChecks()...) {
+		names = append(names, c.ID)
+		names = append(names, c.Aliases...)
+	}
+	return names
 }
 
 // profileSeverities says how each profile treats a check, e.g.

@@ -1,6 +1,10 @@
 package cli
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/prodready/terraform-provider-readiness/internal/input"
+)
 
 // place is a file the command line names.
 type place struct {
@@ -17,6 +21,9 @@ type place struct {
 func checkPlaces(fl scanFlags, inputs []string, outs []output) error {
 	var in []place
 	for _, p := range inputs {
+		if p == input.Stdin {
+			continue // standard input is no file a report could overwrite
+		}
 		in = append(in, place{name: "the input " + p, path: p, id: identify(p)})
 	}
 	if fl.config != "" {

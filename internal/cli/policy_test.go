@@ -149,7 +149,8 @@ func TestScanConfigErrors(t *testing.T) {
 		"syntax and schema": {
 			args: []string{"scan", "--config", bad, "testdata/ready.json"},
 			wantStderr: "readiness: " + bad + ":1,11-17: Invalid profile; Unknown profile \"beta\" (want development, production, staging, or dev, prod, stage).\n" +
-				"readiness: " + bad + ":8,3-8: Unsupported argument; An argument named \"until\" is not expected here.\n",
+				"readiness: " + bad + ":8,3-8: Unsupported argument; An argument named \"until\" is not expected here.\n" +
+				"readiness: " + bad + ":4,13-31: Unknown check; \"TEST_RDS_MULTI_A\" is not a check ID or a category. Did you mean \"TEST_RDS_MULTI_AZ\"? 'readiness checks' lists the checks.\n",
 		},
 		"unknown check": {
 			args:       []string{"scan", "--config", unknown, "testdata/ready.json"},

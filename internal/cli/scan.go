@@ -112,6 +112,11 @@ type scanFlags struct {
 	skipUnreadModules bool
 	// pool judges every PATH as one estate (--pool).
 	pool bool
+	// recursive reads a directory PATH as a tree of JSON plans and states.
+	recursive bool
+	// checks and skipChecks are --check and --skip-check: see
+	// select_checks.go.
+	checks, skipChecks []string
 	// quiet keeps text reports to the verdict and the blocking failures;
 	// noColor turns colour off on a terminal, as NO_COLOR does.
 	quiet, noColor bool
@@ -161,6 +166,12 @@ func (a *app) scanCommand() *cobra.Command {
 		"judge a directory PATH without the module calls that cannot be read (not installed by terraform init, a wrong source, errors in the module), as warnings, instead of failing")
 	f.BoolVar(&fl.pool, "pool", false,
 		"judge every PATH as one estate: cross-resource checks (alarms, dashboards, backup plans, on-call) see the resources of all of them, and each finding names the PATH it comes from")
+	f.BoolVarP(&fl.recursive, "recursive", "r", false,
+		"read a directory PATH as a tree of plans and states: every .json file under it (hidden directories, .tf.json and .tfvars.json left out), instead of a Terraform configuration")
+	f.StringSliceVar(&fl.checks, "check", nil,
+		"run only the checks `NAME` names (an ID, a former ID, a category or a section), instead of the configuration's checks { enabled }; repeatable or comma-separated")
+	f.StringSliceVar(&fl.skipChecks, "skip-check", nil,
+		"do not run the checks `NAME` names (an ID, a former ID, a category or a section), beside the configuration's checks { disabled }; repeatable or comma-separated")
 	f.BoolVarP(&fl.quiet, "quiet", "q", false,
 		"text reports show only the verdict and the failures that decide the exit code (other formats are unchanged)")
 	f.BoolVar(&fl.noColor, "no-color", false,
@@ -187,6 +198,11 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	if err != nil {
 		return err
 	}
+	ins, err := a.expandInputs(paths, fl.recursive)
+	if err != nil {
+		return err
+	}
+	paths = inputPaths(ins)
 	if err := checkPlaces(fl, paths, outs); err != nil {
 		return err
 	}
@@ -194,13 +210,16 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	if err != nil {
 		return err
 	}
+	if err := fl.selectChecks(pol, a.cat.all()); err != nil {
+		return err
+	}
 	failOn, err := check.ParseThreshold(fl.failOn)
 	if err != nil {
-		return usageError{err}
+		return usageError{withSuggestion(err, fl.failOn, failOnLevels)}
 	}
 	prof, err := profile.Lookup(fl.profile)
 	if err != nil {
-		return usageError{err}
+		return usageError{withSuggestion(err, fl.profile, profile.Names())}
 	}
 	dirOpts, err := fl.dirOptions(paths)
 	if err != nil {
@@ -209,16 +228,9 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	reader := input.Reader{Config: dirOpts}
 
 	defer budgetMemory(paths)()
-	plans := make([]*model.Plan, 0, len(paths))
-	var loadErrs []error
-	for _, p := range paths {
-		plan, err := reader.Read(p)
-		if err != nil {
-			loadErrs = append(loadErrs, unjoin(err)...)
-			continue
-		}
-		plans = append(plans, plan)
-	}
+	prog := a.newProgress(len(ins))
+	defer prog.done()
+	plans, paths, loadErrs := a.readInputs(reader, ins, prog)
 	locs, err := source.ForInputs(fl.configDir, paths)
 	if err != nil {
 		loadErrs = append(loadErrs, err)
@@ -235,7 +247,9 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 		plans = []*model.Plan{model.Pool(plans)}
 	}
 
+	prog.judging()
 	rep := engine.Run(plans, a.cat.all(), engine.Options{Profile: prof, FailOn: failOn, Policy: pol})
+	prog.done()
 	a.warnExpired(pol)
 
 	if err := a.writeReports(outs, fl.writeBaseline, rep, locs); err != nil {
@@ -284,7 +298,7 @@ func (a *app) outputs(specs []string, style reportStyle) ([]output, error) {
 			return nil, usageError{fmt.Errorf("--format %s: missing file name after '='", spec)}
 		}
 		if _, err := report.Lookup(name, opts); err != nil {
-			return nil, usageError{err}
+			return nil, usageError{withSuggestion(err, name, report.Names())}
 		}
 		outs = append(outs, output{spec: spec, path: path, format: name, opts: opts})
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/hclconfig"
+	"github.com/prodready/terraform-provider-readiness/internal/input"
 )
 
 // varFlag is --var or --var-file: both add to one list, so that their
@@ -53,7 +54,7 @@ func (fl scanFlags) dirOptions(paths []string) (hclconfig.Options, error) {
 		return opts, nil
 	}
 	for _, p := range paths {
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+		if info, err := os.Stat(p); p == input.Stdin || err == nil && !info.IsDir() {
 			return opts, usageError{fmt.Errorf("%s is a plan or a state, which holds its own variables and workspace: --var, --var-file and --workspace apply to directories of .tf files only", p)}
 		}
 	}

@@ -88,7 +88,10 @@ func Find(dir string) (string, error) {
 
 // Load reads and parses the configuration file at path. name is how
 // messages call the file (the path as the user gave it, or relative to the
-// working directory).
+// working directory). With errors it still returns what it could read
+// (unless the file cannot be read or nests too deep), so that Validate
+// reports the names it gets wrong in the same run: every mistake of a file
+// is reported at once. Such a Config is for Validate only.
 func Load(path, name string) (*Config, hcl.Diagnostics) {
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -105,7 +108,7 @@ func Load(path, name string) (*Config, hcl.Diagnostics) {
 		rng := hcl.Range{Filename: name}
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read the configuration", Detail: msg, Subject: &rng}}
 	}
-	return Parse(src, name)
+	return parse(src, name)
 }
 
 // Format renders a diagnostic on one line as file:line,column-column:
@@ -148,14 +151,23 @@ var fileSchema = &hcl.BodySchema{
 }
 
 // Parse reads a configuration from src; filename names it in messages.
+// Every mistake it finds is reported; with any, the Config is nil.
 func Parse(src []byte, filename string) (*Config, hcl.Diagnostics) {
-	if diags := nesting.HCL(src, filename); diags.HasErrors() {
-		return nil, diags
-	}
-	file, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	c, diags := parse(src, filename)
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	return c, diags
+}
+
+// parse reads a configuration from src and reports every mistake: after a
+// syntax error it goes on with what HCL could parse, as Terraform does,
+// leaving out the diagnostics of the broken places themselves.
+func parse(src []byte, filename string) (*Config, hcl.Diagnostics) {
+	if diags := nesting.HCL(src, filename); diags.HasErrors() {
+		return nil, diags
+	}
+	file, syntax := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
 	content, diags := file.Body.Content(fileSchema)
 	d := &decoder{diags: diags}
 	c := &Config{Path: filename, Policy: &policy.Policy{
@@ -243,10 +255,29 @@ func Parse(src []byte, filename string) (*Config, hcl.Diagnostics) {
 			c.customBlock(d, b)
 		}
 	}
-	if d.diags.HasErrors() {
-		return nil, d.diags
+	return c, append(syntax, besides(d.diags, syntax)...)
+}
+
+// besides returns diags without those about a place a syntax error broke
+// (an expression HCL could not parse has no value, which is no news).
+func besides(diags, syntax hcl.Diagnostics) hcl.Diagnostics {
+	if len(syntax) == 0 {
+		return diags
 	}
-	return c, d.diags
+	var out hcl.Diagnostics
+	for _, d := range diags {
+		broken := false
+		for _, s := range syntax {
+			if d.Subject != nil && s.Subject != nil && d.Subject.Overlaps(*s.Subject) {
+				broken = true
+				break
+			}
+		}
+		if !broken {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func (c *Config) checksBlock(d *decoder, b *hcl.Block) {
@@ -628,9 +659,6 @@ func (d *decoder) errorf(rng hcl.Range, summary, format string, args ...any) {
 func (d *decoder) content(b *hcl.Block, schema *hcl.BodySchema) *hcl.BodyContent {
 	content, diags := b.Body.Content(schema)
 	d.diags = append(d.diags, diags...)
-	if diags.HasErrors() {
-		return nil
-	}
 	return content
 }
 

@@ -202,6 +202,7 @@ func TestParseErrors(t *testing.T) {
 			src: "waiver {\n  check   = \"aws_rds_multi_az\"\n  owner   = \"me\"\n  expires = \"31/12/2026\"\n}\n",
 			want: []string{
 				`.readiness.hcl:1,8-8: Missing required argument; The argument "reason" is required, but no definition was found.`,
+				`.readiness.hcl:4,13-25: Invalid date; Invalid date "31/12/2026" (want YYYY-MM-DD, like "2026-12-31").`,
 			},
 		},
 		"waiver bad date": {
