@@ -23,17 +23,19 @@ import (
 const scanHelp = `Scan judges every PATH with every check of the profile and writes a report.
 
 PATH is a plan or a state as 'terraform show -json' writes it (UTF-8 or the
-UTF-16 that PowerShell writes), a binary plan file from 'terraform plan -out'
-when terraform is on PATH or TERRAFORM_PATH names it, or a directory of
-Terraform configuration, read statically (what only a plan would know is
-unknown). A binary plan is read by running 'terraform show -json' in its
-directory, which starts that configuration's provider plugins: it runs their
-code, so scan only binary plans you trust. A PATH may be a pipe
-(<(terraform show -json tfplan), /dev/stdin), read for as long as its writer
-takes; a named pipe that nobody opens for writing, or a device that delivers
-nothing, within 30 seconds is an error. Every input is read before anything
-is written: if one cannot be read, the scan stops with exit code 1 and
-writes no report.
+UTF-16 that PowerShell writes), a state file as Terraform keeps it
+(terraform.tfstate, state format version 4), a binary plan file from
+'terraform plan -out' when terraform is on PATH or TERRAFORM_PATH names it,
+or a directory of Terraform configuration, read statically (what only a plan
+would know is unknown). PATH - is standard input, a plan or a state:
+'terraform show -json tfplan | readiness scan -'. A binary plan is read by
+running 'terraform show -json' in its directory, which starts that
+configuration's provider plugins: it runs their code, so scan only binary
+plans you trust. A PATH may be a pipe (<(terraform show -json tfplan),
+/dev/stdin), read for as long as its writer takes; a named pipe that nobody
+opens for writing, or a device that delivers nothing, within 30 seconds is an
+error. Every input is read before anything is written: if one cannot be
+read, the scan stops with exit code 1 and writes no report.
 
 A directory's root variables take their defaults, then the values of
 terraform.tfvars, terraform.tfvars.json and the *.auto.tfvars(.json) files
@@ -50,6 +52,21 @@ is an error naming the call's file and line and its source: run terraform
 init, or pass --skip-unread-modules to judge the rest; each call not read
 is then a warning in every report, and the verdict covers only what was
 read.
+
+A PATH that does not exist and holds a glob pattern (*, ?, [...], {a,b}, **
+for any depth) is expanded as a shell would: readiness scan "plans/**/*.json".
+With --recursive, a directory PATH is every .json plan or state under it
+(hidden directories left out; JSON that is no plan or state is skipped and
+named on standard error). Inputs are read in parallel and reported in
+command-line order; a progress bar shows on standard error when it is a
+terminal and CI is not set.
+
+--check NAME runs only the checks NAME names, and --skip-check NAME leaves
+them out: a check ID, a former ID, a category or a section, as in the
+configuration's checks { enabled disabled }; both are repeatable and take
+names separated by commas. --check replaces the file's enabled list (a check
+it names by ID runs even if the file disables it); --skip-check adds to the
+file's disabled list and wins.
 
 Several PATHs are judged each on its own, unless --pool joins them into one
 estate (an application's root and the monitoring root that watches it):
@@ -130,7 +147,9 @@ func (a *app) scanCommand() *cobra.Command {
 		Long:  scanHelp,
 		Example: `  terraform show -json plan.tfplan > plan.json
   readiness scan plan.json
+  terraform show -json plan.tfplan | readiness scan -
   readiness scan --fail-on critical --profile staging plan.json
+  readiness scan --recursive --check multi_az,backup plans/
   readiness scan --format text --format json=readiness.json prod.json edge.json
   readiness scan --var-file prod.tfvars --var replicas=3 --workspace prod infra/`,
 		Args: cobra.MinimumNArgs(1),
