@@ -82,3 +82,21 @@ waiver {
 		})
 	}
 }
+
+// TestParseEveryPrefix parses every prefix of a full configuration, most
+// of them broken mid-token: going on after a syntax error must never
+// panic, whatever HCL recovered, and Validate must take what Load gives.
+func TestParseEveryPrefix(t *testing.T) {
+	t.Parallel()
+	src := []byte(full + "\n" + Starter)
+	catalogue := checks.All()
+	for n := 0; n <= len(src); n += 3 {
+		c, diags := parse(src[:n], FileName)
+		if c != nil {
+			_ = c.Validate(catalogue)
+		}
+		for _, d := range diags {
+			_ = Format(d)
+		}
+	}
+}
