@@ -107,8 +107,10 @@ func walkPlans(dir string) ([]string, error) {
 		if !strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".tf.json") || strings.HasSuffix(lower, ".tfvars.json") {
 			return nil
 		}
-		if d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0 {
+		if d.Type().IsRegular() {
 			found = append(found, path)
+		} else if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+			found = append(found, path) // a link to a file
 		}
 		return nil
 	})

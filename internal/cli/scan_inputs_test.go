@@ -164,6 +164,13 @@ func planTree(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
+	// A link to a plan is a plan; a link to a directory is not walked.
+	if err := os.Symlink(filepath.Join(root, "prod", "network.json"), filepath.Join(root, "staging", "network.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(root, "prod"), filepath.Join(root, "staging", "prod.json")); err != nil {
+		t.Fatal(err)
+	}
 	return root
 }
 
@@ -196,12 +203,12 @@ func TestScanManyInputs(t *testing.T) {
 		},
 		"recursive": {
 			args: []string{"--recursive", "."}, wantCode: ExitNotReady,
-			wantInputs: []string{"prod/app/plan.json", "prod/network.json", "staging/plan.JSON", "staging/state.json"},
+			wantInputs: []string{"prod/app/plan.json", "prod/network.json", "staging/network.json", "staging/plan.JSON", "staging/state.json"},
 			wantStderr: "readiness: skipped ROOT/staging/policies/s3-read.json: not a Terraform plan or state\n",
 		},
 		"recursive, short flag, two trees": {
 			args: []string{"-r", "staging", "prod"}, wantCode: ExitNotReady,
-			wantInputs: []string{"staging/plan.JSON", "staging/state.json", "prod/app/plan.json", "prod/network.json"},
+			wantInputs: []string{"staging/network.json", "staging/plan.JSON", "staging/state.json", "prod/app/plan.json", "prod/network.json"},
 			wantStderr: "readiness: skipped ROOT/staging/policies/s3-read.json: not a Terraform plan or state\n",
 		},
 		"recursive without plans": {
