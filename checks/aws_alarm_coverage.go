@@ -8,28 +8,37 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
-// AWSAlarmCoverage requires every AWS compute and data resource to be
-// watched by an alerting alarm.
-var AWSAlarmCoverage = check.Check{
-	Meta: check.Meta{
-		ID:            "aws_alarm_coverage",
-		Title:         "Compute and data resources are watched by an alarm",
-		Section:       "alerts_metrics",
-		Category:      "alarm",
-		Severity:      check.SeverityHigh,
-		Cloud:         "aws",
-		ResourceTypes: mapKeys(awsAlarmSpecs),
-		Description: "A database, cache, function, service or load balancer that no alarm watches fails " +
-			"silently: the team learns of full disks, throttling, errors and lost capacity from its users. " +
-			"An alarm watches a resource when its metric's dimensions (DBInstanceIdentifier, FunctionName, " +
-			"ServiceName, ...) refer to the resource in the configuration, or hold its identifier. Alarms that " +
-			"only drive scaling policies or EC2 actions alert no one and do not count; dead-letter queues are " +
-			"judged, other SQS queues are not.",
-		Remediation: "Add an aws_cloudwatch_metric_alarm per resource on the metrics that show trouble " +
-			"(CPU, free storage and connections for databases; errors and throttles for functions and tables; " +
-			"5xx and unhealthy hosts for load balancers; queue depth for dead-letter queues), with dimensions " +
-			"that refer to the resource and alarm_actions that reach the on-call team.",
-		Example: `resource "aws_cloudwatch_metric_alarm" "orders_cpu" {
+// AWSAlarmCoverage requires every AWS compute and data resource that
+// serves traffic or holds data to be watched by an alerting alarm.
+var AWSAlarmCoverage = awsAlarmCoverage(check.Settings{})
+
+// awsAlarmCoverage is the check with the resources a team's tier tags mark
+// critical reported at high severity.
+func awsAlarmCoverage(s check.Settings) check.Check {
+	return check.Check{
+		Meta: check.Meta{
+			ID:            "aws_alarm_coverage",
+			Title:         "Compute and data resources are watched by an alarm",
+			Section:       "alerts_metrics",
+			Category:      "alarm",
+			Severity:      check.SeverityMedium,
+			Cloud:         "aws",
+			ResourceTypes: mapKeys(awsAlarmSpecs),
+			Description: "A database, cache, function, service or load balancer that no alarm watches fails " +
+				"silently: the team learns of full disks, throttling, errors and lost capacity from its users. " +
+				"An alarm watches a resource when its metric's dimensions (DBInstanceIdentifier, FunctionName, " +
+				"ServiceName, ...) refer to the resource in the configuration, or hold its identifier. Alarms that " +
+				"only drive scaling policies or EC2 actions alert no one and do not count; dead-letter queues are " +
+				"judged, other SQS queues are not. Only what serves traffic or holds data is judged: not a bastion " +
+				"host (an instance or group named bastion or jump, or an instance whose security groups admit SSH " +
+				"or RDP alone and that nothing sends traffic to), not the LockID table of Terraform's S3 backend. " +
+				"A failure is medium, and high for a resource whose tier tag (tier_tags in .readiness.hcl) says " +
+				"critical.",
+			Remediation: "Add an aws_cloudwatch_metric_alarm per resource on the metrics that show trouble " +
+				"(CPU, free storage and connections for databases; errors and throttles for functions and tables; " +
+				"5xx and unhealthy hosts for load balancers; queue depth for dead-letter queues), with dimensions " +
+				"that refer to the resource and alarm_actions that reach the on-call team.",
+			Example: `resource "aws_cloudwatch_metric_alarm" "orders_cpu" {
   alarm_name          = "orders-db-cpu"
   namespace           = "AWS/RDS"
   metric_name         = "CPUUtilization"
@@ -41,19 +50,39 @@ var AWSAlarmCoverage = check.Check{
   comparison_operator = "GreaterThanThreshold"
   alarm_actions       = [aws_sns_topic.oncall.arn]
 }`,
-	},
-	Plan: func(p *model.Plan) []check.Finding {
-		var out []check.Finding
-		for _, r := range p.OfType(mapKeys(awsAlarmSpecs)...) {
-			if r.Type == "aws_sqs_queue" && !isDeadLetterQueue(p, r) {
-				continue
+		},
+		Configure: awsAlarmCoverage,
+		Plan: func(p *model.Plan) []check.Finding {
+			var out []check.Finding
+			for _, r := range p.OfType(mapKeys(awsAlarmSpecs)...) {
+				if !watchedWorkload(p, r) {
+					continue
+				}
+				f := alarmCoverage(p, r, alarmIndexOf(p).watching(r))
+				f.Address = r.Address
+				if s.IsCritical(r) {
+					f.Severity = check.SeverityHigh
+				}
+				out = append(out, f)
 			}
-			f := alarmCoverage(p, r, alarmIndexOf(p).watching(r))
-			f.Address = r.Address
-			out = append(out, f)
-		}
-		return out
-	},
+			return out
+		},
+	}
+}
+
+// watchedWorkload reports whether alarm coverage judges r: a dead-letter
+// queue among queues, and no bastion host or state-lock table.
+func watchedWorkload(p *model.Plan, r *model.Resource) bool {
+	switch r.Type {
+	case "aws_sqs_queue":
+		return isDeadLetterQueue(p, r)
+	case "aws_instance", "aws_autoscaling_group":
+		_, bastion := bastionHost(p, r)
+		return !bastion
+	case "aws_dynamodb_table":
+		return !stateLockTable(r)
+	}
+	return true
 }
 
 // alarmCoverage judges one resource by the alarms that watch it. An alarm

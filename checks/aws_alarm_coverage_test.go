@@ -3,7 +3,11 @@ package checks
 import (
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/checktest"
+	"github.com/prodready/terraform-provider-readiness/internal/policy"
 )
 
 func TestAWSAlarmCoverage(t *testing.T) {
@@ -44,6 +48,22 @@ func TestAWSAlarmCoverage(t *testing.T) {
 				},
 			},
 		},
+		// Bastions (by name, or SSH-only and sent no traffic) and the S3
+		// backend's lock table serve no traffic and hold no data.
+		"only what serves traffic or holds data": {
+			fixture: "testdata/aws_alarm_scope/plan.json",
+			want: checktest.Want{
+				Pass: []string{"aws_instance.api"},
+				Fail: []string{
+					"aws_dynamodb_table.orders",
+					"aws_instance.reports", // SSH only, but a volume is attached: it holds data
+				},
+				// Not judged: aws_instance.admin (SSH only, nothing sends it
+				// traffic), aws_instance.ops (Name prod-bastion-1),
+				// aws_autoscaling_group.jump (jump-hosts),
+				// aws_dynamodb_table.terraform_locks (hash key LockID).
+			},
+		},
 		"no alarm in the plan": {
 			fixture: "testdata/aws_logging/plan.json",
 			want: checktest.Want{
@@ -59,6 +79,84 @@ func TestAWSAlarmCoverage(t *testing.T) {
 			t.Parallel()
 			checktest.Assert(t, AWSAlarmCoverage, tc.fixture, tc.want)
 		})
+	}
+}
+
+// TestAlarmCoverageSeverity: a failure is medium, and high on a resource
+// whose tier tag says critical, once the configuration names tier tags.
+func TestAlarmCoverageSeverity(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		pol  func() *policy.Policy
+		want map[string]string
+	}{
+		"no configuration": {
+			pol:  func() *policy.Policy { return nil },
+			want: map[string]string{"aws_dynamodb_table.orders": "medium", "aws_instance.reports": "medium"},
+		},
+		"tier tags": {
+			pol:  tierTags,
+			want: map[string]string{"aws_dynamodb_table.orders": "high", "aws_instance.reports": "medium"},
+		},
+		"the team's severity wins": {
+			pol: func() *policy.Policy {
+				p := tierTags()
+				p.Severity = map[string]policy.Override{"aws_alarm_coverage": {Level: check.SeverityLow}}
+				return p
+			},
+			want: map[string]string{"aws_dynamodb_table.orders": "low", "aws_instance.reports": "low"},
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			rep := runWithPolicy(t, AWSAlarmCoverage, "testdata/aws_alarm_scope/plan.json", tc.pol())
+			if diff := cmp.Diff(tc.want, severities(rep, check.StatusFail)); diff != "" {
+				t.Errorf("failures' severities (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestWorkloadRoles(t *testing.T) {
+	t.Parallel()
+	p := checktest.Load(t, "testdata/aws_alarm_scope/plan.json")
+	tests := map[string]struct {
+		bastion, lock bool
+	}{
+		"aws_instance.admin":                 {bastion: true}, // SSH only, nothing sends it traffic
+		"aws_instance.ops":                   {bastion: true}, // Name prod-bastion-1
+		"aws_autoscaling_group.jump":         {bastion: true}, // jump-hosts
+		"aws_instance.api":                   {},              // serves 443
+		"aws_instance.reports":               {},              // SSH only, but holds a volume
+		"aws_dynamodb_table.terraform_locks": {lock: true},
+		"aws_dynamodb_table.orders":          {},
+	}
+	for addr, want := range tests {
+		t.Run(addr, func(t *testing.T) {
+			t.Parallel()
+			r := p.Lookup(addr)
+			why, bastion := bastionHost(p, r)
+			if bastion != want.bastion || (bastion && why == "") {
+				t.Errorf("bastionHost = %q, %v; want %v", why, bastion, want.bastion)
+			}
+			if got := stateLockTable(r); got != want.lock {
+				t.Errorf("stateLockTable = %v, want %v", got, want.lock)
+			}
+		})
+	}
+}
+
+func TestBastionWord(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]bool{
+		"bastion": true, "prod-bastion-1": true, "Bastion01": true, "jump": true, "jump_host": true,
+		"JumpBox": true, "eu-jumphost": true, "jumpserver2": true,
+		"jumpstart": false, "api": false, "": false, "trampoline": false,
+	} {
+		if got := bastionWord(name); got != want {
+			t.Errorf("bastionWord(%q) = %v, want %v", name, got, want)
+		}
 	}
 }
 

@@ -19,7 +19,9 @@ var AWSAlarmRunbook = check.Check{
 		ResourceTypes: []string{"aws_cloudwatch_metric_alarm"},
 		Description: "Whoever is paged at night needs to know what the alarm means and what to do first. " +
 			"The alarm's description travels with every notification, so a runbook link there (or in a " +
-			"runbook tag) puts the procedure one click away. Scaling-only alarms alert no one and are not judged.",
+			"runbook tag) puts the procedure one click away. Only alarms that notify someone are judged: " +
+			"scaling-only alarms alert no one, and an alarm without alarm_actions (or with actions_enabled " +
+			"false) reaches no one to read a runbook; aws_alarm_actions reports those.",
 		Remediation: "Put the runbook's URL in alarm_description, or add a tag such as runbook_url.",
 		Example: `resource "aws_cloudwatch_metric_alarm" "orders_cpu" {
   alarm_name        = "orders-db-cpu"
@@ -29,7 +31,7 @@ var AWSAlarmRunbook = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		if scalingOnly(p, r) {
+		if scalingOnly(p, r) || notifiesNoOne(r) {
 			return check.Skip
 		}
 		for _, attr := range []string{"tags_all", "tags"} {

@@ -8,18 +8,40 @@ import (
 
 func TestAWSAlarmRunbook(t *testing.T) {
 	t.Parallel()
-	checktest.Assert(t, AWSAlarmRunbook, "testdata/aws_alarms/plan.json", checktest.Want{
-		Pass: []string{
-			"aws_cloudwatch_metric_alarm.orders_cpu", "aws_cloudwatch_metric_alarm.orders_free_storage",
-			"aws_cloudwatch_metric_alarm.blue_db_cpu", "aws_cloudwatch_metric_alarm.jobs_dlq_depth",
-			"aws_cloudwatch_metric_alarm.api_throttles",
-			"aws_cloudwatch_metric_alarm.analytics_cpu",      // runbook_url tag
-			"aws_cloudwatch_metric_alarm.sessions_throttles", // runbook tag
+	tests := map[string]struct {
+		fixture string
+		want    checktest.Want
+	}{
+		// Alarms that notify no one are aws_alarm_actions' failures, not
+		// this check's: analytics_connections (actions_enabled false),
+		// api_errors (alarm_actions empty) and module.queue_alarms
+		// (alarm_actions unset) are not judged.
+		"runbook links and tags": {
+			fixture: "testdata/aws_alarms/plan.json",
+			want: checktest.Want{
+				Pass: []string{
+					"aws_cloudwatch_metric_alarm.orders_cpu", "aws_cloudwatch_metric_alarm.orders_free_storage",
+					"aws_cloudwatch_metric_alarm.blue_db_cpu", "aws_cloudwatch_metric_alarm.jobs_dlq_depth",
+					"aws_cloudwatch_metric_alarm.api_throttles",
+					"aws_cloudwatch_metric_alarm.analytics_cpu",      // runbook_url tag
+					"aws_cloudwatch_metric_alarm.sessions_throttles", // runbook tag
+				},
+			},
 		},
-		Fail: []string{
-			"aws_cloudwatch_metric_alarm.analytics_connections",
-			`module.queue_alarms["orders"].aws_cloudwatch_metric_alarm.this[0]`,
+		"only alarms that page someone": {
+			fixture: "testdata/aws_alarm_scope/plan.json",
+			want: checktest.Want{
+				Pass:    []string{"aws_cloudwatch_metric_alarm.api_cpu"},
+				Fail:    []string{"aws_cloudwatch_metric_alarm.legacy_queue_depth"},   // pages, no link
+				Unknown: []string{"aws_cloudwatch_metric_alarm.reports_volume_burst"}, // description known after apply
+				// orders_draft has no alarm_actions: not judged.
+			},
 		},
-		Unknown: []string{"aws_cloudwatch_metric_alarm.api_errors"},
-	})
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			checktest.Assert(t, AWSAlarmRunbook, tc.fixture, tc.want)
+		})
+	}
 }

@@ -36,7 +36,10 @@ var AWSAutoscalingGroupMultiAZ = check.Check{
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
 		vz := r.Attr("vpc_zone_identifier")
 		marks, _ := model.Lookup(r.AfterUnknown, model.Path{"vpc_zone_identifier"})
-		if vz.Unknown || unknownInside(marks) || len(vz.List()) > 0 {
+		// The provider computes vpc_zone_identifier when the configuration
+		// leaves it out: unknown then, it holds no subnet of the group's.
+		noSubnets, assumed := unsetComputed(r, "vpc_zone_identifier")
+		if !noSubnets && (vz.Unknown || unknownInside(marks) || len(vz.List()) > 0) {
 			return subnetSpread(p, r, "vpc_zone_identifier").finding("the group's subnets")
 		}
 		// No subnets: the group launches in its availability_zones (default VPC).
@@ -44,6 +47,9 @@ var AWSAutoscalingGroupMultiAZ = check.Check{
 		e := ev(p, r, "availability_zones")
 		if az.Unknown {
 			return unknown("availability_zones is known only after apply", e)
+		}
+		if assumed {
+			e = assumeUnset(e, "vpc_zone_identifier")
 		}
 		zones := map[string]bool{}
 		for _, z := range az.Strings() {

@@ -20,10 +20,12 @@ var AWSS3PublicAccess = check.Check{
 		ResourceTypes: []string{"aws_s3_bucket"},
 		Description: "Public buckets are the most common cloud data leak: a public-read ACL or a policy that allows " +
 			"Principal \"*\" lets anyone list or download the objects. S3 Block Public Access with all four flags " +
-			"on overrides such grants. The check fails a bucket that the plan opens (public ACL, public policy) or " +
-			"whose Block Public Access is partly switched off, and passes one fully blocked. With no Block Public " +
-			"Access resource, a bucket the plan creates passes, since S3 blocks public access on new buckets by " +
-			"default since April 2023; for an existing bucket the settings lie outside the plan (unknown).",
+			"on overrides such grants. The check fails a bucket that the plan opens (public ACL, public policy), " +
+			"at critical severity. A bucket whose Block Public Access is partly switched off while nothing the " +
+			"plan shows is public fails at medium: a guard rail is down, nothing is exposed yet (log buckets " +
+			"often look like this). It passes a bucket fully blocked. With no Block Public Access resource, a " +
+			"bucket the plan creates passes, since S3 blocks public access on new buckets by default since " +
+			"April 2023; for an existing bucket the settings lie outside the plan (unknown).",
 		Remediation: "Remove public ACLs and policy statements for Principal \"*\" (serve public content through " +
 			"CloudFront with origin access control), and add an aws_s3_bucket_public_access_block with all four " +
 			"flags true.",
@@ -63,7 +65,12 @@ var AWSS3PublicAccess = check.Check{
 		if len(blocks) > 0 {
 			e := evText(addresses(blocks), "%s", strings.Join(append(off, undecided...), ", "))
 			if len(off) > 0 {
-				return fail(fmt.Sprintf("Block Public Access is partly off (%s)", strings.Join(off, ", ")), e)
+				if aclUnknown || policyUnknown {
+					return fail(fmt.Sprintf("Block Public Access is partly off (%s), and the bucket's ACL or policy is known only after apply", strings.Join(off, ", ")), e)
+				}
+				f := fail(fmt.Sprintf("Block Public Access is partly off (%s); nothing the plan shows is public yet", strings.Join(off, ", ")), e)
+				f.Severity = check.SeverityMedium
+				return f
 			}
 			return unknown("Block Public Access flags are known only after apply", e)
 		}

@@ -18,7 +18,10 @@ var AWSS3TLSOnly = check.Check{
 		ResourceTypes: []string{"aws_s3_bucket"},
 		Description: "S3 still answers plain HTTP on its endpoints: a client, SDK setting or presigned URL that " +
 			"uses http:// sends objects and request signatures in clear text. Only a bucket policy can refuse " +
-			"such requests, with a Deny on every principal and every S3 action when aws:SecureTransport is false.",
+			"such requests, with a Deny on every principal and every S3 action when aws:SecureTransport is false. " +
+			"A bucket that serves a static website from its S3 website endpoint is not judged: that endpoint " +
+			"speaks HTTP only, and such a policy would take the site down (put CloudFront with HTTPS in front " +
+			"of it instead).",
 		Remediation: "Add a statement to the bucket's aws_s3_bucket_policy: Effect Deny, Principal \"*\", Action " +
 			"\"s3:*\", Resource the bucket and its objects, Condition Bool aws:SecureTransport = \"false\".",
 		Example: `data "aws_iam_policy_document" "reports_tls" {
@@ -44,6 +47,9 @@ resource "aws_s3_bucket_policy" "reports" {
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
+		if _, website := s3WebsiteBucket(p, r); website {
+			return check.Skip
+		}
 		docs := s3PolicyDocs(p, r)
 		if len(docs) == 0 {
 			return fail("the bucket has no policy, so it accepts requests without TLS",

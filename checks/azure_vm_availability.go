@@ -40,13 +40,19 @@ var AzureVMAvailability = check.Check{
 		}
 		list, undecided, uncounted := blockZones(p, r, attr, func(sib *model.Resource) ([]string, bool) {
 			a := sib.Attr(attr)
+			if a.Unknown {
+				// Older providers compute zone when the configuration
+				// leaves it out: no zone then. Never on an assumption.
+				unset, assumed := unsetComputed(sib, attr)
+				return nil, unset && !assumed
+			}
 			var zones []string
 			for _, z := range append(a.Strings(), strAt(sib, attr)) {
 				if z != "" {
 					zones = append(zones, z)
 				}
 			}
-			return zones, !a.Unknown
+			return zones, true
 		})
 		if undecided != nil {
 			return unknown(fmt.Sprintf("%s is known only after apply", attr), ev(p, undecided, attr))
@@ -62,6 +68,9 @@ var AzureVMAvailability = check.Check{
 			return fail("every instance of this resource block is in one zone: a zone outage takes them all down", e)
 		}
 		eZone := ev(p, r, attr)
+		if isUnsetComputed(r, attr) {
+			eZone.Value = "(not set in configuration: no zone)"
+		}
 		for _, other := range []string{"availability_set_id", "virtual_machine_scale_set_id"} {
 			a := r.Attr(other)
 			switch {

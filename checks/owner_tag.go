@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
@@ -18,71 +19,166 @@ var ownerLabelPaths = []model.Path{
 }
 
 // OwnerTag asks every workload to name the team that owns it.
-var OwnerTag = check.Check{
-	Meta: check.Meta{
-		ID:            "owner_tag",
-		Title:         "Workload carries an owner or team tag",
-		Section:       "on_call",
-		Category:      "ownership",
-		Severity:      check.SeverityLow,
-		ResourceTypes: typeSet(workloadTypes, mapKeys(statefulTypes)),
-		Description: "When a database alarms at night or a bill spikes, the first question is whose it is. " +
-			"An owner or team tag (label, on Google Cloud and Kubernetes) answers it and lets alerts, costs " +
-			"and incidents be routed to the right on-call rotation. Any tag whose key starts with owner or " +
-			"team counts (Owner, team, owner_email, TeamName); tags set through the provider's default_tags " +
-			"count too.",
-		Remediation: "Add an owner or team tag to the resource, or once for all resources through the AWS " +
-			"provider's default_tags (default_labels on Google Cloud).",
-		Example: `provider "aws" {
+var OwnerTag = ownerTag(nil)
+
+// ownerTag is the check with the tag keys a team's owner_tags names, or
+// the default ones.
+func ownerTag(keys []string) check.Check {
+	owner := newOwnerKeys(keys)
+	return check.Check{
+		Meta: check.Meta{
+			ID:            "owner_tag",
+			Title:         "Workload carries an owner or team tag",
+			Section:       "on_call",
+			Category:      "ownership",
+			Severity:      check.SeverityLow,
+			ResourceTypes: typeSet(workloadTypes, mapKeys(statefulTypes)),
+			Description: "When a database alarms at night or a bill spikes, the first question is whose it is. " +
+				"A tag (label, on Google Cloud and Kubernetes) that names a person, a team or the unit that pays " +
+				"for the resource answers it and lets alerts, costs and incidents be routed to the right on-call " +
+				"rotation. By default a key counts when it contains owner, team or contact (Owner, team_name, " +
+				"app_contacts, technical_owner), or is created_by, creator, maintainer, squad, business_unit or a " +
+				"cost center (cost_center, CostCenter, cost-centre), compared without case and without the " +
+				"separators _ - . : / and spaces; .readiness.hcl's owner_tags replaces that list. A value that " +
+				"names a tool (terraform, pulumi, cloudformation) or no one (none, unknown, tbd) does not count. " +
+				"Tags set through the provider's default_tags count too.",
+			Remediation: "Add an owner or team tag to the resource, or once for all resources through the AWS " +
+				"provider's default_tags (default_labels on Google Cloud); if the team uses another key, list " +
+				"it in owner_tags in .readiness.hcl.",
+			Example: `provider "aws" {
   region = "eu-west-1"
   default_tags {
     tags = { team = "orders", owner = "orders-oncall@example.com" }
   }
 }`,
-	},
-	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		// Auto Scaling groups carry tag blocks of key and value.
-		for i, t := range r.Attr("tag").List() {
-			o, _ := t.(model.Object)
-			k, _ := o.Get("key")
-			v, _ := o.Get("value")
-			if ks, ok := k.(string); ok && ownerKey(ks) && v != nil && v != "" {
-				return pass("the resource names its owner", ev(p, r, "tag", i))
+		},
+		Configure: func(s check.Settings) check.Check { return ownerTag(s.OwnerTags) },
+		Resource: func(p *model.Plan, r *model.Resource) check.Finding {
+			// Auto Scaling groups carry tag blocks of key and value.
+			for i, t := range r.Attr("tag").List() {
+				o, _ := t.(model.Object)
+				k, _ := o.Get("key")
+				v, _ := o.Get("value")
+				if ks, ok := k.(string); ok && owner.names(ks, v) {
+					return pass("the resource names its owner", ev(p, r, "tag", i))
+				}
 			}
-		}
-		var undecided, empty *model.Path
-		for i, path := range ownerLabelPaths {
-			a := r.Attr(path...)
+			var undecided, empty *model.Path
+			for i, path := range ownerLabelPaths {
+				a := r.Attr(path...)
+				switch {
+				case a.Unknown:
+					if undecided == nil {
+						undecided = &ownerLabelPaths[i]
+					}
+					continue
+				case !a.Present:
+					continue
+				}
+				for _, f := range a.Object() {
+					if owner.names(f.Name, f.Value) {
+						return pass("the resource names its owner", ev(p, r, append(append(model.Path{}, path...), f.Name)...))
+					}
+				}
+				if empty == nil {
+					empty = &ownerLabelPaths[i]
+				}
+			}
 			switch {
-			case a.Unknown:
-				if undecided == nil {
-					undecided = &ownerLabelPaths[i]
-				}
-				continue
-			case !a.Present:
-				continue
+			case undecided != nil:
+				return unknown("the resource's tags are known only after apply", ev(p, r, (*undecided)...))
+			case empty != nil:
+				return fail(fmt.Sprintf("the resource carries no tag that names its owner (keys that count: %s)", owner), ev(p, r, (*empty)...))
 			}
-			for _, f := range a.Object() {
-				if v, ok := f.Value.(string); ok && v != "" && ownerKey(f.Name) {
-					return pass("the resource names its owner", ev(p, r, append(append(model.Path{}, path...), f.Name)...))
-				}
-			}
-			if empty == nil {
-				empty = &ownerLabelPaths[i]
-			}
-		}
-		switch {
-		case undecided != nil:
-			return unknown("the resource's tags are known only after apply", ev(p, r, (*undecided)...))
-		case empty != nil:
-			return fail("the resource carries no owner or team tag", ev(p, r, (*empty)...))
-		}
-		return unknown("the plan holds no tags or labels for the resource", evText("tags", "(not in plan)"))
-	},
+			return unknown("the plan holds no tags or labels for the resource", evText("tags", "(not in plan)"))
+		},
+	}
 }
 
-// ownerKey reports whether a tag key names an owner or a team.
-func ownerKey(k string) bool {
-	k = strings.ToLower(k)
-	return strings.HasPrefix(k, "owner") || strings.HasPrefix(k, "team")
+// defaultOwnerTags are the keys that name an owner unless owner_tags says
+// otherwise: whoever answers for the resource, a person or a team, and the
+// business unit or cost center that pays for it (FinOps routes by it).
+// Project, application and environment tags name what a resource is, not
+// who answers for it, and do not count.
+var defaultOwnerTags = []string{
+	"*owner*", "*team*", "*contact*",
+	"created_by", "creator", "maintainer*", "squad",
+	"business_unit", "cost_center", "cost_centre",
+}
+
+// nobody are tag values that name no one who could answer: the tool that
+// created the resource, or a placeholder. Compared squashed.
+var nobody = map[string]bool{
+	"terraform": true, "terragrunt": true, "opentofu": true, "pulumi": true, "cloudformation": true,
+	"cdk": true, "helm": true, "none": true, "unknown": true, "na": true, "tbd": true, "todo": true,
+	"changeme": true, "null": true,
+}
+
+// ownerKeys match tag keys against owner_tags patterns: compared without
+// case and separators, * standing for any characters.
+type ownerKeys struct {
+	shown    []string
+	patterns []string
+}
+
+func newOwnerKeys(keys []string) ownerKeys {
+	if len(keys) == 0 {
+		keys = defaultOwnerTags
+	}
+	o := ownerKeys{shown: keys}
+	for _, k := range keys {
+		o.patterns = append(o.patterns, squashKey(k))
+	}
+	return o
+}
+
+// names reports whether a tag names an owner: its key matches and its
+// value is a non-empty string that names someone.
+func (o ownerKeys) names(key string, value any) bool {
+	v, ok := value.(string)
+	if !ok || strings.TrimSpace(v) == "" || nobody[squashKey(v)] {
+		return false
+	}
+	k := squashKey(key)
+	for _, pat := range o.patterns {
+		if wildcardMatch(pat, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (o ownerKeys) String() string { return strings.Join(o.shown, ", ") }
+
+// squashKey lowercases a tag key or value and drops the separators
+// spellings differ by (cost_center, CostCenter, cost-center, app.kubernetes.io/owner).
+func squashKey(s string) string {
+	return strings.Map(func(c rune) rune {
+		switch c {
+		case '_', '-', '.', ':', '/', ' ':
+			return -1
+		}
+		return c
+	}, strings.ToLower(strings.TrimSpace(s)))
+}
+
+// wildcardMatch reports whether s matches pattern, where * stands for any
+// characters (none included) and everything else for itself.
+func wildcardMatch(pattern, s string) bool {
+	parts := strings.Split(pattern, "*")
+	if len(parts) == 1 {
+		return pattern == s
+	}
+	if !strings.HasPrefix(s, parts[0]) {
+		return false
+	}
+	s = s[len(parts[0]):]
+	for _, mid := range parts[1 : len(parts)-1] {
+		i := strings.Index(s, mid)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(mid):]
+	}
+	return strings.HasSuffix(s, parts[len(parts)-1])
 }

@@ -475,6 +475,16 @@ func scalingOnly(p *model.Plan, a *model.Resource) bool {
 	return len(ts) > 0
 }
 
+// notifiesNoOne reports whether an alarm's configuration sends its alarms
+// nowhere: alarm_actions known to be empty, or actions_enabled false.
+func notifiesNoOne(a *model.Resource) bool {
+	if on, ok := a.Attr("actions_enabled").Bool(); ok && !on {
+		return true
+	}
+	actions := a.Attr("alarm_actions")
+	return !actions.Unknown && len(actions.List()) == 0
+}
+
 // alertingAlarms returns the plan's CloudWatch metric alarms that are meant
 // to alert (not scaling-only ones).
 func alertingAlarms(p *model.Plan) []*model.Resource {

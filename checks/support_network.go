@@ -180,6 +180,9 @@ func (s azSpread) finding(what string) check.Finding {
 		return pass(fmt.Sprintf("%s span at least two Availability Zones", what), s.Evidence...)
 	case s.Complete && len(s.AZs) == 1:
 		return fail(fmt.Sprintf("%s sit in one Availability Zone (%s): an outage of that zone takes them all down", what, s.AZs[0]), s.Evidence...)
+	case s.Exact && s.Subnets == 1:
+		// A subnet lies in one zone, whichever it is.
+		return fail(fmt.Sprintf("%s are a single subnet: one Availability Zone, whose outage takes it down", what), s.Evidence...)
 	case s.Complete && s.Subnets == 0:
 		return fail(fmt.Sprintf("%s are given no subnets", what), s.Evidence...)
 	}
@@ -192,9 +195,6 @@ func (s azSpread) finding(what string) check.Finding {
 func (s azSpread) onePerZoneFinding(what string) check.Finding {
 	if s.MinAZs < 2 && s.Subnets >= 2 && !s.Superset {
 		return pass(fmt.Sprintf("%s are %d subnets, which AWS places in %d different Availability Zones", what, s.Subnets, s.Subnets), s.Evidence...)
-	}
-	if s.MinAZs < 2 && s.Exact && s.Subnets == 1 {
-		return fail(fmt.Sprintf("%s are a single subnet: one Availability Zone, whose outage takes it down", what), s.Evidence...)
 	}
 	return s.finding(what)
 }

@@ -41,6 +41,19 @@ type Check struct {
 	Meta
 	Resource func(p *model.Plan, r *model.Resource) Finding
 	Plan     func(p *model.Plan) []Finding
+	// Configure, when set, returns the check as a team's settings adjust
+	// it (the tag keys that name an owner, the resources tagged critical).
+	// The engine calls it once per run through With.
+	Configure func(Settings) Check
+}
+
+// With returns the check as the settings adjust it: itself when it reads
+// none.
+func (c Check) With(s Settings) Check {
+	if c.Configure == nil {
+		return c
+	}
+	return c.Configure(s)
 }
 
 // Evidence is one attribute and the value that decided a finding. Value is
@@ -64,6 +77,12 @@ type Finding struct {
 	Status   Status
 	Message  string
 	Evidence []Evidence
+	// Severity, when set, replaces the check's declared severity for this
+	// finding: a check whose findings differ in weight (a public bucket is
+	// critical, a bucket whose guard rail is off is not yet exposed) says
+	// so here. A severity the team's configuration sets for the check
+	// still wins, and the profile adjusts the result as it does any.
+	Severity Severity
 	// Err says that the check itself is wrong, not the resource: a team's
 	// custom check whose condition cannot be evaluated (an attribute the
 	// object does not have, a type error). The engine reports it once per

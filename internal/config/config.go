@@ -138,7 +138,7 @@ func unwrap(err error) error {
 
 var fileSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
-		{Name: "profile"}, {Name: "fail_on"}, {Name: "tier_tags"}, {Name: "severities"},
+		{Name: "profile"}, {Name: "fail_on"}, {Name: "tier_tags"}, {Name: "owner_tags"}, {Name: "severities"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "checks"},
@@ -199,6 +199,9 @@ func parse(src []byte, filename string) (*Config, hcl.Diagnostics) {
 		for _, n := range d.strList(a) {
 			pol.TierTags = append(pol.TierTags, n.Value)
 		}
+	}
+	if a := content.Attributes["owner_tags"]; a != nil {
+		c.ownerTags(d, a)
 	}
 	if a := content.Attributes["severities"]; a != nil {
 		for _, kv := range d.strMap(a) {

@@ -31,10 +31,12 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 	// enabled holds each check with its declared severity as the policy
 	// overrides it; the profile that judges each resource adjusts it.
 	enabled := make([]check.Check, 0, len(checks))
+	settings := pol.Settings()
 	for _, c := range checks {
 		if !pol.Selected(c.Meta) {
 			continue
 		}
+		c = c.With(settings)
 		c.Meta = pol.Meta(c.Meta)
 		meta, ok := opts.Profile.Apply(c.Meta)
 		if !ok {
@@ -72,12 +74,20 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 // runCheck runs one check over one input. Each finding is judged by the
 // profile of its resource: the run's, or the one its tier tag names.
 func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options) {
-	view := func(r *model.Resource) (check.Meta, bool) {
+	// view is the check's metadata for a finding on r of severity sev (0:
+	// the check's own). A finding's severity stands for the check's unless
+	// the configuration sets the check's; the profile adjusts either.
+	view := func(r *model.Resource, sev check.Severity) (check.Meta, bool) {
 		prof := opts.Profile
 		if tier, ok := opts.Policy.TierProfile(r); ok {
 			prof = tier
 		}
-		return prof.Apply(c.Meta)
+		m := c.Meta
+		if sev.Valid() {
+			m.Severity = sev
+			m = opts.Policy.Meta(m)
+		}
+		return prof.Apply(m)
 	}
 	if c.Plan != nil {
 		for _, f := range rep.guard(p, c.Meta, "", func() []check.Finding { return c.Plan(p) }) {
@@ -85,7 +95,7 @@ func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options) {
 			if f.Address == "" {
 				r = nil
 			}
-			if meta, ok := view(r); ok {
+			if meta, ok := view(r, f.Severity); ok {
 				rep.add(p, meta, f, r, opts.Policy)
 			}
 		}
@@ -95,13 +105,16 @@ func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options) {
 		return
 	}
 	for _, r := range p.OfType(c.ResourceTypes...) {
-		meta, ok := view(r)
+		meta, ok := view(r, 0)
 		if !ok {
 			continue
 		}
 		for _, f := range rep.guard(p, meta, r.Address, func() []check.Finding { return []check.Finding{c.Resource(p, r)} }) {
 			if f.Address == "" {
 				f.Address = r.Address
+			}
+			if m, ok := view(r, f.Severity); f.Severity.Valid() && ok {
+				meta = m
 			}
 			rep.add(p, meta, f, r, opts.Policy)
 		}

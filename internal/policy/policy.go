@@ -51,6 +51,9 @@ type Policy struct {
 	// value names a resource's environment tier: a resource tagged dev,
 	// test or staging is judged with that profile instead of the run's.
 	TierTags []string
+	// OwnerTags are the tag and label keys that name a resource's owner
+	// (patterns, see the owner_tag check); empty: the check's default.
+	OwnerTags []string
 	// Objectives are the declared recovery point and time objectives.
 	Objectives []Objective
 	// Attestations record checklist items that no plan can show, by key.

@@ -1,0 +1,202 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/prodready/terraform-provider-readiness/internal/model"
+)
+
+// What a resource is for, where a check judges only the resources that
+// serve traffic or hold data: a bastion host does neither (people pass
+// through it), and neither does the table the Terraform S3 backend locks
+// its state with. Each answer says why, for the evidence of a skip and for
+// tests.
+
+// bastionHost reports whether an EC2 instance or an Auto Scaling group is a
+// bastion (jump host): its name, address or Name tag says bastion or jump,
+// or (an instance only) every ingress rule of its security groups admits
+// SSH or RDP alone and nothing sends it traffic or attaches a volume to it.
+// Whatever the plan cannot show keeps it a workload.
+func bastionHost(p *model.Plan, r *model.Resource) (string, bool) {
+	for _, name := range hostNames(r) {
+		if bastionWord(name) {
+			return fmt.Sprintf("named %q", name), true
+		}
+	}
+	if r.Type != "aws_instance" {
+		return "", false
+	}
+	if len(p.Referrers(r, servingTypes...)) > 0 {
+		return "", false
+	}
+	sgs, ok := instanceSecurityGroups(p, r)
+	if !ok {
+		return "", false
+	}
+	rules := 0
+	for _, sg := range sgs {
+		n, adminOnly := adminOnlyIngress(p, sg)
+		if !adminOnly {
+			return "", false
+		}
+		rules += n
+	}
+	if rules == 0 {
+		return "", false
+	}
+	return fmt.Sprintf("its security groups (%s) admit SSH or RDP only, and nothing in the plan sends it traffic", addresses(sgs)), true
+}
+
+// servingTypes are the resources that send an instance traffic or give it
+// data to hold: load balancer registrations and volume attachments.
+var servingTypes = []string{
+	"aws_lb_target_group_attachment", "aws_alb_target_group_attachment", "aws_elb", "aws_elb_attachment",
+	"aws_volume_attachment",
+}
+
+// hostNames are the names a host goes by: its address's resource and module
+// names, its name or name prefix, and its Name tag.
+func hostNames(r *model.Resource) []string {
+	var out []string
+	for _, part := range strings.Split(model.StripKeys(r.Address), ".") {
+		if part != "module" && part != r.Type {
+			out = append(out, part)
+		}
+	}
+	for _, attr := range []string{"name", "name_prefix"} {
+		if s := strAt(r, attr); s != "" {
+			out = append(out, s)
+		}
+	}
+	for _, path := range []model.Path{{"tags", "Name"}, {"tags_all", "Name"}} {
+		if s := strAt(r, path...); s != "" {
+			out = append(out, s)
+		}
+	}
+	for _, t := range r.Attr("tag").List() {
+		o, _ := t.(model.Object)
+		if k, _ := o.Get("key"); k == "Name" {
+			if v, ok := o.Get("value"); ok {
+				if s, ok := v.(string); ok {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// bastionWord reports whether a name has a word that names a bastion or
+// jump host: bastion, bastion01, jump, jumpbox, jumphost (prod-bastion,
+// jump_host, JumpBox), but not jumpstart.
+func bastionWord(name string) bool {
+	words := strings.FieldsFunc(strings.ToLower(name), func(c rune) bool {
+		return (c < 'a' || c > 'z') && (c < '0' || c > '9')
+	})
+	for _, w := range words {
+		w = strings.TrimRight(w, "0123456789")
+		switch {
+		case strings.HasPrefix(w, "bastion"):
+			return true
+		case w == "jump", w == "jumpbox", w == "jumphost", w == "jumpserver":
+			return true
+		}
+	}
+	return false
+}
+
+// instanceSecurityGroups returns the security groups of an instance when
+// the plan shows every one of them: referred to from vpc_security_group_ids
+// or security_groups (and nothing else referred to there), or known IDs of
+// groups in the plan. ok is false otherwise, and when the instance names
+// none (it then gets the VPC's default group).
+func instanceSecurityGroups(p *model.Plan, r *model.Resource) (sgs []*model.Resource, ok bool) {
+	seen := map[*model.Resource]bool{}
+	add := func(sg *model.Resource) {
+		if !seen[sg] {
+			seen[sg] = true
+			sgs = append(sgs, sg)
+		}
+	}
+	for _, attr := range []string{"vpc_security_group_ids", "security_groups"} {
+		a := r.Attr(attr)
+		if !a.Unknown {
+			for _, v := range a.List() {
+				id, _ := v.(string)
+				found := p.WithValue(id, model.Path{"id"}, "aws_security_group")
+				if attr == "security_groups" && len(found) == 0 {
+					found = p.WithValue(id, model.Path{"name"}, "aws_security_group")
+				}
+				if id == "" || len(found) != 1 {
+					return nil, false
+				}
+				add(found[0])
+			}
+			continue
+		}
+		if r.Configured(attr) == model.NotSet {
+			continue // computed: the groups another argument names
+		}
+		for _, ref := range r.ExprRefs(attr) {
+			if !strings.HasPrefix(ref, "aws_security_group.") {
+				return nil, false // a variable, local, module output or data source
+			}
+		}
+		refs := p.Refs(r, attr)
+		if len(refs) == 0 {
+			return nil, false
+		}
+		for _, sg := range refs {
+			if sg.Type != "aws_security_group" {
+				return nil, false
+			}
+			add(sg)
+		}
+	}
+	return sgs, len(sgs) > 0
+}
+
+// adminOnlyIngress reports whether every ingress rule of a security group
+// (inline, aws_security_group_rule, aws_vpc_security_group_ingress_rule)
+// is known and admits TCP 22 (SSH) or 3389 (RDP) alone, and how many rules
+// it has.
+func adminOnlyIngress(p *model.Plan, sg *model.Resource) (rules int, adminOnly bool) {
+	var all []portRule
+	ing := sg.Attr("ingress")
+	switch {
+	case !ing.Unknown:
+		marks, _ := model.Lookup(sg.AfterUnknown, model.Path{"ingress"})
+		for i, x := range ing.List() {
+			o, _ := x.(model.Object)
+			m, _ := model.Lookup(marks, model.Path{i})
+			all = append(all, sgRuleFromObject(o, cidrMarks(m)))
+		}
+	case sg.Configured("ingress") != model.NotSet:
+		return 0, false
+	}
+	id := strAt(sg, "id")
+	for _, rule := range linkedThrough(p, sg, "security_group_id", id, "aws_security_group_rule") {
+		if t, _ := rule.Attr("type").Str(); t != "ingress" {
+			continue
+		}
+		o, _ := rule.After.(model.Object)
+		all = append(all, sgRuleFromObject(o, cidrMarks(rule.AfterUnknown)))
+	}
+	for _, rule := range linkedThrough(p, sg, "security_group_id", id, "aws_vpc_security_group_ingress_rule") {
+		all = append(all, vpcIngressRule(rule))
+	}
+	for _, rule := range all {
+		proto := strings.ToLower(rule.protocol)
+		if !rule.known || (proto != "tcp" && proto != "6") || rule.from != rule.to || (rule.from != 22 && rule.from != 3389) {
+			return len(all), false
+		}
+	}
+	return len(all), true
+}
+
+// stateLockTable reports whether a DynamoDB table is the lock table of
+// Terraform's S3 backend, whose hash key the backend requires to be LockID.
+func stateLockTable(r *model.Resource) bool {
+	return r.Type == "aws_dynamodb_table" && strAt(r, "hash_key") == "LockID"
+}
