@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/profile"
 )
 
 func (a *app) checksCommand() *cobra.Command {
@@ -20,11 +21,19 @@ func (a *app) checksCommand() *cobra.Command {
 		Long: `Checks lists the catalogue: each check's ID, severity, section, category and
 title. --format json writes every field of every check, for tools.
 
+--profile lists the checks a profile runs, at the severity it gives them
+(production, staging, development, or prod, stage, dev): staging and
+development leave out the checks that ask for a second region, and
+development reports most checks as low. Without it, each check's declared
+severity is shown.
+
 --cloud, --section, --category and --severity list only the checks they name;
 each takes several values, repeated or separated by commas, and a check must
-match every flag given. --cloud aws lists the AWS checks and those for any
-cloud (check blocks, for instance); gcp is google.`,
+match every flag given (--severity the profile's severity, with --profile).
+--cloud aws lists the AWS checks and those for any cloud (check blocks, for
+instance); gcp is google.`,
 		Example: `  readiness checks --cloud aws --severity critical,high
+  readiness checks --profile staging --section disaster_recovery
   readiness checks --section disaster_recovery --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
@@ -43,11 +52,13 @@ cloud (check blocks, for instance); gcp is google.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&format, "format", "text", "output `FMT`: text or json")
+	f.StringVar(&filter.profileName, "profile", "", "list the checks profile `NAME` runs, at its severities: "+strings.Join(profile.Names(), ", "))
 	f.StringSliceVar(&filter.clouds, "cloud", nil, "list the checks of `CLOUD` (and those for any cloud): "+strings.Join(clouds, ", ")+"; repeatable")
 	f.StringSliceVar(&filter.sections, "section", nil, "list the checks of the checklist `SECTION`: "+strings.Join(check.Sections, ", ")+"; repeatable")
 	f.StringSliceVar(&filter.categories, "category", nil, "list the checks of `CATEGORY` (multi_az, backup, ...); repeatable")
 	f.StringSliceVar(&filter.severities, "severity", nil, "list the checks of severity `LEVEL`: critical, high, medium or low; repeatable")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"json", "text"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("profile", cobra.FixedCompletions(profile.AcceptedNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("cloud", cobra.FixedCompletions(clouds, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("section", cobra.FixedCompletions(check.Sections, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("category", cobra.FixedCompletions(check.Categories, cobra.ShellCompDirectiveNoFileComp))

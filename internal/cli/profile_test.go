@@ -3,9 +3,13 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/prodready/terraform-provider-readiness/checks"
+	"github.com/prodready/terraform-provider-readiness/internal/profile"
 )
 
 // TestScanProfiles scans the webapp example with the whole catalogue under
@@ -55,5 +59,59 @@ func TestScanProfiles(t *testing.T) {
 				t.Errorf("results of second-region checks: %v, want any: %v", second, tt.secondRegion)
 			}
 		})
+	}
+}
+
+// TestChecksProfile: `readiness checks --profile` lists exactly the checks
+// the profile runs, at the severity it gives them, as a scan would judge.
+func TestChecksProfile(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"production", "stage", "development", "dev"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			prof, err := profile.Lookup(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]string{}
+			for _, c := range checks.All() {
+				if m, runs := prof.Apply(c.Meta); runs {
+					want[c.ID] = m.Severity.String()
+				}
+			}
+			var stdout, stderr bytes.Buffer
+			if code := Run([]string{"checks", "--format", "json", "--profile", name}, &stdout, &stderr); code != ExitReady {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			var list []struct {
+				ID       string `json:"id"`
+				Severity string `json:"severity"`
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &list); err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, c := range list {
+				got[c.ID] = c.Severity
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("checks --profile %s (-want +got):\n%s", name, diff)
+			}
+			if prof.Name != "production" && len(got) >= len(checks.All()) {
+				t.Errorf("checks --profile %s lists all %d checks", name, len(got))
+			}
+		})
+	}
+
+	o := run(testChecks, "checks", "--profile", "stagin")
+	want := "readiness: unknown profile \"stagin\" (want development, production, staging, or dev, prod, stage). Did you mean \"staging\"?\n" +
+		"Run 'readiness checks --help' for usage.\n"
+	if o.code != ExitError || o.stderr != want {
+		t.Errorf("checks --profile stagin: exit %d, stderr %q", o.code, o.stderr)
+	}
+	// The profile's severity is what --severity filters on.
+	o = run(testChecks, "checks", "--profile", "dev", "--severity", "high")
+	if o.code != ExitReady || !strings.Contains(o.stdout, "No check matches") {
+		t.Errorf("checks --profile dev --severity high: exit %d, stdout %q", o.code, o.stdout)
 	}
 }

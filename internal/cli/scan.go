@@ -165,7 +165,7 @@ func (a *app) scanCommand() *cobra.Command {
 	f.StringVar(&fl.failOn, "fail-on", "high",
 		"lowest severity `LEVEL` whose failures make a plan not ready: critical, high, medium, low or none")
 	f.StringVar(&fl.profile, "profile", profile.Default,
-		"readiness profile `NAME`: "+strings.Join(profile.Names(), ", "))
+		"readiness profile `NAME`: "+strings.Join(profile.Names(), ", ")+" (or "+strings.Join(profile.Aliases(), ", ")+")")
 	f.StringVar(&fl.config, "config", "",
 		"read the configuration from `FILE` instead of the "+config.FileName+" found in the working directory or a parent")
 	f.StringVar(&fl.baseline, "baseline", "",
@@ -198,7 +198,7 @@ func (a *app) scanCommand() *cobra.Command {
 	_ = cmd.MarkFlagFilename("var-file", "tfvars", "json")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Names(), cobra.ShellCompDirectiveNoSpace))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"critical", "high", "medium", "low", "none"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("profile", cobra.FixedCompletions(profile.Names(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("profile", cobra.FixedCompletions(profile.AcceptedNames(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -238,7 +238,7 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	}
 	prof, err := profile.Lookup(fl.profile)
 	if err != nil {
-		return usageError{withSuggestion(err, fl.profile, profile.Names())}
+		return usageError{withSuggestion(err, fl.profile, profile.AcceptedNames())}
 	}
 	dirOpts, err := fl.dirOptions(paths)
 	if err != nil {
