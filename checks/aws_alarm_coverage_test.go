@@ -87,8 +87,9 @@ func TestAWSAlarmCoverage(t *testing.T) {
 func TestAlarmCoverageSeverity(t *testing.T) {
 	t.Parallel()
 	tests := map[string]struct {
-		pol  func() *policy.Policy
-		want map[string]string
+		fixture string
+		pol     func() *policy.Policy
+		want    map[string]string
 	}{
 		"no configuration": {
 			pol:  func() *policy.Policy { return nil },
@@ -97,6 +98,13 @@ func TestAlarmCoverageSeverity(t *testing.T) {
 		"tier tags": {
 			pol:  tierTags,
 			want: map[string]string{"aws_dynamodb_table.orders": "high", "aws_instance.reports": "medium"},
+		},
+		// Tier tags are read from an Auto Scaling group's tags list of
+		// maps (AWS provider v4) as from its tag blocks.
+		"tier tags in a tags list": {
+			fixture: "testdata/aws_asg_v4_tags/plan.json",
+			pol:     tierTags,
+			want:    map[string]string{"aws_autoscaling_group.workers": "high", "aws_autoscaling_group.legacy": "medium"},
 		},
 		"the team's severity wins": {
 			pol: func() *policy.Policy {
@@ -110,7 +118,11 @@ func TestAlarmCoverageSeverity(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			rep := runWithPolicy(t, AWSAlarmCoverage, "testdata/aws_alarm_scope/plan.json", tc.pol())
+			fixture := tc.fixture
+			if fixture == "" {
+				fixture = "testdata/aws_alarm_scope/plan.json"
+			}
+			rep := runWithPolicy(t, AWSAlarmCoverage, fixture, tc.pol())
 			if diff := cmp.Diff(tc.want, severities(rep, check.StatusFail)); diff != "" {
 				t.Errorf("failures' severities (-want +got):\n%s", diff)
 			}

@@ -54,13 +54,16 @@ func ownerTag(keys []string) check.Check {
 		},
 		Configure: func(s check.Settings) check.Check { return ownerTag(s.OwnerTags) },
 		Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-			// Auto Scaling groups carry tag blocks of key and value.
-			for i, t := range r.Attr("tag").List() {
-				o, _ := t.(model.Object)
-				k, _ := o.Get("key")
-				v, _ := o.Get("value")
-				if ks, ok := k.(string); ok && owner.names(ks, v) {
-					return pass("the resource names its owner", ev(p, r, "tag", i))
+			// Auto Scaling groups carry tag blocks of key and value, and
+			// before AWS provider v5 a tags list of such maps too.
+			for _, attr := range []string{"tag", "tags"} {
+				for i, t := range r.Attr(attr).List() {
+					o, _ := t.(model.Object)
+					k, _ := o.Get("key")
+					v, _ := o.Get("value")
+					if ks, ok := k.(string); ok && owner.names(ks, v) {
+						return pass("the resource names its owner", ev(p, r, attr, i))
+					}
 				}
 			}
 			var undecided, empty *model.Path

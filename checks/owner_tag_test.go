@@ -44,6 +44,13 @@ func TestOwnerTag(t *testing.T) {
 				"aws_lambda_function.worker", `module.fn["thumbs"].aws_lambda_function.this[0]`,
 			}},
 		},
+		"tags list of maps (AWS provider v4)": {
+			fixture: "testdata/aws_asg_v4_tags/plan.json",
+			want: checktest.Want{
+				Pass: []string{"aws_autoscaling_group.workers"}, // team
+				Fail: []string{"aws_autoscaling_group.legacy"},  // application names what, not who
+			},
+		},
 		"the keys teams use": {
 			fixture: "testdata/aws_alarm_scope/plan.json",
 			want: checktest.Want{

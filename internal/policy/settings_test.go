@@ -13,6 +13,7 @@ const tieredPlan = `{"format_version":"1.2","terraform_version":"1.8.5","resourc
  {"address":"aws_s3_bucket.orders","mode":"managed","type":"aws_s3_bucket","name":"orders","change":{"actions":["create"],"after":{"tags":{"environment":"prod","criticality":"mission_critical"}},"after_unknown":{}}},
  {"address":"aws_s3_bucket.tier1","mode":"managed","type":"aws_s3_bucket","name":"tier1","change":{"actions":["create"],"after":{"tags":{"tier":"Tier-1"}},"after_unknown":{}}},
  {"address":"aws_s3_bucket.scratch","mode":"managed","type":"aws_s3_bucket","name":"scratch","change":{"actions":["create"],"after":{"tags":{"tier":"dev"}},"after_unknown":{}}},
+ {"address":"aws_autoscaling_group.workers","mode":"managed","type":"aws_autoscaling_group","name":"workers","change":{"actions":["create"],"after":{"tag":[],"tags":[{"key":"tier","value":"critical","propagate_at_launch":"true"}]},"after_unknown":{"tag":[],"tags":[{}]}}},
  {"address":"aws_s3_bucket.untagged","mode":"managed","type":"aws_s3_bucket","name":"untagged","change":{"actions":["create"],"after":{"tags":null},"after_unknown":{}}}
 ]}`
 
@@ -27,7 +28,8 @@ func TestCritical(t *testing.T) {
 		want     []string
 	}{
 		"no tier tags: nothing is critical": {},
-		"tier":                              {tierTags: []string{"tier"}, want: []string{"aws_s3_bucket.ledger", "aws_s3_bucket.tier1"}},
+		// An Auto Scaling group's tags list of maps (AWS provider v4) counts.
+		"tier": {tierTags: []string{"tier"}, want: []string{"aws_s3_bucket.ledger", "aws_s3_bucket.tier1", "aws_autoscaling_group.workers"}},
 		// Any tier tag may say critical, not only the first one found.
 		"environment, then criticality": {tierTags: []string{"environment", "criticality"}, want: []string{"aws_s3_bucket.orders"}},
 	}

@@ -49,14 +49,18 @@ func ResourceTags(r *model.Resource) Tags {
 			}
 		}
 	}
-	for _, t := range r.Attr("tag").List() {
-		o, _ := t.(model.Object)
-		k, _ := o.Get("key")
-		v, _ := o.Get("value")
-		ks, ok1 := k.(string)
-		vs, ok2 := v.(string)
-		if _, seen := out[ks]; ok1 && ok2 && !seen {
-			out[ks] = vs
+	// Auto Scaling groups' tag blocks, and the tags list of such maps they
+	// had before AWS provider v5.
+	for _, attr := range []string{"tag", "tags"} {
+		for _, t := range r.Attr(attr).List() {
+			o, _ := t.(model.Object)
+			k, _ := o.Get("key")
+			v, _ := o.Get("value")
+			ks, ok1 := k.(string)
+			vs, ok2 := v.(string)
+			if _, seen := out[ks]; ok1 && ok2 && !seen {
+				out[ks] = vs
+			}
 		}
 	}
 	return out
