@@ -60,7 +60,10 @@ func TestScanExitCodes(t *testing.T) {
 		},
 		"several inputs": {
 			args: []string{"scan", "testdata/ready.json", "testdata/not_ready.json"}, wantCode: ExitNotReady,
-			wantStdout: "inputs: testdata/ready.json (plan, terraform 1.8.5), testdata/not_ready.json (plan, terraform 1.8.5)\n",
+			// Each input has a line of its own: its verdict and counts.
+			wantStdout: "inputs (2)\n" +
+				"  READY      blocking 0  fail 0 (critical 0, high 0, medium 0, low 0)  unknown 0  pass 2  testdata/ready.json (plan, terraform 1.8.5)\n" +
+				"  NOT READY  blocking 1  fail 3 (critical 0, high 1, medium 2, low 0)  unknown 1  pass 2  testdata/not_ready.json (plan, terraform 1.8.5)\n",
 		},
 		"check error on an otherwise ready plan": {
 			args: []string{"scan", "testdata/ready.json"}, checks: []check.Check{testMultiAZ, testPanics}, wantCode: ExitError,

@@ -52,6 +52,14 @@ type htmlPage struct {
 	Warnings []template.HTML
 	// ShowInput names each finding's input, when there are several.
 	ShowInput bool
+	// PerInput is each input's verdict and counts, when there are several.
+	PerInput []htmlInput
+}
+
+// htmlInput is one input's row in the per-input table.
+type htmlInput struct {
+	Name, Verdict, VerdictClass                          string
+	Blocking, Critical, High, Medium, Low, Unknown, Pass int
 }
 
 type htmlCount struct {
@@ -87,6 +95,9 @@ type htmlEvidence struct {
 	Value     template.HTML
 }
 
+// verdictClass styles a verdict's badge.
+var verdictClass = map[verdict]string{verdictReady: "ready", verdictNotReady: "not-ready", verdictNotEnforced: "not-enforced"}
+
 // Chart geometry, in SVG user units.
 const (
 	chartLabelWidth = 170
@@ -104,7 +115,7 @@ func (f htmlFormat) Write(w io.Writer, rep *engine.Report) error {
 	v := verdictOf(rep)
 	page := htmlPage{
 		Verdict:      v.String(),
-		VerdictClass: map[verdict]string{verdictReady: "ready", verdictNotReady: "not-ready", verdictNotEnforced: "not-enforced"}[v],
+		VerdictClass: verdictClass[v],
 		ScoreNote:    t.scoreNote(),
 		Baselined:    t.baselined,
 		Waived:       t.waived,
@@ -116,6 +127,15 @@ func (f htmlFormat) Write(w io.Writer, rep *engine.Report) error {
 		Levels:       []string{"critical", "high", "medium", "low"},
 
 		ShowInput: len(rep.Inputs) > 1,
+	}
+	if page.ShowInput {
+		for _, t := range perInput(rep) {
+			page.PerInput = append(page.PerInput, htmlInput{
+				Name: safeLine(describeInput(t.input)), Verdict: t.verdict.String(), VerdictClass: verdictClass[t.verdict],
+				Blocking: t.blocking, Critical: t.fail[check.SeverityCritical], High: t.fail[check.SeverityHigh],
+				Medium: t.fail[check.SeverityMedium], Low: t.fail[check.SeverityLow], Unknown: t.unknown, Pass: t.pass,
+			})
+		}
 	}
 	for _, sev := range []check.Severity{check.SeverityCritical, check.SeverityHigh, check.SeverityMedium, check.SeverityLow} {
 		page.Severities = append(page.Severities, htmlCount{Name: sev.String(), Count: t.fail[sev]})
@@ -244,13 +264,22 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 12px; }
 <h1>Readiness report <span class="verdict {{.VerdictClass}}">{{.Verdict}}</span></h1>
 <p class="score" id="score">{{.Summary.Score}}/100{{if .ScoreNote}} <span class="muted score-note">{{.ScoreNote}}</span>{{end}}</p>
 <p class="counts"><span>fail <strong>{{.Summary.Fail}}</strong> ({{range $i, $c := .Severities}}{{if $i}}, {{end}}<span class="sev-{{$c.Name}}">{{$c.Name}} {{$c.Count}}</span>{{end}})</span><span>unknown <strong>{{.Summary.Unknown}}</strong></span><span>waived <strong>{{.Waived}}</strong></span><span>baselined <strong>{{.Baselined}}</strong></span><span>pass <strong>{{.Summary.Pass}}</strong></span></p>
-<p class="meta">fail-on {{.FailOn}} · profile {{.Profile}}{{if .Inputs}} · inputs: {{range $i, $in := .Inputs}}{{if $i}}, {{end}}<code>{{$in}}</code>{{end}}{{end}}</p>
+<p class="meta">fail-on {{.FailOn}} · profile {{.Profile}}{{if and .Inputs (not .PerInput)}} · inputs: {{range $i, $in := .Inputs}}{{if $i}}, {{end}}<code>{{$in}}</code>{{end}}{{end}}</p>
 {{if .Warnings}}<div class="warnings" id="warnings" role="note">
 <p><strong>Warnings ({{len .Warnings}})</strong>: the verdict covers only what was read and known.</p>
 <ul>{{range .Warnings}}<li><code>{{.}}</code></li>{{end}}</ul>
 </div>
 {{end}}</header>
-{{if .Blocking}}
+{{if .PerInput}}<section aria-labelledby="h-inputs">
+<h2 id="h-inputs">Inputs ({{len .PerInput}})</h2>
+<table id="inputs">
+<thead><tr><th>Input</th><th>Verdict</th><th>Blocking</th><th>Critical</th><th>High</th><th>Medium</th><th>Low</th><th>Unknown</th><th>Pass</th></tr></thead>
+<tbody>
+{{range .PerInput}}<tr><td><code>{{.Name}}</code></td><td><span class="verdict {{.VerdictClass}}">{{.Verdict}}</span></td><td>{{.Blocking}}</td><td>{{.Critical}}</td><td>{{.High}}</td><td>{{.Medium}}</td><td>{{.Low}}</td><td>{{.Unknown}}</td><td>{{.Pass}}</td></tr>
+{{end}}</tbody>
+</table>
+</section>
+{{end}}{{if .Blocking}}
 <section aria-labelledby="h-blocking">
 <h2 id="h-blocking">Blocking ({{len .Blocking}})</h2>
 <p class="muted">Failures at or above <code>--fail-on {{.FailOn}}</code>: they decide the exit code.</p>

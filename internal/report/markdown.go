@@ -58,12 +58,19 @@ func (f markdownFormat) Write(w io.Writer, rep *engine.Report) error {
 			m.add("> - "+mdCell(w)+"\n", 0)
 		}
 	}
-	if len(rep.Inputs) > 0 {
-		names := make([]string, len(rep.Inputs))
-		for i, in := range rep.Inputs {
-			names[i] = mdText(describeInput(in))
+	switch {
+	case len(rep.Inputs) == 1:
+		m.add("\nInputs: "+mdText(describeInput(rep.Inputs[0]))+"\n", 0)
+	case len(rep.Inputs) > 1:
+		tallies := perInput(rep)
+		head := fmt.Sprintf("\n### Inputs (%d)\n\n| Input | Verdict | Blocking | Critical | High | Medium | Low | Unknown | Pass |\n"+
+			"| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n", len(tallies))
+		if m.add(head, 0) {
+			for _, t := range tallies {
+				m.add(fmt.Sprintf("| %s | %s | %d | %d | %d | %d | %d | %d | %d |\n", mdCell(describeInput(t.input)), mdVerdict(t.verdict), t.blocking,
+					t.fail[check.SeverityCritical], t.fail[check.SeverityHigh], t.fail[check.SeverityMedium], t.fail[check.SeverityLow], t.unknown, t.pass), 0)
+			}
 		}
-		m.add("\nInputs: "+strings.Join(names, ", ")+"\n", 0)
 	}
 	if len(rep.Results) == 0 {
 		m.add("\nNo check applied to these inputs.\n", 0)

@@ -70,12 +70,11 @@ func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 		_, err := w.Write(guardLines(b.Bytes(), `\x3a`))
 		return err
 	}
-	if len(rep.Inputs) > 0 {
-		names := make([]string, len(rep.Inputs))
-		for i, in := range rep.Inputs {
-			names[i] = safeLine(describeInput(in))
-		}
-		fmt.Fprintf(&b, "inputs: %s\n", strings.Join(names, ", "))
+	switch {
+	case len(rep.Inputs) == 1:
+		fmt.Fprintf(&b, "inputs: %s\n", safeLine(describeInput(rep.Inputs[0])))
+	case len(rep.Inputs) > 1:
+		writeInputs(&b, p, rep)
 	}
 	if len(rep.Results) == 0 {
 		b.WriteString("\nNo check applied to these inputs.\n")
@@ -109,6 +108,26 @@ func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 	}
 	_, err := w.Write(guardLines(b.Bytes(), `\x3a`))
 	return err
+}
+
+// writeInputs gives each input of a report of several its own line: its
+// verdict, blocking failures and counts, then its name.
+func writeInputs(b *bytes.Buffer, p palette, rep *engine.Report) {
+	tallies := perInput(rep)
+	counts := make([]string, len(tallies))
+	verdictWidth, countsWidth := 0, 0
+	for i, t := range tallies {
+		counts[i] = fmt.Sprintf("blocking %d  fail %d (%s)  unknown %d  pass %d", t.blocking, t.failures(), t.severities(", "), t.unknown, t.pass)
+		verdictWidth = max(verdictWidth, len(t.verdict.String()))
+		countsWidth = max(countsWidth, len(counts[i]))
+	}
+	fmt.Fprintf(b, "inputs (%d)\n", len(tallies))
+	for i, t := range tallies {
+		// The verdict is padded outside its colour, the counts to one
+		// width, so that the names line up.
+		fmt.Fprintf(b, "  %s%s  %-*s  %s\n", p.verdict(t.verdict), strings.Repeat(" ", verdictWidth-len(t.verdict.String())),
+			countsWidth, counts[i], safeLine(describeInput(t.input)))
+	}
 }
 
 // writeBlocking lists the failures that decide the exit code, most severe

@@ -68,7 +68,7 @@ func TestVerdictWords(t *testing.T) {
 				"markdown": {"## ⚠️ **NOT READY (not enforced)** · score 43/100\n"},
 				"html":     {`<span class="verdict not-enforced">NOT READY (not enforced)</span>`, "<title>NOT READY (not enforced) · readiness score 43/100</title>"},
 			},
-			not: []string{"Blocking", "blocking (", "✅"},
+			not: []string{"### Blocking", `id="h-blocking"`, "blocking (", "✅"},
 		},
 		"fail-on none without failures": {
 			rep: func() *engine.Report {
