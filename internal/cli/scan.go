@@ -57,8 +57,8 @@ A PATH that does not exist and holds a glob pattern (*, ?, [...], {a,b}, **
 for any depth) is expanded as a shell would: readiness scan "plans/**/*.json".
 With --recursive, a directory PATH is every .json plan or state under it
 (hidden directories left out; JSON that is no plan or state is skipped and
-named on standard error). Inputs are read in parallel and reported in
-command-line order; a progress bar shows on standard error when it is a
+named on standard error). Inputs are read and judged in parallel and
+reported in command-line order; a progress bar shows on standard error when it is a
 terminal and CI is not set.
 
 --check NAME runs only the checks NAME names, and --skip-check NAME leaves

@@ -27,12 +27,15 @@ type Options struct {
 func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 	pol := opts.Policy
 	rep := &Report{Profile: opts.Profile.Name, FailOn: opts.FailOn, Inputs: []Input{}, Results: []Result{}, Errors: []string{}, Warnings: []string{}, Checks: []check.Meta{}, Manual: manualItems(pol)}
+	catalogue := len(checks)
 	checks = append(checks[:len(checks):len(checks)], pol.Checks()...)
 	// enabled holds each check with its declared severity as the policy
-	// overrides it; the profile that judges each resource adjusts it.
+	// overrides it; the profile that judges each resource adjusts it. The
+	// first inParallel are the catalogue's.
 	enabled := make([]check.Check, 0, len(checks))
+	inParallel := 0
 	settings := pol.Settings()
-	for _, c := range checks {
+	for i, c := range checks {
 		if !pol.Selected(c.Meta) {
 			continue
 		}
@@ -49,25 +52,59 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 		}
 		enabled = append(enabled, c)
 		rep.Checks = append(rep.Checks, meta)
-	}
-	for _, p := range plans {
-		for _, m := range p.Members() {
-			rep.Inputs = append(rep.Inputs, Input{Path: m.Path, Kind: string(m.Kind), TerraformVersion: m.TerraformVersion, FormatVersion: m.FormatVersion})
+		if i < catalogue {
+			inParallel++
 		}
-		for _, w := range p.Warnings {
-			if w = safeText(p, nil, w); !slices.Contains(rep.Warnings, w) {
+	}
+	// The catalogue's checks judge each input on its own, inputs in
+	// parallel. The team's checks then judge the inputs one after another,
+	// in the order given: a custom check reports an error once, with the
+	// first resource that showed it, and its budget spans the run.
+	parts := judgeAll(plans, enabled[:inParallel], opts)
+	for i, p := range plans {
+		for _, c := range enabled[inParallel:] {
+			parts[i].runCheck(p, c, opts)
+		}
+	}
+	for _, part := range parts {
+		rep.Inputs = append(rep.Inputs, part.Inputs...)
+		for _, w := range part.Warnings {
+			if !slices.Contains(rep.Warnings, w) {
 				rep.Warnings = append(rep.Warnings, w)
 			}
 		}
-		for _, e := range pol.TagProblems(p) {
-			rep.Errors = append(rep.Errors, safeText(p, nil, e))
+		// A check found invalid on several inputs is one error.
+		for _, e := range part.Errors {
+			if !slices.Contains(rep.Errors, e) {
+				rep.Errors = append(rep.Errors, e)
+			}
 		}
-		for _, c := range enabled {
-			rep.runCheck(p, c, opts)
-		}
+		rep.Invalid = rep.Invalid || part.Invalid
+		rep.Results = append(rep.Results, part.Results...)
 	}
 	sortResults(rep.Results)
 	rep.Summary = summarize(rep.Results, opts.FailOn)
+	return rep
+}
+
+// judge runs every enabled check over one input: a report of that input
+// alone, unsorted and unsummarised, for Run to merge.
+func judge(p *model.Plan, enabled []check.Check, opts Options) *Report {
+	rep := &Report{}
+	for _, m := range p.Members() {
+		rep.Inputs = append(rep.Inputs, Input{Path: m.Path, Kind: string(m.Kind), TerraformVersion: m.TerraformVersion, FormatVersion: m.FormatVersion})
+	}
+	for _, w := range p.Warnings {
+		if w = safeText(p, nil, w); !slices.Contains(rep.Warnings, w) {
+			rep.Warnings = append(rep.Warnings, w)
+		}
+	}
+	for _, e := range opts.Policy.TagProblems(p) {
+		rep.Errors = append(rep.Errors, safeText(p, nil, e))
+	}
+	for _, c := range enabled {
+		rep.runCheck(p, c, opts)
+	}
 	return rep
 }
 

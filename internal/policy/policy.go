@@ -9,6 +9,7 @@ package policy
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -67,6 +68,9 @@ type Policy struct {
 	// Now is the clock waivers expire by; nil is time.Now. Tests set it.
 	Now func() time.Time
 
+	// cache guards tiers and inline: the engine judges inputs in
+	// parallel. A result computed twice by two inputs at once is the same.
+	cache  sync.Mutex
 	tiers  map[*model.Resource]tierResult
 	inline map[*model.Resource]inlineResult
 }
@@ -137,7 +141,10 @@ func (p *Policy) TierProfile(r *model.Resource) (profile.Profile, bool) {
 	if p == nil || len(p.TierTags) == 0 || r == nil {
 		return profile.Profile{}, false
 	}
-	if t, ok := p.tiers[r]; ok {
+	p.cache.Lock()
+	t, ok := p.tiers[r]
+	p.cache.Unlock()
+	if ok {
 		return t.prof, t.ok
 	}
 	var res tierResult
@@ -150,6 +157,8 @@ func (p *Policy) TierProfile(r *model.Resource) (profile.Profile, bool) {
 			}
 		}
 	}
+	p.cache.Lock()
+	defer p.cache.Unlock()
 	if p.tiers == nil {
 		p.tiers = map[*model.Resource]tierResult{}
 	}

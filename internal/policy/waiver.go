@@ -140,8 +140,11 @@ type inlineResult struct {
 
 // inlineWaivers reads the readiness:waive tags of r once.
 func (p *Policy) inlineWaivers(plan *model.Plan, r *model.Resource) inlineResult {
-	if res, ok := p.inline[r]; ok {
-		return res
+	p.cache.Lock()
+	cached, ok := p.inline[r]
+	p.cache.Unlock()
+	if ok {
+		return cached
 	}
 	var res inlineResult
 	tags := ResourceTags(r)
@@ -163,6 +166,8 @@ func (p *Policy) inlineWaivers(plan *model.Plan, r *model.Resource) inlineResult
 		w.Source = "tag " + k
 		res.waivers = append(res.waivers, w)
 	}
+	p.cache.Lock()
+	defer p.cache.Unlock()
 	if p.inline == nil {
 		p.inline = map[*model.Resource]inlineResult{}
 	}
