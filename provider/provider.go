@@ -25,6 +25,7 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/config"
 	"github.com/prodready/terraform-provider-readiness/internal/policy"
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
+	"github.com/prodready/terraform-provider-readiness/internal/suggest"
 )
 
 // TypeName is the provider's name in configurations: provider "readiness" {}.
@@ -294,8 +295,9 @@ func parseProfile(name string) (profile.Profile, diag.Diagnostics) {
 	if err != nil {
 		diags.AddAttributeError(path.Root("profile"), "Invalid Readiness Profile",
 			fmt.Sprintf("The provider's profile names a profile that does not exist. "+
-				"Set profile to one of %s (or %s), or remove it to use %s.\n\nGot: %q",
-				joinList(profile.Names(), "or", ""), joinList(profile.Aliases(), "or", ""), profile.Default, name))
+				"Set profile to one of %s (or %s), or remove it to use %s.%s\n\nGot: %q",
+				joinList(profile.Names(), "or", ""), joinList(profile.Aliases(), "or", ""), profile.Default,
+				suggest.DidYouMean(name, profile.AcceptedNames()), name))
 	}
 	return p, diags
 }

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -23,6 +22,7 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/period"
 	"github.com/prodready/terraform-provider-readiness/internal/policy"
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
+	suggestion "github.com/prodready/terraform-provider-readiness/internal/suggest"
 )
 
 // FileName is the configuration file's name.
@@ -180,7 +180,7 @@ func parse(src []byte, filename string) (*Config, hcl.Diagnostics) {
 	if a := content.Attributes["profile"]; a != nil {
 		if v, ok := d.str(a); ok {
 			if prof, err := profile.Lookup(v); err != nil {
-				d.errorf(a.Expr.Range(), "Invalid profile", "%s.", upper(err.Error()))
+				d.errorf(a.Expr.Range(), "Invalid profile", "%s.%s", upper(err.Error()), didYouMean(v, profile.AcceptedNames()))
 			} else {
 				c.Profile = prof.Name
 			}
@@ -189,7 +189,7 @@ func parse(src []byte, filename string) (*Config, hcl.Diagnostics) {
 	if a := content.Attributes["fail_on"]; a != nil {
 		if v, ok := d.str(a); ok {
 			if _, err := check.ParseThreshold(v); err != nil {
-				d.errorf(a.Expr.Range(), "Invalid fail_on", "%s.", upper(err.Error()))
+				d.errorf(a.Expr.Range(), "Invalid fail_on", "%s.%s", upper(err.Error()), didYouMean(v, failOnLevels))
 			} else {
 				c.FailOn = strings.ToLower(v)
 			}
@@ -599,36 +599,15 @@ func suggest(s string, known map[string]bool) string {
 	for k := range known {
 		names = append(names, k)
 	}
-	sort.Strings(names)
-	best, bestDist := "", 4
-	for _, n := range names {
-		if d := distance(s, n); d < bestDist {
-			best, bestDist = n, d
-		}
-	}
+	best, _ := suggestion.Closest(s, names)
 	return best
 }
 
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
+// didYouMean is " Did you mean "x"?" for the candidate closest to s, or "".
+func didYouMean(s string, candidates []string) string { return suggestion.DidYouMean(s, candidates) }
+
+// failOnLevels are the values of fail_on, as --fail-on takes them.
+var failOnLevels = []string{"critical", "high", "medium", "low", "none"}
 
 // source names a place in the file for messages: .readiness.hcl:14.
 func source(r hcl.Range) string { return fmt.Sprintf("%s:%d", r.Filename, r.Start.Line) }

@@ -182,6 +182,14 @@ func TestParseErrors(t *testing.T) {
 			src:  `profile = "beta"`,
 			want: []string{`.readiness.hcl:1,11-17: Invalid profile; Unknown profile "beta" (want development, production, staging, or dev, prod, stage).`},
 		},
+		"misspelt profile": {
+			src:  `profile = "stagin"`,
+			want: []string{`.readiness.hcl:1,11-19: Invalid profile; Unknown profile "stagin" (want development, production, staging, or dev, prod, stage). Did you mean "staging"?`},
+		},
+		"misspelt fail_on": {
+			src:  `fail_on = "hgh"`,
+			want: []string{`.readiness.hcl:1,11-16: Invalid fail_on; Unknown fail-on level "hgh" (want critical, high, medium, low or none). Did you mean "high"?`},
+		},
 		"bad fail_on": {
 			src:  `fail_on = "severe"`,
 			want: []string{`.readiness.hcl:1,11-19: Invalid fail_on; Unknown fail-on level "severe" (want critical, high, medium, low or none).`},
