@@ -278,8 +278,8 @@ func TestAccProviderInvalidConfig(t *testing.T) {
 		block string
 		want  *regexp.Regexp
 	}{
-		"fail_on": {block: `fail_on = "sometimes"`, want: regexp.MustCompile(`Invalid Fail-On Level`)},
-		"profile": {block: `profile = "beta"`, want: regexp.MustCompile(`Invalid Readiness Profile`)},
+		"fail_on":          {block: `fail_on = "sometimes"`, want: regexp.MustCompile(`Invalid Fail-On Level`)},
+		"profile":          {block: `profile = "beta"`, want: regexp.MustCompile(`Invalid Readiness Profile`)},
 		"misspelt profile": {block: `profile = "stagin"`, want: regexp.MustCompile(`(?s)Invalid Readiness Profile.*` + words(`Did you mean "staging"?`))},
 	}
 	for name, tc := range tests {

@@ -6,7 +6,8 @@ package profile
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
@@ -82,35 +83,14 @@ func Lookup(name string) (Profile, error) {
 }
 
 // Aliases lists the short names, sorted: dev, prod, stage.
-func Aliases() []string {
-	out := make([]string, 0, len(aliases))
-	for a := range aliases {
-		out = append(out, a)
-	}
-	sort.Strings(out)
-	return out
-}
+func Aliases() []string { return slices.Sorted(maps.Keys(aliases)) }
 
 // AcceptedNames lists every name Lookup accepts, profiles and aliases,
 // sorted: for shell completion and validators.
-func AcceptedNames() []string {
-	out := Names()
-	for a := range aliases {
-		out = append(out, a)
-	}
-	sort.Strings(out)
-	return out
-}
+func AcceptedNames() []string { return slices.Sorted(slices.Values(append(Names(), Aliases()...))) }
 
 // Names lists the profiles.
-func Names() []string {
-	out := make([]string, 0, len(profiles))
-	for n := range profiles {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
+func Names() []string { return slices.Sorted(maps.Keys(profiles)) }
 
 // tiers maps the values teams give an environment tag to the profile that
 // judges resources so tagged. Values are compared in lowercase.
@@ -132,11 +112,4 @@ func ForTier(value string) (Profile, bool) {
 }
 
 // TierValues lists the tag values ForTier recognises, sorted.
-func TierValues() []string {
-	out := make([]string, 0, len(tiers))
-	for v := range tiers {
-		out = append(out, v)
-	}
-	sort.Strings(out)
-	return out
-}
+func TierValues() []string { return slices.Sorted(maps.Keys(tiers)) }
