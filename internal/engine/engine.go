@@ -20,13 +20,19 @@ type Options struct {
 	// objectives, attestations, custom checks and the clock waivers expire
 	// by. Nil changes nothing.
 	Policy *policy.Policy
+	// Gate says which failures decide the verdict; "" is GateAll.
+	Gate Gate
 }
 
 // Run judges every input with every check and summarises the results.
 // Results are ordered by input, then section, then address, then check ID.
 func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 	pol := opts.Policy
-	rep := &Report{Profile: opts.Profile.Name, FailOn: opts.FailOn, Inputs: []Input{}, Results: []Result{}, Errors: []string{}, Warnings: []string{}, Checks: []check.Meta{}, Manual: manualItems(pol)}
+	gate := opts.Gate
+	if gate == "" {
+		gate = GateAll
+	}
+	rep := &Report{Profile: opts.Profile.Name, FailOn: opts.FailOn, Gate: gate, Inputs: []Input{}, Results: []Result{}, Errors: []string{}, Warnings: []string{}, Checks: []check.Meta{}, Manual: manualItems(pol)}
 	catalogue := len(checks)
 	checks = append(checks[:len(checks):len(checks)], pol.Checks()...)
 	// enabled holds each check with its declared severity as the policy
@@ -83,7 +89,7 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 		rep.Results = append(rep.Results, part.Results...)
 	}
 	sortResults(rep.Results)
-	rep.Summary = summarize(rep.Results, opts.FailOn)
+	rep.Summary = rep.summarize()
 	return rep
 }
 
@@ -270,10 +276,10 @@ func sortResults(rs []Result) {
 	})
 }
 
-func summarize(rs []Result, failOn check.Threshold) Summary {
+func (rep *Report) summarize() Summary {
 	s := Summary{Ready: true, Sections: []SectionSummary{}}
 	bySection := map[string]*SectionSummary{}
-	for _, r := range rs {
+	for _, r := range rep.Results {
 		sec := bySection[r.Section]
 		if sec == nil {
 			sec = &SectionSummary{Section: r.Section}
@@ -286,7 +292,7 @@ func summarize(rs []Result, failOn check.Threshold) Summary {
 		case check.StatusFail:
 			s.Fail++
 			sec.Fail++
-			if failOn.Blocks(r.Severity) {
+			if rep.Blocks(r) {
 				s.Ready = false
 			}
 		case check.StatusUnknown:

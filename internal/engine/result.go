@@ -21,6 +21,9 @@ type Result struct {
 	Evidence     []check.Evidence `json:"evidence"`
 	Remediation  string           `json:"remediation"`
 	Docs         string           `json:"docs"`
+	// Change is what the plan does to this result (introduced, existing,
+	// resolved, unchanged); empty on an input without a prior world.
+	Change Change `json:"change,omitempty"`
 	// InBaseline is set on a failure waived because the baseline records it,
 	// so that --write-baseline keeps it. Not part of the JSON contract.
 	InBaseline bool `json:"-"`
@@ -69,12 +72,17 @@ type Summary struct {
 	Unknown  int              `json:"unknown"`
 	Waived   int              `json:"waived"`
 	Sections []SectionSummary `json:"sections"`
+	// Changes counts introduced, existing and resolved failures; absent
+	// when no input has a prior world.
+	Changes *ChangeSummary `json:"changes,omitempty"`
 }
 
 // Report is everything one run found.
 type Report struct {
 	Profile string
 	FailOn  check.Threshold
+	// Gate says which failures decide the verdict (see Blocks).
+	Gate Gate
 	Inputs  []Input
 	Summary Summary
 	Results []Result
@@ -97,11 +105,11 @@ type Report struct {
 	Manual []ManualItem
 }
 
-// Blocking returns the failed results at or above the report's threshold.
+// Blocking returns the results that decide the verdict (see Blocks).
 func (rep *Report) Blocking() []Result {
 	var out []Result
 	for _, r := range rep.Results {
-		if r.Status == check.StatusFail && rep.FailOn.Blocks(r.Severity) {
+		if rep.Blocks(r) {
 			out = append(out, r)
 		}
 	}

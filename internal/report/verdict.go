@@ -107,9 +107,7 @@ func blocking(rep *engine.Report) []engine.Result {
 
 // isBlocking reports whether r is one of the failures that decide the exit
 // code.
-func isBlocking(rep *engine.Report, r engine.Result) bool {
-	return r.Status == check.StatusFail && rep.FailOn.Blocks(r.Severity)
-}
+func isBlocking(rep *engine.Report, r engine.Result) bool { return rep.Blocks(r) }
 
 // fixMax is the most characters of a remediation the one-line "fix:" shows.
 const fixMax = 100
