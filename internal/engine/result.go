@@ -82,7 +82,7 @@ type Report struct {
 	Profile string
 	FailOn  check.Threshold
 	// Gate says which failures decide the verdict (see Blocks).
-	Gate Gate
+	Gate    Gate
 	Inputs  []Input
 	Summary Summary
 	Results []Result
