@@ -73,3 +73,17 @@ type ChangeSummary struct {
 	Existing   int `json:"existing"`
 	Resolved   int `json:"resolved"`
 }
+
+// count adds one result to the counts: a failure (as it stands after
+// waivers and baselines) by its change, and a resolved result.
+func (c *ChangeSummary) count(r Result) {
+	switch {
+	case r.Change == ChangeResolved:
+		c.Resolved++
+	case r.Status != check.StatusFail:
+	case r.Change == ChangeIntroduced:
+		c.Introduced++
+	case r.Change == ChangeExisting:
+		c.Existing++
+	}
+}

@@ -62,17 +62,35 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 			inParallel++
 		}
 	}
-	// The catalogue's checks judge each input on its own, inputs in
-	// parallel. The team's checks then judge the inputs one after another,
-	// in the order given: a custom check reports an error once, with the
-	// first resource that showed it, and its budget spans the run.
-	parts := judgeAll(plans, enabled[:inParallel], opts)
-	for i, p := range plans {
+	// The catalogue's checks judge each world on its own (an input's
+	// planned world, and a plan's prior world), worlds in parallel. The
+	// team's checks then judge the worlds one after another, in the order
+	// given: a custom check reports an error once, with the first resource
+	// that showed it, and its budget spans the run.
+	worlds := worldsOf(plans)
+	compared := false
+	parts := judgeAll(worlds, enabled[:inParallel], opts)
+	for i, w := range worlds {
 		for _, c := range enabled[inParallel:] {
-			parts[i].runCheck(p, c, opts)
+			parts[i].runCheck(w.plan(), c, opts)
 		}
 	}
-	for _, part := range parts {
+	for i, w := range worlds {
+		part := parts[i]
+		if w.prior {
+			// Its planned world, just before it, has taken what it says.
+			continue
+		}
+		if i+1 < len(worlds) && worlds[i+1].prior {
+			part.compare(w.input, parts[i+1])
+			compared = true
+			for _, e := range parts[i+1].Errors {
+				if !slices.Contains(part.Errors, e) {
+					part.Errors = append(part.Errors, e+" (judging the world before the plan)")
+				}
+			}
+			part.Invalid = part.Invalid || parts[i+1].Invalid
+		}
 		rep.Inputs = append(rep.Inputs, part.Inputs...)
 		for _, w := range part.Warnings {
 			if !slices.Contains(rep.Warnings, w) {
@@ -89,14 +107,22 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 		rep.Results = append(rep.Results, part.Results...)
 	}
 	sortResults(rep.Results)
-	rep.Summary = rep.summarize()
+	rep.Summary = rep.summarize(compared)
 	return rep
 }
 
-// judge runs every enabled check over one input: a report of that input
-// alone, unsorted and unsummarised, for Run to merge.
-func judge(p *model.Plan, enabled []check.Check, opts Options) *Report {
+// judge runs every enabled check over one world: a report of that world
+// alone, unsorted and unsummarised, for Run to merge. A prior world gives
+// results and errors only: its input, warnings and tags are the plan's.
+func judge(w world, enabled []check.Check, opts Options) *Report {
 	rep := &Report{}
+	p := w.plan()
+	if w.prior {
+		for _, c := range enabled {
+			rep.runCheck(p, c, opts)
+		}
+		return rep
+	}
 	for _, m := range p.Members() {
 		rep.Inputs = append(rep.Inputs, Input{Path: m.Path, Kind: string(m.Kind), TerraformVersion: m.TerraformVersion, FormatVersion: m.FormatVersion})
 	}
@@ -216,6 +242,7 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 		return
 	}
 	f = ifCreated(r, settleAssumptions(f))
+	failed := f.Status == check.StatusFail // before waivers and baselines
 	// In a pool, the finding is the input's it comes from, at its address
 	// there: waivers, baselines and locations read them so.
 	origin, addr := p.Origin(f.Address)
@@ -247,6 +274,7 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 		Remediation:  meta.Remediation,
 		Docs:         docs,
 		InBaseline:   inBaseline,
+		Failed:       failed,
 	})
 }
 
@@ -276,10 +304,18 @@ func sortResults(rs []Result) {
 	})
 }
 
-func (rep *Report) summarize() Summary {
+// summarize counts the results; compared says whether some input had a
+// prior world, so that the changes are counted.
+func (rep *Report) summarize(compared bool) Summary {
 	s := Summary{Ready: true, Sections: []SectionSummary{}}
+	if compared {
+		s.Changes = &ChangeSummary{}
+	}
 	bySection := map[string]*SectionSummary{}
 	for _, r := range rep.Results {
+		if s.Changes != nil {
+			s.Changes.count(r)
+		}
 		sec := bySection[r.Section]
 		if sec == nil {
 			sec = &SectionSummary{Section: r.Section}

@@ -65,5 +65,5 @@ func TestJudgeAllRaisesEnginePanics(t *testing.T) {
 			t.Errorf("recovered %v, want the engine's panic", v)
 		}
 	}()
-	judgeAll([]*model.Plan{load(t), nil}, []check.Check{multiAZ}, Options{})
+	judgeAll([]world{{input: load(t)}, {input: nil}}, []check.Check{multiAZ}, Options{})
 }

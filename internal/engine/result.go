@@ -27,6 +27,10 @@ type Result struct {
 	// InBaseline is set on a failure waived because the baseline records it,
 	// so that --write-baseline keeps it. Not part of the JSON contract.
 	InBaseline bool `json:"-"`
+	// Failed is set when the check found a failure, whatever a waiver or
+	// the baseline made of it: what the two worlds of a plan are compared
+	// on. Not part of the JSON contract.
+	Failed bool `json:"-"`
 }
 
 // ManualItem is a checklist item that no plan can show (load tests, code

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -60,7 +61,9 @@ func decode(path string, parser *parser) (*Plan, error) {
 			return d.variables()
 		case "resource_changes":
 			sawPlan = true
-			return d.elements(d.resourceChange)
+			err := d.elements(d.resourceChange)
+			d.changesRead = true
+			return err
 		case "planned_values", "output_changes", "resource_drift", "relevant_attributes", "deferred_changes":
 			sawPlan = true
 			return d.skip()
@@ -114,6 +117,10 @@ func decode(path string, parser *parser) (*Plan, error) {
 	default:
 		return nil, fmt.Errorf("%w: no format_version, resource_changes or values, nor a state file's version and resources (was it written by `terraform show -json`, or is it a terraform.tfstate?)", ErrNotTerraform)
 	}
+	for _, r := range d.pendingPrior {
+		d.fromPriorState(r)
+	}
+	d.pendingPrior = nil
 	if p.FormatVersion == "" && p.Kind == KindPlan {
 		return nil, errors.New("not a Terraform JSON plan: format_version is missing")
 	}
@@ -138,9 +145,16 @@ func checkFormatVersion(v string) error {
 
 type decoder struct {
 	*parser
-	plan    *Plan
-	changed map[string]bool // addresses in resource_changes
-	raw     *tfstate        // the members of a state file, if it is one
+	plan *Plan
+	raw  *tfstate // the members of a state file, if it is one
+
+	// changesRead is set once resource_changes is read; changes indexes
+	// it by address (deposed objects apart) for the prior state.
+	changesRead bool
+	changes     map[string]*Resource
+	// pendingPrior holds the prior state's resources read before
+	// resource_changes, until the document ends.
+	pendingPrior []*Resource
 }
 
 func (d *decoder) stringInto(dst *string) error {
@@ -282,52 +296,88 @@ func asList(v any) []any {
 	return l
 }
 
-// stateDoc reads a state document ({format_version, values}); in a plan's
-// prior_state only data sources are kept, since resource_changes already
-// holds the managed resources.
-func (d *decoder) stateDoc(dataOnly bool) error {
+// stateDoc reads a state document ({format_version, values}). In a plan's
+// prior_state (prior true), a data source is kept unless the plan reads it
+// again, and a managed resource gives the before value of its change where
+// resource_changes leaves it out, or becomes an unchanged resource where
+// resource_changes leaves the resource out (see fromPriorState).
+func (d *decoder) stateDoc(prior bool) error {
 	if d.peek() == 'n' {
 		return d.skip()
 	}
 	return d.members(func(key string) error {
 		if key == "values" {
-			return d.stateValues(dataOnly)
+			return d.stateValues(prior)
 		}
 		return d.skip()
 	})
 }
 
-func (d *decoder) stateValues(dataOnly bool) error {
+func (d *decoder) stateValues(prior bool) error {
 	if d.peek() == 'n' {
 		return d.skip()
 	}
 	return d.members(func(key string) error {
 		if key == "root_module" {
-			return d.stateModule(dataOnly, 0)
+			return d.stateModule(prior, 0)
 		}
 		return d.skip()
 	})
 }
 
-func (d *decoder) stateModule(dataOnly bool, depth int) error {
+func (d *decoder) stateModule(prior bool, depth int) error {
 	if depth > 64 {
 		return d.errorf("modules nested deeper than 64")
 	}
 	if d.peek() == 'n' {
 		return d.skip()
 	}
-	return d.members(func(key string) error {
+	// Terraform writes a module's address after its resources, and 0.12
+	// wrote child modules' resource addresses without the module: they
+	// are completed once the module is read.
+	var address string
+	var resources []*Resource
+	err := d.members(func(key string) error {
 		switch key {
+		case "address":
+			return d.stringInto(&address)
 		case "resources":
-			return d.elements(func() error { return d.stateResource(dataOnly) })
+			return d.elements(func() error {
+				r, err := d.stateResource()
+				if r != nil {
+					resources = append(resources, r)
+				}
+				return err
+			})
 		case "child_modules":
-			return d.elements(func() error { return d.stateModule(dataOnly, depth+1) })
+			return d.elements(func() error { return d.stateModule(prior, depth+1) })
 		}
 		return d.skip()
 	})
+	if err != nil {
+		return err
+	}
+	for _, r := range resources {
+		if address != "" && !strings.HasPrefix(r.Address, address+".") {
+			r.Address = address + "." + r.Address
+		}
+		r.ModuleAddress = moduleOf(r.Address)
+		switch {
+		case !prior:
+			d.plan.Resources = append(d.plan.Resources, r)
+		case d.changesRead:
+			d.fromPriorState(r)
+		default:
+			d.pendingPrior = append(d.pendingPrior, r)
+		}
+	}
+	return nil
 }
 
-func (d *decoder) stateResource(dataOnly bool) error {
+// stateResource reads one resource instance of a state document, as it
+// stands: unchanged, its values before and after alike. It returns nil for
+// an element without an address or type.
+func (d *decoder) stateResource() (*Resource, error) {
 	r := &Resource{}
 	var sensitive any
 	err := d.members(func(key string) error {
@@ -358,33 +408,47 @@ func (d *decoder) stateResource(dataOnly bool) error {
 		}
 		return err
 	})
-	if err != nil {
-		return err
+	if err != nil || r.Address == "" || r.Type == "" {
+		return nil, err
 	}
 	if r.Mode == "" {
 		r.Mode = tfjson.ManagedResourceMode
 	}
-	if r.Address == "" || r.Type == "" || (dataOnly && r.Mode != tfjson.DataResourceMode) {
-		return nil
-	}
-	r.ModuleAddress = moduleOf(r.Address)
 	r.AfterSensitive = sensitive
 	r.Before, r.BeforeSensitive = r.After, sensitive
 	r.Actions = tfjson.Actions{tfjson.ActionNoop}
-	if dataOnly {
-		r.Actions = tfjson.Actions{tfjson.ActionRead}
-		if d.changed == nil {
-			d.changed = make(map[string]bool, len(d.plan.Resources))
-			for _, existing := range d.plan.Resources {
-				d.changed[existing.Address] = true
+	return r, nil
+}
+
+// fromPriorState places a resource of a plan's prior state, once
+// resource_changes is read. A data source the plan does not read again is
+// kept as it was read. A managed resource whose change has no before value
+// (as older formats write some) gives it one; a managed resource the plan's
+// resource_changes leaves out is unchanged, and kept as such. Otherwise
+// resource_changes says everything already.
+func (d *decoder) fromPriorState(r *Resource) {
+	if d.changes == nil {
+		d.changes = make(map[string]*Resource, len(d.plan.Resources))
+		for _, c := range d.plan.Resources {
+			if c.DeposedKey == "" {
+				d.changes[c.Address] = c
 			}
 		}
-		if d.changed[r.Address] {
-			return nil // the plan reads it again: resource_changes has it
-		}
 	}
-	d.plan.Resources = append(d.plan.Resources, r)
-	return nil
+	c := d.changes[r.Address]
+	switch {
+	case r.DeposedKey != "":
+		// resource_changes lists deposed objects it deletes.
+	case r.Mode == tfjson.DataResourceMode:
+		if c == nil {
+			r.Actions = tfjson.Actions{tfjson.ActionRead}
+			d.plan.Resources = append(d.plan.Resources, r)
+		}
+	case c == nil:
+		d.plan.Resources = append(d.plan.Resources, r)
+	case c.Before == nil && !c.Actions.Create():
+		c.Before, c.BeforeSensitive = r.After, r.AfterSensitive
+	}
 }
 
 // moduleOf returns the module part of a resource instance address.

@@ -67,6 +67,12 @@ type Plan struct {
 
 	graphOnce sync.Once
 	referrers map[*Resource][]*Resource
+
+	// prior is the world before the plan (see Prior), built once; isPrior
+	// marks a prior world, which has none of its own.
+	priorOnce sync.Once
+	prior     *Plan
+	isPrior   bool
 }
 
 // index builds the lookup tables once the resources and configuration are in.
