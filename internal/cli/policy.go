@@ -18,10 +18,10 @@ import (
 )
 
 // loadPolicy reads the configuration (--config, or .readiness.hcl found from
-// the working directory up) and the --baseline, and fills in --profile and
-// --fail-on from the configuration where the command line does not set
-// them. Without a configuration the policy only carries the baseline and
-// the clock.
+// the working directory up) and the --baseline, and fills in --profile,
+// --fail-on and --gate from the configuration where the command line does
+// not set them. Without a configuration the policy only carries the
+// baseline and the clock.
 func (a *app) loadPolicy(fl *scanFlags) (*policy.Policy, error) {
 	pol := &policy.Policy{}
 	path, name := fl.config, fl.config
@@ -52,6 +52,9 @@ func (a *app) loadPolicy(fl *scanFlags) (*policy.Policy, error) {
 		}
 		if !fl.failOnSet && conf.FailOn != "" {
 			fl.failOn = conf.FailOn
+		}
+		if !fl.gateSet && conf.Gate != "" {
+			fl.gate = conf.Gate
 		}
 	}
 	if fl.baseline != "" {

@@ -103,8 +103,10 @@ func TestScanConfigText(t *testing.T) {
 	conf := writeConfig(t, waiveBlue)
 	o := run(testChecks, "scan", "--config", conf, "testdata/not_ready.json")
 	for _, want := range []string{
-		"READY  score 50/100 (1 waived)  (fail-on high, profile production)\nfail 2 (critical 0, high 0, medium 2, low 0)  unknown 1  waived 1  baselined 0  pass 2\n",
-		"  WAIVED   high      TEST_RDS_MULTI_AZ  module.app[\"blue\"].aws_db_instance.main[0]\n",
+		"READY  score 50/100 (1 waived)  (fail-on high, profile production)\n" +
+			"this plan introduces no blocking gap (2 below --fail-on high)\n" +
+			"fail 2 (critical 0, high 0, medium 2, low 0)  unknown 1  waived 1  baselined 0  pass 2\n",
+		"  WAIVED   high      TEST_RDS_MULTI_AZ  module.app[\"blue\"].aws_db_instance.main[0]  (introduced)\n",
 		"\nmanual checklist items  attested 1 of 6\n  attested      load_tests  by alice on 2026-01-31\n  not attested  incident_drills, code_quality, release_process, restore_drills, documentation\n",
 	} {
 		if !strings.Contains(o.stdout, want) {

@@ -98,9 +98,20 @@ most severe first, each with its check, file:line and a one-line fix. The
 sections follow, with everything else. --quiet keeps text reports to the
 verdict and the blocking failures; other formats are unchanged.
 
+A plan knows the world before it (its prior state), so each result of a
+plan says what the plan does to it: introduced (fails now, not before),
+existing (failed before and still does), resolved (failed before, not now)
+or unchanged; the text report then leads with it: "this plan introduces 2
+blocking gaps and resolves 1; 11 were there before". --gate introduced lets
+only the failures a plan introduces decide the verdict and the exit code:
+those there before it are listed apart and do not block, so a team can
+adopt the gate on a workspace that already has gaps. A state or a directory
+has no prior world: under --gate introduced each of its failures counts.
+Waivers and the baseline apply first, under either gate.
+
 A .readiness.hcl in the working directory or a parent (up to the
-repository's root), or the file --config names, sets the default profile and
-threshold, chooses checks, declares recovery objectives, attests manual
+repository's root), or the file --config names, sets the default profile,
+threshold and gate, chooses checks, declares recovery objectives, attests manual
 checklist items, waives known failures and adds the team's own checks
 (docs/configuration.md; 'readiness init' writes a starter). --write-baseline
 FILE records this scan's failures; --baseline FILE then waives them, so that
@@ -109,16 +120,20 @@ only new failures count.
 SIGINT or SIGTERM removes the temporary files of reports being written and
 ends the scan with exit code 130 or 143 (128 plus the signal's number).
 
-Exit codes: 0 ready, 1 error, 2 not ready (a failure at or above --fail-on),
-130 or 143 stopped by a signal.`
+Exit codes: 0 ready, 1 error, 2 not ready (a failure at or above --fail-on;
+under --gate introduced, one the plans introduce), 130 or 143 stopped by a
+signal.`
 
 type scanFlags struct {
 	formats []string
 	failOn  string
 	profile string
+	// gate says which failures decide the verdict: all, or those the plans
+	// introduce (--gate).
+	gate string
 	// config, baseline and writeBaseline: see policy.go.
 	config, baseline, writeBaseline string
-	profileSet, failOnSet           bool
+	profileSet, failOnSet, gateSet  bool
 	// configDir holds the .tf files that locate findings (--config-dir).
 	configDir string
 	// vars (--var, --var-file, in command-line order), workspace and
@@ -155,6 +170,7 @@ func (a *app) scanCommand() *cobra.Command {
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			fl.profileSet, fl.failOnSet = cmd.Flags().Changed("profile"), cmd.Flags().Changed("fail-on")
+			fl.gateSet = cmd.Flags().Changed("gate")
 			fl.workspaceSet = cmd.Flags().Changed("workspace")
 			return a.scan(fl, paths)
 		},
@@ -164,6 +180,8 @@ func (a *app) scanCommand() *cobra.Command {
 		"write the report as `FMT` to standard output, or as FMT=FILE to a file; repeatable; FMT is "+strings.Join(report.Names(), " or ")+" (default text)")
 	f.StringVar(&fl.failOn, "fail-on", "high",
 		"lowest severity `LEVEL` whose failures make a plan not ready: critical, high, medium, low or none")
+	f.StringVar(&fl.gate, "gate", string(engine.GateAll),
+		"which failures at or above --fail-on make a plan not ready, `GATE`: all, or introduced (only those the plan introduces; those there before it are reported, not blocking)")
 	f.StringVar(&fl.profile, "profile", profile.Default,
 		"readiness profile `NAME`: "+strings.Join(profile.Names(), ", ")+" (or "+strings.Join(profile.Aliases(), ", ")+")")
 	f.StringVar(&fl.config, "config", "",
@@ -199,6 +217,7 @@ func (a *app) scanCommand() *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Names(), cobra.ShellCompDirectiveNoSpace))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"critical", "high", "medium", "low", "none"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("profile", cobra.FixedCompletions(profile.AcceptedNames(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("gate", cobra.FixedCompletions(gateNames(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -240,6 +259,10 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	if err != nil {
 		return usageError{withSuggestion(err, fl.profile, profile.AcceptedNames())}
 	}
+	gate, err := engine.ParseGate(fl.gate)
+	if err != nil {
+		return usageError{withSuggestion(err, fl.gate, gateNames())}
+	}
 	dirOpts, err := fl.dirOptions(paths)
 	if err != nil {
 		return err
@@ -267,7 +290,7 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	}
 
 	prog.judging()
-	rep := engine.Run(plans, a.cat.all(), engine.Options{Profile: prof, FailOn: failOn, Policy: pol})
+	rep := engine.Run(plans, a.cat.all(), engine.Options{Profile: prof, FailOn: failOn, Gate: gate, Policy: pol})
 	prog.done()
 	a.warnExpired(pol)
 

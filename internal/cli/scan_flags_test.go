@@ -122,6 +122,10 @@ func TestDidYouMean(t *testing.T) {
 			args:       []string{"scan", "--fail-on", "critcal", "testdata/ready.json"},
 			wantStderr: "readiness: unknown fail-on level \"critcal\" (want critical, high, medium, low or none). Did you mean \"critical\"?\n",
 		},
+		"--gate": {
+			args:       []string{"scan", "--gate", "introducd", "testdata/ready.json"},
+			wantStderr: "readiness: unknown gate \"introducd\" (want all or introduced). Did you mean \"introduced\"?\n",
+		},
 		"--profile": {
 			args:       []string{"scan", "--profile", "stagin", "testdata/ready.json"},
 			wantStderr: "readiness: unknown profile \"stagin\" (want ",

@@ -31,14 +31,14 @@ func TestScanSourceLocations(t *testing.T) {
 		"text, config beside the plan": {
 			args: []string{"scan", "testdata/located/plan.json"}, wantCode: ExitNotReady,
 			wantStdout: []string{
-				`TEST_RDS_MULTI_AZ  module.app["blue"].aws_db_instance.main[0]  at ` + module + ":5  (blocking, above)\n",
+				`TEST_RDS_MULTI_AZ  module.app["blue"].aws_db_instance.main[0]  at ` + module + ":5  (introduced, blocking, above)\n",
 				"            TEST_RDS_MULTI_AZ  at " + module + ":5  fix: Set multi_az = true.\n",
 				"TEST_RDS_MULTI_AZ  aws_db_instance.replica  at " + root + ":8\n",
 			},
 		},
 		"text, --config-dir": {
 			args: []string{"scan", "--config-dir", "testdata/located", "testdata/not_ready.json"}, wantCode: ExitNotReady,
-			wantStdout: []string{`module.app["blue"].aws_db_instance.main[0]  at ` + module + ":5  (blocking, above)\n"},
+			wantStdout: []string{`module.app["blue"].aws_db_instance.main[0]  at ` + module + ":5  (introduced, blocking, above)\n"},
 		},
 		"no .tf beside the plan": {
 			args: []string{"scan", "testdata/not_ready.json"}, wantCode: ExitNotReady,

@@ -24,15 +24,17 @@ func TestScanExitCodes(t *testing.T) {
 	}{
 		"ready": {
 			args: []string{"scan", "testdata/ready.json"}, wantCode: ExitReady,
-			wantStdout: "READY  score 100/100  (fail-on high, profile production)\nfail 0 (critical 0, high 0, medium 0, low 0)  unknown 0  waived 0  baselined 0  pass 2\n",
+			wantStdout: "READY  score 100/100  (fail-on high, profile production)\nthis plan introduces no gap\nfail 0 (critical 0, high 0, medium 0, low 0)  unknown 0  waived 0  baselined 0  pass 2\n",
 		},
 		"not ready": {
 			args: []string{"scan", "testdata/not_ready.json"}, wantCode: ExitNotReady,
-			wantStdout: "NOT READY  score 40/100  (fail-on high, profile production)\nfail 3 (critical 0, high 1, medium 2, low 0)  unknown 1  waived 0  baselined 0  pass 2\n",
+			wantStdout: "NOT READY  score 40/100  (fail-on high, profile production)\n" +
+				"this plan introduces 1 blocking gap (and 2 below --fail-on high)\n" +
+				"fail 3 (critical 0, high 1, medium 2, low 0)  unknown 1  waived 0  baselined 0  pass 2\n",
 		},
 		"module address printed as in the plan": {
 			args: []string{"scan", "testdata/not_ready.json"}, wantCode: ExitNotReady,
-			wantStdout: "  high      module.app[\"blue\"].aws_db_instance.main[0] — The instance runs in one availability zone.\n",
+			wantStdout: "  high      introduced  module.app[\"blue\"].aws_db_instance.main[0] — The instance runs in one availability zone.\n",
 		},
 		"fail-on none": {
 			args: []string{"scan", "--fail-on", "none", "testdata/not_ready.json"}, wantCode: ExitReady,

@@ -133,20 +133,24 @@ func TestScanVerdictWords(t *testing.T) {
 // blocking list, wherever the text report goes; other formats are whole.
 func TestScanQuiet(t *testing.T) {
 	t.Parallel()
+	// A first apply: the plan introduces every failure.
 	const notReady = "NOT READY  score 40/100  (fail-on high, profile production)\n" +
+		"this plan introduces 1 blocking gap (and 2 below --fail-on high)\n" +
 		"\n" +
 		"blocking (1): failures at or above --fail-on high\n" +
-		"  high      module.app[\"blue\"].aws_db_instance.main[0] — The instance runs in one availability zone.\n" +
-		"            TEST_RDS_MULTI_AZ  fix: Set multi_az = true.\n"
+		"  high      introduced  module.app[\"blue\"].aws_db_instance.main[0] — The instance runs in one availability zone.\n" +
+		"                        TEST_RDS_MULTI_AZ  fix: Set multi_az = true.\n"
 	tests := map[string]struct {
 		args     []string
 		wantCode int
 		want     string
 	}{
-		"not ready":    {args: []string{"--quiet", "testdata/not_ready.json"}, wantCode: ExitNotReady, want: notReady},
-		"shorthand":    {args: []string{"-q", "testdata/not_ready.json"}, wantCode: ExitNotReady, want: notReady},
-		"ready":        {args: []string{"--quiet", "testdata/ready.json"}, wantCode: ExitReady, want: "READY  score 100/100  (fail-on high, profile production)\n"},
-		"not enforced": {args: []string{"--quiet", "--fail-on", "none", "testdata/not_ready.json"}, wantCode: ExitReady, want: "NOT READY (not enforced)  score 40/100  (fail-on none, profile production)\n"},
+		"not ready": {args: []string{"--quiet", "testdata/not_ready.json"}, wantCode: ExitNotReady, want: notReady},
+		"shorthand": {args: []string{"-q", "testdata/not_ready.json"}, wantCode: ExitNotReady, want: notReady},
+		"ready": {args: []string{"--quiet", "testdata/ready.json"}, wantCode: ExitReady,
+			want: "READY  score 100/100  (fail-on high, profile production)\nthis plan introduces no gap\n"},
+		"not enforced": {args: []string{"--quiet", "--fail-on", "none", "testdata/not_ready.json"}, wantCode: ExitReady,
+			want: "NOT READY (not enforced)  score 40/100  (fail-on none, profile production)\nthis plan introduces 3 gaps\n"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/engine"
 	"github.com/prodready/terraform-provider-readiness/internal/nesting"
 	"github.com/prodready/terraform-provider-readiness/internal/period"
 	"github.com/prodready/terraform-provider-readiness/internal/policy"
@@ -32,10 +33,11 @@ const FileName = ".readiness.hcl"
 type Config struct {
 	// Path names the file in messages.
 	Path string
-	// Profile and FailOn are the defaults of --profile and --fail-on; ""
-	// when the file does not set them. Both are valid when set.
+	// Profile, FailOn and Gate are the defaults of --profile, --fail-on and
+	// --gate; "" when the file does not set them. Each is valid when set.
 	Profile string
 	FailOn  string
+	Gate    string
 	// Policy is everything else the file declares.
 	Policy *policy.Policy
 
@@ -138,7 +140,7 @@ func unwrap(err error) error {
 
 var fileSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
-		{Name: "profile"}, {Name: "fail_on"}, {Name: "tier_tags"}, {Name: "owner_tags"}, {Name: "severities"},
+		{Name: "profile"}, {Name: "fail_on"}, {Name: "gate"}, {Name: "tier_tags"}, {Name: "owner_tags"}, {Name: "severities"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "checks"},
@@ -192,6 +194,15 @@ func parse(src []byte, filename string) (*Config, hcl.Diagnostics) {
 				d.errorf(a.Expr.Range(), "Invalid fail_on", "%s.%s", upper(err.Error()), didYouMean(v, failOnLevels))
 			} else {
 				c.FailOn = strings.ToLower(v)
+			}
+		}
+	}
+	if a := content.Attributes["gate"]; a != nil {
+		if v, ok := d.str(a); ok {
+			if g, err := engine.ParseGate(v); err != nil {
+				d.errorf(a.Expr.Range(), "Invalid gate", "%s.%s", upper(err.Error()), didYouMean(v, gateNames()))
+			} else {
+				c.Gate = string(g)
 			}
 		}
 	}
@@ -608,6 +619,15 @@ func didYouMean(s string, candidates []string) string { return suggestion.DidYou
 
 // failOnLevels are the values of fail_on, as --fail-on takes them.
 var failOnLevels = []string{"critical", "high", "medium", "low", "none"}
+
+// gateNames are the values of gate, as --gate takes them.
+func gateNames() []string {
+	names := make([]string, len(engine.Gates))
+	for i, g := range engine.Gates {
+		names[i] = string(g)
+	}
+	return names
+}
 
 // source names a place in the file for messages: .readiness.hcl:14.
 func source(r hcl.Range) string { return fmt.Sprintf("%s:%d", r.Filename, r.Start.Line) }

@@ -151,8 +151,8 @@ func TestParseDefaults(t *testing.T) {
 	if cc.Title != "mine" || cc.Section != "custom" || cc.Category != "check_block" || cc.Severity != check.SeverityMedium {
 		t.Errorf("defaults = %+v", cc.Meta)
 	}
-	if c.Profile != "" || c.FailOn != "" {
-		t.Errorf("unset profile %q, fail_on %q", c.Profile, c.FailOn)
+	if c.Profile != "" || c.FailOn != "" || c.Gate != "" {
+		t.Errorf("unset profile %q, fail_on %q, gate %q", c.Profile, c.FailOn, c.Gate)
 	}
 	empty, diags := Parse(nil, "empty.hcl")
 	if diags.HasErrors() || empty.Policy == nil {
@@ -193,6 +193,14 @@ func TestParseErrors(t *testing.T) {
 		"bad fail_on": {
 			src:  `fail_on = "severe"`,
 			want: []string{`.readiness.hcl:1,11-19: Invalid fail_on; Unknown fail-on level "severe" (want critical, high, medium, low or none).`},
+		},
+		"misspelt gate": {
+			src:  `gate = "introducd"`,
+			want: []string{`.readiness.hcl:1,8-19: Invalid gate; Unknown gate "introducd" (want all or introduced). Did you mean "introduced"?`},
+		},
+		"bad gate": {
+			src:  `gate = "new"`,
+			want: []string{`.readiness.hcl:1,8-13: Invalid gate; Unknown gate "new" (want all or introduced).`},
 		},
 		"wrong type": {
 			src:  `tier_tags = "environment"`,
@@ -425,5 +433,28 @@ func mustWrite(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestParseGate: gate is the default of --gate, in any case.
+func TestParseGate(t *testing.T) {
+	t.Parallel()
+	tests := map[string]string{
+		`gate = "introduced"`: "introduced",
+		`gate = "Introduced"`: "introduced",
+		`gate = "all"`:        "all",
+		``:                    "",
+	}
+	for src, want := range tests {
+		t.Run(src, func(t *testing.T) {
+			t.Parallel()
+			c, diags := Parse([]byte(src), ".readiness.hcl")
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			if c.Gate != want {
+				t.Errorf("gate = %q, want %q", c.Gate, want)
+			}
+		})
 	}
 }

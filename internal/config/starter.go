@@ -7,11 +7,15 @@ const Starter = `# .readiness.hcl: how 'readiness scan' judges this repository's
 # (up to the repository's root), or reads the one --config names.
 # Reference: docs/configuration.md
 
-# The profile and threshold when --profile and --fail-on are not given.
+# The profile, threshold and gate when --profile, --fail-on and --gate are
+# not given.
 # profile: production, staging or development.
 profile = "production"
 # fail_on: critical, high, medium, low or none.
 fail_on = "high"
+# gate: all (every failure at or above fail_on blocks), or introduced (only
+# the failures a plan introduces block; those there before it are reported).
+# gate = "introduced"
 
 # Tag keys that name a resource's environment tier. A resource tagged
 # dev, development, test or staging is then judged with that profile's

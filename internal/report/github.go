@@ -14,7 +14,9 @@ import (
 // run and, where the resource's .tf file and line are known, the pull
 // request's diff: one per failure, most severe first (GitHub shows at most
 // ten errors and ten warnings per step), as an error for critical and high,
-// a warning for medium and a notice for low; then one error per check that
+// a warning for medium and a notice for low (under --gate introduced, a
+// failure that was there before the plan is a notice, whatever its
+// severity, and says so); then one error per check that
 // could not judge something, and one warning per thing the verdict does not
 // cover (a module not read, a variable without a value). Unknown, waived and passed results are not
 // annotated. Text from plans and configurations has its control characters
@@ -53,7 +55,14 @@ func (f githubFormat) Write(w io.Writer, rep *engine.Report) error {
 		if r.Docs != "" {
 			msg += "\n" + r.Docs
 		}
-		fmt.Fprintf(&b, "::%s %s::%s\n", ghLevel(r.Severity), strings.Join(props, ","), ghData(safeText(msg)))
+		level := ghLevel(r.Severity)
+		if gateIntroduced(rep) && r.Change == engine.ChangeExisting {
+			// There before the plan: under --gate introduced it decides
+			// nothing, so it is not an error.
+			level = "notice"
+			msg = "there before this plan (not blocking under --gate introduced): " + msg
+		}
+		fmt.Fprintf(&b, "::%s %s::%s\n", level, strings.Join(props, ","), ghData(safeText(msg)))
 	}
 	for _, e := range rep.Errors {
 		fmt.Fprintf(&b, "::error title=%s::%s\n", ghProperty("readiness: a check could not judge the plan"), ghData(safeText(e)))

@@ -48,8 +48,17 @@ type htmlPage struct {
 	Findings   []htmlFinding
 	// Blocking lists the failures that decide the exit code.
 	Blocking []htmlFinding
-	Errors   []template.HTML
-	Warnings []template.HTML
+	// Change is what the plans do, the sentence the verdict leads with;
+	// HasChanges adds each finding's change to the tables. Apart lists
+	// the failures there before the plans under --gate introduced, and
+	// Resolved those they fix.
+	Change         template.HTML
+	HasChanges     bool
+	GateIntroduced bool
+	Apart          []htmlFinding
+	Resolved       []htmlFinding
+	Errors         []template.HTML
+	Warnings       []template.HTML
 	// ShowInput names each finding's input, when there are several.
 	ShowInput bool
 	// PerInput is each input's verdict and counts, when there are several.
@@ -84,7 +93,10 @@ type htmlBar struct {
 // safeLine, text that may hold lines through htmlText.
 type htmlFinding struct {
 	Status, Severity, Section, CheckID, Title, Address, Input, Location, Docs string
-	Message, Remediation                                                      template.HTML
+	// Change is the result's change: introduced, existing, resolved, or ""
+	// for unchanged and for a result without one.
+	Change               string
+	Message, Remediation template.HTML
 	// Fix is the first sentence of the remediation, for the blocking list.
 	Fix      string
 	Evidence []htmlEvidence
@@ -126,7 +138,20 @@ func (f htmlFormat) Write(w io.Writer, rep *engine.Report) error {
 		Statuses:     []string{string(check.StatusFail), string(check.StatusUnknown), string(check.StatusWaived), string(check.StatusPass)},
 		Levels:       []string{"critical", "high", "medium", "low"},
 
-		ShowInput: len(rep.Inputs) > 1,
+		ShowInput:      len(rep.Inputs) > 1,
+		HasChanges:     hasChanges(rep),
+		GateIntroduced: gateIntroduced(rep),
+	}
+	// The sentence holds no text from the plans: only counts, and flags
+	// in <code>.
+	if line, ok := changeSentence(rep, func(s string) string { return "<code>" + html.EscapeString(s) + "</code>" }); ok {
+		page.Change = template.HTML(sentence(line)) // #nosec G203 -- counts and flag names only
+	}
+	for _, r := range thereBefore(rep) {
+		page.Apart = append(page.Apart, f.finding(r))
+	}
+	for _, r := range resolvedResults(rep) {
+		page.Resolved = append(page.Resolved, f.finding(r))
 	}
 	if page.ShowInput {
 		for _, t := range perInput(rep) {
@@ -171,7 +196,7 @@ func (f htmlFormat) Write(w io.Writer, rep *engine.Report) error {
 			page.Findings = append(page.Findings, f.finding(r))
 		}
 	}
-	return htmlTemplate.Execute(w, page)
+	return htmlTemplate.Execute(w, &page)
 }
 
 // finding is r as the page shows it, with its location when known.
@@ -187,7 +212,7 @@ func newHTMLFinding(r engine.Result, status string) htmlFinding {
 	hf := htmlFinding{
 		Status: status, Severity: r.Severity.String(),
 		Section: safeLine(r.Section), CheckID: safeLine(r.CheckID), Title: safeLine(r.Title),
-		Address: safeLine(r.Address), Input: safeLine(r.Input), Docs: safeLine(r.Docs),
+		Address: safeLine(r.Address), Input: safeLine(r.Input), Docs: safeLine(r.Docs), Change: changeTag(r.Change),
 		Message: htmlText(r.Message), Remediation: htmlText(r.Remediation), Fix: safeLine(fixLine(r.Remediation)),
 	}
 	for _, e := range r.Evidence {
@@ -216,7 +241,7 @@ func scoreClass(score int) string {
 	}
 }
 
-var htmlTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{"rowOf": rowOf}).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -256,15 +281,18 @@ ul.evidence { margin: .25rem 0; padding-left: 1.1rem; }
 .message { white-space: pre-line; }
 tr[hidden] { display: none; }
 footer { margin-top: 2rem; color: var(--muted); font-size: 12px; }
+.change { font-size: 1.1rem; font-weight: 600; margin: .5rem 0; }
+.change-introduced { color: var(--poor); font-weight: 600; } .change-existing { color: var(--muted); } .change-resolved { color: var(--good); font-weight: 600; }
 .warnings { margin: .75rem 0; padding: .25rem .75rem; border-left: 4px solid var(--fair); background: var(--panel); }
 </style>
 </head>
 <body>
 <header>
 <h1>Readiness report <span class="verdict {{.VerdictClass}}">{{.Verdict}}</span></h1>
-<p class="score" id="score">{{.Summary.Score}}/100{{if .ScoreNote}} <span class="muted score-note">{{.ScoreNote}}</span>{{end}}</p>
+{{if .Change}}<p class="change" id="change">{{.Change}}</p>
+{{end}}<p class="score" id="score">{{.Summary.Score}}/100{{if .ScoreNote}} <span class="muted score-note">{{.ScoreNote}}</span>{{end}}</p>
 <p class="counts"><span>fail <strong>{{.Summary.Fail}}</strong> ({{range $i, $c := .Severities}}{{if $i}}, {{end}}<span class="sev-{{$c.Name}}">{{$c.Name}} {{$c.Count}}</span>{{end}})</span><span>unknown <strong>{{.Summary.Unknown}}</strong></span><span>waived <strong>{{.Waived}}</strong></span><span>baselined <strong>{{.Baselined}}</strong></span><span>pass <strong>{{.Summary.Pass}}</strong></span></p>
-<p class="meta">fail-on {{.FailOn}} · profile {{.Profile}}{{if and .Inputs (not .PerInput)}} · inputs: {{range $i, $in := .Inputs}}{{if $i}}, {{end}}<code>{{$in}}</code>{{end}}{{end}}</p>
+<p class="meta">fail-on {{.FailOn}}{{if .GateIntroduced}} · gate introduced{{end}} · profile {{.Profile}}{{if and .Inputs (not .PerInput)}} · inputs: {{range $i, $in := .Inputs}}{{if $i}}, {{end}}<code>{{$in}}</code>{{end}}{{end}}</p>
 {{if .Warnings}}<div class="warnings" id="warnings" role="note">
 <p><strong>Warnings ({{len .Warnings}})</strong>: the verdict covers only what was read and known.</p>
 <ul>{{range .Warnings}}<li><code>{{.}}</code></li>{{end}}</ul>
@@ -282,15 +310,32 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 12px; }
 {{end}}{{if .Blocking}}
 <section aria-labelledby="h-blocking">
 <h2 id="h-blocking">Blocking ({{len .Blocking}})</h2>
-<p class="muted">Failures at or above <code>--fail-on {{.FailOn}}</code>: they decide the exit code.</p>
+<p class="muted">Failures at or above <code>--fail-on {{.FailOn}}</code>{{if .GateIntroduced}} under <code>--gate introduced</code>{{end}}: they decide the exit code.</p>
 <table id="blocking">
-<thead><tr><th>Severity</th><th>Check</th><th>Resource</th><th>Finding</th></tr></thead>
+{{template "fixhead" .}}<tbody>
+{{range .Blocking}}{{template "fixrow" (rowOf $ .)}}{{end}}</tbody>
+</table>
+</section>
+{{end}}{{if .Apart}}
+<section aria-labelledby="h-there-before">
+<h2 id="h-there-before">There before this plan ({{len .Apart}})</h2>
+<p class="muted">Failures at or above <code>--fail-on {{.FailOn}}</code> that were there before this plan: not blocking under <code>--gate introduced</code>.</p>
+<table id="there-before">
+{{template "fixhead" .}}<tbody>
+{{range .Apart}}{{template "fixrow" (rowOf $ .)}}{{end}}</tbody>
+</table>
+</section>
+{{end}}{{if .Resolved}}
+<section aria-labelledby="h-resolved">
+<h2 id="h-resolved">Resolved ({{len .Resolved}})</h2>
+<p class="muted">Failures this plan fixes.</p>
+<table id="resolved">
+<thead><tr><th>Severity</th><th>Check</th><th>Resource</th></tr></thead>
 <tbody>
-{{range .Blocking}}<tr data-severity="{{.Severity}}" data-section="{{.Section}}">
+{{range .Resolved}}<tr data-severity="{{.Severity}}" data-section="{{.Section}}">
 <td><span class="sev-{{.Severity}}">{{.Severity}}</span></td>
 <td>{{if .Docs}}<a href="{{.Docs}}"><code>{{.CheckID}}</code></a>{{else}}<code>{{.CheckID}}</code>{{end}}</td>
 <td class="resource">{{if .Address}}<code class="address">{{.Address}}</code>{{else}}<span class="muted">(whole plan)</span>{{end}}{{if .Location}}<br><code class="location">{{.Location}}</code>{{end}}{{if $.ShowInput}}<br><span class="muted">in <code>{{.Input}}</code></span>{{end}}</td>
-<td><span class="message">{{if .Message}}{{.Message}}{{else}}{{.Title}}{{end}}</span>{{if .Fix}}<div class="fix">fix: {{.Fix}}</div>{{end}}</td>
 </tr>
 {{end}}</tbody>
 </table>
@@ -319,10 +364,11 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 12px; }
 </form>
 <p id="shown" aria-live="polite">{{len .Findings}} findings</p>
 <table id="findings">
-<thead><tr><th>Status</th><th>Severity</th><th>Section</th><th>Check</th><th>Resource</th><th>Finding</th></tr></thead>
+<thead><tr><th>Status</th>{{if .HasChanges}}<th>Change</th>{{end}}<th>Severity</th><th>Section</th><th>Check</th><th>Resource</th><th>Finding</th></tr></thead>
 <tbody>
-{{range .Findings}}<tr data-status="{{.Status}}" data-severity="{{.Severity}}" data-section="{{.Section}}">
-<td><span class="badge status-{{.Status}}">{{.Status}}</span></td>
+{{range .Findings}}<tr data-status="{{.Status}}"{{if $.HasChanges}} data-change="{{.Change}}"{{end}} data-severity="{{.Severity}}" data-section="{{.Section}}">
+<td><span class="badge status-{{.Status}}">{{.Status}}</span></td>{{if $.HasChanges}}
+<td>{{if .Change}}<span class="change-{{.Change}}">{{.Change}}</span>{{end}}</td>{{end}}
 <td><span class="sev-{{.Severity}}">{{.Severity}}</span></td>
 <td>{{.Section}}</td>
 <td>{{if .Docs}}<a href="{{.Docs}}"><code>{{.CheckID}}</code></a>{{else}}<code>{{.CheckID}}</code>{{end}}<br><span class="muted">{{.Title}}</span></td>
@@ -398,4 +444,21 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 12px; }
 </script>
 </body>
 </html>
-`))
+{{define "fixhead"}}<thead><tr><th>Severity</th>{{if .HasChanges}}<th>Change</th>{{end}}<th>Check</th><th>Resource</th><th>Finding</th></tr></thead>
+{{end}}{{define "fixrow"}}{{with .Finding}}<tr data-severity="{{.Severity}}" data-section="{{.Section}}">
+<td><span class="sev-{{.Severity}}">{{.Severity}}</span></td>{{if $.Page.HasChanges}}
+<td>{{if .Change}}<span class="change-{{.Change}}">{{.Change}}</span>{{end}}</td>{{end}}
+<td>{{if .Docs}}<a href="{{.Docs}}"><code>{{.CheckID}}</code></a>{{else}}<code>{{.CheckID}}</code>{{end}}</td>
+<td class="resource">{{if .Address}}<code class="address">{{.Address}}</code>{{else}}<span class="muted">(whole plan)</span>{{end}}{{if .Location}}<br><code class="location">{{.Location}}</code>{{end}}{{if $.Page.ShowInput}}<br><span class="muted">in <code>{{.Input}}</code></span>{{end}}</td>
+<td><span class="message">{{if .Message}}{{.Message}}{{else}}{{.Title}}{{end}}</span>{{if .Fix}}<div class="fix">fix: {{.Fix}}</div>{{end}}</td>
+</tr>
+{{end}}{{end}}`))
+
+// htmlRow is one row of a table of failures with their fix: the finding
+// and the page it is on.
+type htmlRow struct {
+	Page    *htmlPage
+	Finding htmlFinding
+}
+
+func rowOf(p *htmlPage, f htmlFinding) htmlRow { return htmlRow{Page: p, Finding: f} }

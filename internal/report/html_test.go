@@ -88,6 +88,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	}
 	mixed := write("mixed.html", mixedReport())
 	ci := write("ci.html", ciReport())
+	change := write("change.html", changeReport(engine.GateIntroduced))
 
 	tests := map[string]struct {
 		url         string
@@ -115,6 +116,13 @@ func TestHTMLInBrowser(t *testing.T) {
 		"unknown option is ignored": {
 			url:  mixed + "#status=bogus",
 			want: []string{"Showing 9 of 9 findings"},
+		},
+		"a plan with a prior world, failures only": {
+			url: change + "#status=fail",
+			want: []string{`<p class="change" id="change">This plan introduces 2 blocking gaps`, "Showing 5 of 9 findings",
+				`<h2 id="h-there-before">There before this plan (1)</h2>`, `<span class="change-existing">existing</span>`},
+			wantVisible: []string{"aws_db_instance.legacy", "aws_lambda_function.api"},
+			wantHidden:  []string{"aws_db_instance.reports", "aws_autoscaling_group.web"},
 		},
 		"ci report with locations": {
 			url:         ci + "#section=security",

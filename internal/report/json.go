@@ -36,6 +36,9 @@ func (f jsonFormat) Write(w io.Writer, rep *engine.Report) error {
 	jw.member("schema_version", SchemaVersion, false)
 	jw.member("tool", jsonTool{Name: ToolName, Version: f.version}, false)
 	jw.member("profile", rep.Profile, false)
+	// Which failures decide summary.ready: all, or those the plans
+	// introduce (results[].change).
+	jw.member("gate", string(gateOf(rep)), false)
 	jw.member("inputs", nonNil(rep.Inputs), false)
 	jw.member("summary", summary, false)
 	// What the verdict does not cover (module calls not read, variables

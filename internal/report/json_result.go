@@ -57,6 +57,12 @@ func appendResult(b []byte, r engine.Result) []byte {
 	b = appendJSONString(b, "docs")
 	b = append(b, ": "...)
 	b = appendJSONString(b, r.Docs)
+	if r.Change != "" { // omitempty: inputs without a prior world
+		b = append(b, ',')
+		b = append(b, in1...)
+		b = append(b, `"change": `...)
+		b = appendJSONString(b, string(r.Change))
+	}
 	b = append(b, "\n    }"...)
 	return b
 }

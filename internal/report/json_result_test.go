@@ -18,8 +18,10 @@ func TestAppendResultMatchesEncodingJSON(t *testing.T) {
 	for i, s := range strs {
 		evs := [][]check.Evidence{nil, {}, {{Attribute: s, Value: s}}, {{Attribute: "a", Value: "b"}, {Attribute: s, Value: "(sensitive)"}}}
 		for j, ev := range evs {
+			// Every change, and none (an input without a prior world).
+			change := []engine.Change{"", engine.ChangeIntroduced, engine.ChangeExisting, engine.ChangeResolved, engine.ChangeUnchanged}[(i+j)%5]
 			r := engine.Result{CheckID: s, Title: s, Section: "security", Category: "c", Severity: check.SeverityCritical, Status: check.StatusFail,
-				Input: s, Address: s, ResourceType: s, Message: s, Evidence: nonNil(ev), Remediation: s, Docs: s}
+				Input: s, Address: s, ResourceType: s, Message: s, Evidence: nonNil(ev), Remediation: s, Docs: s, Change: change}
 			var want bytes.Buffer
 			enc := json.NewEncoder(&want)
 			enc.SetIndent("    ", "  ")

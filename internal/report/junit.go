@@ -14,7 +14,8 @@ import (
 // artifacts:reports:junit, Jenkins, Azure DevOps): one test suite per
 // checklist section, one test case per check and resource (classname the
 // check ID, name the address or "(plan)"), a failure for each failed
-// result with its evidence in the body, unknown and waived results skipped
+// result with its evidence in the body (a failure that was there before the
+// plan says so: its message starts "existing: "), unknown and waived results skipped
 // with their reason, one more suite of errors when some check could not
 // judge a plan, and one of warnings (skipped cases) when the verdict does
 // not cover everything (a module not read, a variable without a value). Text from plans and configurations has its control
@@ -104,6 +105,9 @@ func (f junitFormat) Write(w io.Writer, rep *engine.Report) error {
 			{Name: "profile", Value: safeText(rep.Profile)},
 			{Name: "fail_on", Value: rep.FailOn.String()},
 		}}
+		if gateIntroduced(rep) {
+			props.Property = append(props.Property, junitProperty{Name: "gate", Value: string(engine.GateIntroduced)})
+		}
 		if score, ok := scores[name]; ok {
 			props.Property = append(props.Property, junitProperty{Name: "score", Value: fmt.Sprint(score)})
 		}
@@ -183,6 +187,11 @@ func (f junitFormat) testCase(r engine.Result, showInput bool) junitCase {
 
 	var body strings.Builder
 	body.WriteString(r.Title + "\n")
+	if r.Status == check.StatusFail && r.Change == engine.ChangeExisting {
+		// The plan did not make it: it was there before.
+		msg = "existing: " + msg
+		body.WriteString("There before this plan (change: existing).\n")
+	}
 	if r.Message != "" {
 		body.WriteString(r.Message + "\n")
 	}

@@ -50,8 +50,11 @@ func (f markdownFormat) Write(w io.Writer, rep *engine.Report) error {
 	}
 	m.raw(markdownMarker + "\n")
 	m.add(fmt.Sprintf("## %s · %s\n\n", mdVerdict(verdictOf(rep)), score), 0)
-	m.add(fmt.Sprintf("fail **%d** (%s) · unknown **%d** · waived **%d** · baselined **%d** · pass **%d** — fail-on %s, profile %s\n",
-		s.Fail, t.severities(" · "), s.Unknown, t.waived, t.baselined, s.Pass, mdCode(rep.FailOn.String()), mdCode(rep.Profile)), 0)
+	if line, ok := changeSentence(rep, mdCode); ok {
+		m.add("**"+sentence(line)+"**\n\n", 0)
+	}
+	m.add(fmt.Sprintf("fail **%d** (%s) · unknown **%d** · waived **%d** · baselined **%d** · pass **%d** — %s\n",
+		s.Fail, t.severities(" · "), s.Unknown, t.waived, t.baselined, s.Pass, verdictSettings(rep, ", ", mdCode)), 0)
 	if len(rep.Warnings) > 0 {
 		m.add(fmt.Sprintf("\n> [!WARNING]\n> The verdict covers only what was read and known (%d warnings):\n", len(rep.Warnings)), 0)
 		for _, w := range rep.Warnings {
@@ -87,22 +90,33 @@ func (f markdownFormat) Write(w io.Writer, rep *engine.Report) error {
 	}
 	showInput := len(rep.Inputs) > 1
 	blocks := blocking(rep)
+	apart := thereBefore(rep)
 	m.reserve(card.String(), func() {
-		if len(blocks) == 0 {
-			return
+		if len(blocks) > 0 {
+			gate := ""
+			if gateIntroduced(rep) {
+				gate = " under " + mdCode("--gate introduced")
+			}
+			f.fixTable(m, fmt.Sprintf("\n### Blocking (%d)\n\nFailures at or above %s%s: they decide the exit code.\n\n",
+				len(blocks), mdCode("--fail-on "+rep.FailOn.String()), gate), rep, blocks, showInput)
 		}
-		head := fmt.Sprintf("\n### Blocking (%d)\n\nFailures at or above %s: they decide the exit code.\n\n", len(blocks), mdCode("--fail-on "+rep.FailOn.String()))
-		if m.add(head+"| Severity | Check | Resource | Finding | Fix |\n| --- | --- | --- | --- | --- |\n", len(blocks)) {
-			for _, r := range blocks {
-				m.add(fmt.Sprintf("| %s | %s | %s | %s | %s |\n", r.Severity, mdCheck(r), f.resourceCell(r, showInput), mdFinding(r), mdCell(fixLine(r.Remediation))), 1)
+		if len(apart) > 0 {
+			f.fixTable(m, fmt.Sprintf("\n### There before this plan (%d)\n\nFailures at or above %s that were there before this plan: not blocking under %s.\n\n",
+				len(apart), mdCode("--fail-on "+rep.FailOn.String()), mdCode("--gate introduced")), rep, apart, showInput)
+		}
+		if rs := resolvedResults(rep); len(rs) > 0 {
+			if m.add(fmt.Sprintf("\n### Resolved (%d)\n\nFailures this plan fixes.\n\n| Severity | Check | Resource |\n| --- | --- | --- |\n", len(rs)), len(rs)) {
+				for _, r := range rs {
+					m.add(fmt.Sprintf("| %s | %s | %s |\n", r.Severity, mdCheck(r), f.resourceCell(r, showInput)), 1)
+				}
 			}
 		}
 	})
 
-	fails := bySeverity(withoutResults(filter(rep.Results, check.StatusFail), func(r engine.Result) bool { return isBlocking(rep, r) }))
+	fails := bySeverity(withoutResults(filter(rep.Results, check.StatusFail), func(r engine.Result) bool { return isBlocking(rep, r) || isApart(rep, r) }))
 	if len(fails) > 0 {
 		heading := "Failures"
-		if len(blocks) > 0 {
+		if len(blocks)+len(apart) > 0 {
 			heading = "Other failures"
 		}
 		m.add(fmt.Sprintf("\n### %s (%d)\n", heading, len(fails)), 0)
@@ -113,7 +127,7 @@ func (f markdownFormat) Write(w io.Writer, rep *engine.Report) error {
 					group = append(group, r)
 				}
 			}
-			f.findingTable(m, "\n#### "+mdText(sec)+"\n\n", "", group, showInput)
+			f.findingTable(m, "\n#### "+mdText(sec)+"\n\n", "", rep, group, showInput)
 		}
 	}
 	if len(rep.Errors) > 0 {
@@ -125,10 +139,10 @@ func (f markdownFormat) Write(w io.Writer, rep *engine.Report) error {
 	}
 	if rs := filter(rep.Results, check.StatusUnknown); len(rs) > 0 {
 		f.findingTable(m, fmt.Sprintf("\n<details>\n<summary>Unknown (%d): a value known only after apply, or outside the plan</summary>\n\n", len(rs)),
-			"\n</details>\n", bySeverity(rs), showInput)
+			"\n</details>\n", rep, bySeverity(rs), showInput)
 	}
 	if rs := filter(rep.Results, check.StatusWaived); len(rs) > 0 {
-		f.findingTable(m, fmt.Sprintf("\n<details>\n<summary>Waived (%d)</summary>\n\n", len(rs)), "\n</details>\n", bySeverity(rs), showInput)
+		f.findingTable(m, fmt.Sprintf("\n<details>\n<summary>Waived (%d)</summary>\n\n", len(rs)), "\n</details>\n", rep, bySeverity(rs), showInput)
 	}
 	if rs := filter(rep.Results, check.StatusPass); len(rs) > 0 {
 		if m.add(fmt.Sprintf("\n<details>\n<summary>Passed (%d)</summary>\n\n| Check | Resource |\n| --- | --- |\n", len(rs)), len(rs)) {
@@ -168,18 +182,43 @@ func mdVerdict(v verdict) string {
 }
 
 // findingTable writes one table of findings under head, closed by tail,
-// as far as the budget goes.
-func (f markdownFormat) findingTable(m *mdBudget, head, tail string, rs []engine.Result, showInput bool) {
+// as far as the budget goes. When the report has changes, a column gives
+// each finding's.
+func (f markdownFormat) findingTable(m *mdBudget, head, tail string, rep *engine.Report, rs []engine.Result, showInput bool) {
 	if len(rs) == 0 {
 		return
 	}
-	if !m.add(head+"| Severity | Check | Resource | Finding |\n| --- | --- | --- | --- |\n", len(rs)) {
+	columns, rule := "| Severity | Check | Resource | Finding |\n", "| --- | --- | --- | --- |\n"
+	change := func(engine.Result) string { return "" }
+	if hasChanges(rep) {
+		columns, rule = "| Severity | Change | Check | Resource | Finding |\n", "| --- | --- | --- | --- | --- |\n"
+		change = func(r engine.Result) string { return changeTag(r.Change) + " | " }
+	}
+	if !m.add(head+columns+rule, len(rs)) {
 		return
 	}
 	for _, r := range rs {
-		m.add(fmt.Sprintf("| %s | %s | %s | %s |\n", r.Severity, mdCheck(r), f.resourceCell(r, showInput), mdFinding(r)), 1)
+		m.add(fmt.Sprintf("| %s | %s%s | %s | %s |\n", r.Severity, change(r), mdCheck(r), f.resourceCell(r, showInput), mdFinding(r)), 1)
 	}
 	m.raw(tail)
+}
+
+// fixTable writes failures under head with the first sentence of each
+// one's remediation, as far as the budget goes: the blocking failures, and
+// those there before the plan under --gate introduced.
+func (f markdownFormat) fixTable(m *mdBudget, head string, rep *engine.Report, rs []engine.Result, showInput bool) {
+	columns, rule := "| Severity | Check | Resource | Finding | Fix |\n", "| --- | --- | --- | --- | --- |\n"
+	change := func(engine.Result) string { return "" }
+	if hasChanges(rep) {
+		columns, rule = "| Severity | Change | Check | Resource | Finding | Fix |\n", "| --- | --- | --- | --- | --- | --- |\n"
+		change = func(r engine.Result) string { return changeTag(r.Change) + " | " }
+	}
+	if !m.add(head+columns+rule, len(rs)) {
+		return
+	}
+	for _, r := range rs {
+		m.add(fmt.Sprintf("| %s | %s%s | %s | %s | %s |\n", r.Severity, change(r), mdCheck(r), f.resourceCell(r, showInput), mdFinding(r), mdCell(fixLine(r.Remediation))), 1)
+	}
 }
 
 func (f markdownFormat) resourceCell(r engine.Result, showInput bool) string {

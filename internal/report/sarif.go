@@ -21,6 +21,15 @@ import (
 // suppression, and passes are left out: a code scanning alert closes when a
 // later run no longer reports it.
 //
+// When the plans know the world before them, each result says how it
+// stands against that world (baselineState): a failure the plans introduce
+// is "new", one that was there before "unchanged", and a failure they
+// resolve is written too, as a pass (kind "pass", level "none") whose
+// baselineState is "absent". SARIF wants baselineState on every result of
+// a run or on none: a run whose results mix plans with inputs that have no
+// prior world (a state, a directory) has it on none, and the change stays
+// in each result's properties.
+//
 // Each result is located at the .tf file and line that declare its resource
 // when Options.Locate knows them, else at the scanned plan itself (code
 // scanning shows no alert without a physical location), and always names the
@@ -55,6 +64,7 @@ type sarifRun struct {
 type sarifRunProps struct {
 	Profile string         `json:"profile"`
 	FailOn  string         `json:"failOn"`
+	Gate    string         `json:"gate"`
 	Summary engine.Summary `json:"summary"`
 }
 
@@ -123,6 +133,7 @@ type sarifResult struct {
 	Locations           []sarifLocation    `json:"locations"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	BaselineState       string             `json:"baselineState,omitempty"`
 	Properties          sarifResultProps   `json:"properties"`
 }
 
@@ -162,6 +173,8 @@ type sarifResultProps struct {
 	Address      string           `json:"address"`
 	ResourceType string           `json:"resourceType,omitempty"`
 	Evidence     []check.Evidence `json:"evidence"`
+	// Change is engine.Result.Change, as the JSON report gives it.
+	Change string `json:"change,omitempty"`
 }
 
 func (f sarifFormat) Write(w io.Writer, rep *engine.Report) error {
@@ -175,7 +188,7 @@ func (f sarifFormat) Write(w io.Writer, rep *engine.Report) error {
 		}},
 		Invocations: []sarifInvocation{{ExecutionSuccessful: len(rep.Errors) == 0, Notifications: []sarifNotification{}}},
 		Results:     []sarifResult{},
-		Properties:  sarifRunProps{Profile: rep.Profile, FailOn: rep.FailOn.String(), Summary: rep.Summary},
+		Properties:  sarifRunProps{Profile: rep.Profile, FailOn: rep.FailOn.String(), Gate: string(gateOf(rep)), Summary: rep.Summary},
 	}
 	run.Properties.Summary.Sections = nonNil(run.Properties.Summary.Sections)
 	for _, e := range rep.Errors {
@@ -186,11 +199,22 @@ func (f sarifFormat) Write(w io.Writer, rep *engine.Report) error {
 		run.Invocations[0].Notifications = append(run.Invocations[0].Notifications,
 			sarifNotification{Level: "warning", Message: sarifText{Text: w}})
 	}
+	baselined := true // every result written has a change
 	for _, r := range rep.Results {
-		if r.Status == check.StatusPass {
+		if sarifWritten(r) && r.Change == "" {
+			baselined = false
+			break
+		}
+	}
+	for _, r := range rep.Results {
+		if !sarifWritten(r) {
 			continue
 		}
-		run.Results = append(run.Results, f.result(r, index[r.CheckID]))
+		res := f.result(r, index[r.CheckID])
+		if baselined {
+			res.BaselineState = baselineState(r)
+		}
+		run.Results = append(run.Results, res)
 	}
 	enc := json.NewEncoder(safeJSONWriter{w})
 	enc.SetIndent("", "  ")
@@ -215,13 +239,17 @@ func (f sarifFormat) result(r engine.Result, ruleIndex int) sarifResult {
 			Address:      r.Address,
 			ResourceType: r.ResourceType,
 			Evidence:     nonNil(r.Evidence),
+			Change:       string(r.Change),
 		},
 	}
-	switch r.Status {
-	case check.StatusUnknown:
+	switch {
+	case r.Status == check.StatusPass: // a failure the plans resolve
 		// SARIF: a result whose kind is not "fail" has level "none".
+		out.Kind, out.Level = "pass", "none"
+		out.Message.Text = "resolved by this plan: " + out.Message.Text
+	case r.Status == check.StatusUnknown:
 		out.Kind, out.Level = "review", "none"
-	case check.StatusWaived:
+	case r.Status == check.StatusWaived:
 		justification := r.Message
 		if justification == "" {
 			justification = "waived in the readiness configuration"
@@ -252,7 +280,7 @@ func sarifRules(rep *engine.Report) (rules []sarifRule, index map[string]int) {
 	index = map[string]int{}
 	written := map[string]bool{}
 	for _, r := range rep.Results {
-		if r.Status != check.StatusPass {
+		if sarifWritten(r) {
 			written[r.CheckID] = true
 		}
 	}
@@ -275,6 +303,32 @@ func sarifRules(rep *engine.Report) (rules []sarifRule, index map[string]int) {
 		rules[len(rules)-1].HelpURI = r.Docs
 	}
 	return rules, index
+}
+
+// sarifWritten reports whether the log has a result for r: every result
+// but the passes, and a pass that a plan's change resolves.
+func sarifWritten(r engine.Result) bool {
+	return r.Status != check.StatusPass || r.Change == engine.ChangeResolved
+}
+
+// baselineState is how r stands against the world before the plan: a
+// failure the plan introduces is new, one that was there before is
+// unchanged, a failure it resolves is absent. A result it resolves that is
+// still written for another reason (unknown now, or waived) changed:
+// updated. A result that failed in neither world (unknown or waived in
+// both) is unchanged.
+func baselineState(r engine.Result) string {
+	switch r.Change {
+	case engine.ChangeIntroduced:
+		return "new"
+	case engine.ChangeResolved:
+		if r.Status == check.StatusPass {
+			return "absent"
+		}
+		return "updated"
+	default:
+		return "unchanged"
+	}
 }
 
 func ruleFromMeta(m check.Meta) sarifRule {

@@ -50,7 +50,10 @@ func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 	if note := t.scoreNote(); note != "" {
 		score += " " + note
 	}
-	fmt.Fprintf(&b, "%s  %s  (fail-on %s, profile %s)\n", p.verdict(verdictOf(rep)), score, rep.FailOn, safeLine(rep.Profile))
+	fmt.Fprintf(&b, "%s  %s  (%s)\n", p.verdict(verdictOf(rep)), score, verdictSettings(rep, ", ", safeLine))
+	if line, ok := changeSentence(rep, func(s string) string { return s }); ok {
+		b.WriteString(line + "\n")
+	}
 	if !f.opts.Quiet {
 		fmt.Fprintf(&b, "fail %d (%s)  unknown %d  waived %d  baselined %d  pass %d\n",
 			s.Fail, t.severities(", "), s.Unknown, t.waived, t.baselined, s.Pass)
@@ -80,6 +83,25 @@ func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 		b.WriteString("\nNo check applied to these inputs.\n")
 	}
 	writeBlocking(&b, p, rep, blocks, showInput, f.opts)
+	apart := thereBefore(rep)
+	if len(apart) > 0 {
+		fmt.Fprintf(&b, "\n%s: failures at or above --fail-on %s, not blocking under --gate introduced\n",
+			p.section.Sprintf("there before this plan (%d)", len(apart)), rep.FailOn)
+		writeFailures(&b, p, rep, apart, showInput, f.opts)
+	}
+	if rs := resolvedResults(rep); len(rs) > 0 {
+		fmt.Fprintf(&b, "\n%s: failures this plan fixes\n", p.ready.Sprintf("resolved (%d)", len(rs)))
+		for _, r := range rs {
+			where := addressOf(r)
+			if file, line, ok := f.opts.location(r); ok {
+				where += fmt.Sprintf("  at %s:%d", safeLine(file), line)
+			}
+			if showInput {
+				where += "  in " + safeLine(r.Input)
+			}
+			fmt.Fprintf(&b, "  %s  %s  %s\n", p.severity(r.Severity).Sprintf("%-8s", r.Severity), safeLine(r.CheckID), where)
+		}
+	}
 
 	bySection := map[string][]engine.Result{}
 	for _, r := range rep.Results {
@@ -92,7 +114,7 @@ func (f textFormat) Write(w io.Writer, rep *engine.Report) error {
 		listed := bySeverity(filter(results, check.StatusFail))
 		listed = append(listed, filter(results, check.StatusUnknown)...)
 		for _, r := range append(listed, filter(results, check.StatusWaived)...) {
-			writeFinding(&b, p, r, showInput, isBlocking(rep, r), f.opts)
+			writeFinding(&b, p, r, showInput, isBlocking(rep, r), isApart(rep, r), f.opts)
 		}
 	}
 	writeManual(&b, p, rep.Manual)
@@ -137,13 +159,33 @@ func writeBlocking(b *bytes.Buffer, p palette, rep *engine.Report, blocks []engi
 	if len(blocks) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "\n%s: failures at or above --fail-on %s\n", p.notReady.Sprintf("blocking (%d)", len(blocks)), rep.FailOn)
-	for _, r := range blocks {
+	fmt.Fprintf(b, "\n%s: failures at or above --fail-on %s", p.notReady.Sprintf("blocking (%d)", len(blocks)), rep.FailOn)
+	if gateIntroduced(rep) {
+		b.WriteString(", under --gate introduced")
+	}
+	b.WriteString("\n")
+	writeFailures(b, p, rep, blocks, showInput, opts)
+}
+
+// writeFailures writes failures in full, two lines each: the severity, the
+// change (when the report has changes), the address and the message, then
+// the check, where its resource is declared and the first sentence of the
+// remediation.
+func writeFailures(b *bytes.Buffer, p palette, rep *engine.Report, rs []engine.Result, showInput bool, opts Options) {
+	indent, tagged := blockingIndent, hasChanges(rep)
+	if tagged {
+		indent += strings.Repeat(" ", changeTagWidth+2)
+	}
+	for _, r := range rs {
 		what := r.Message
 		if what == "" {
 			what = r.Title
 		}
-		fmt.Fprintf(b, "  %s  %s — %s\n", p.severity(r.Severity).Sprintf("%-8s", r.Severity), addressOf(r), indented(what, blockingIndent))
+		tag := ""
+		if tagged {
+			tag = fmt.Sprintf("%-*s  ", changeTagWidth, changeTag(r.Change))
+		}
+		fmt.Fprintf(b, "  %s  %s%s — %s\n", p.severity(r.Severity).Sprintf("%-8s", r.Severity), tag, addressOf(r), indented(what, indent))
 		detail := safeLine(r.CheckID)
 		if file, line, ok := opts.location(r); ok {
 			detail += fmt.Sprintf("  at %s:%d", safeLine(file), line)
@@ -154,7 +196,7 @@ func writeBlocking(b *bytes.Buffer, p palette, rep *engine.Report, blocks []engi
 		if fix := fixLine(r.Remediation); fix != "" {
 			detail += "  " + p.evidence.Sprint("fix: "+safeLine(fix))
 		}
-		fmt.Fprintf(b, "%s%s\n", blockingIndent, detail)
+		fmt.Fprintf(b, "%s%s\n", indent, detail)
 	}
 }
 
@@ -166,10 +208,11 @@ func addressOf(r engine.Result) string {
 	return safeLine(r.Address)
 }
 
-// writeFinding writes one result of a section: a line that names it, then
-// its message and evidence. A blocking failure, listed in full at the top,
+// writeFinding writes one result of a section: a line that names it (with
+// its change, when the plan changed it), then its message and evidence. A
+// failure listed in full at the top (blocking, or there before the plan)
 // keeps its evidence but not its message.
-func writeFinding(b *bytes.Buffer, p palette, r engine.Result, showInput, blocks bool, opts Options) {
+func writeFinding(b *bytes.Buffer, p palette, r engine.Result, showInput, blocks, apart bool, opts Options) {
 	status, statusColor := "FAIL", p.fail
 	switch r.Status {
 	case check.StatusUnknown:
@@ -184,12 +227,23 @@ func writeFinding(b *bytes.Buffer, p palette, r engine.Result, showInput, blocks
 	if showInput {
 		where += "  in " + safeLine(r.Input)
 	}
+	var notes []string
+	if tag := changeTag(r.Change); tag != "" {
+		notes = append(notes, tag)
+	}
 	if blocks {
-		where += "  (blocking, above)"
+		notes = append(notes, "blocking")
+	}
+	above := blocks || apart
+	if above {
+		notes = append(notes, "above")
+	}
+	if len(notes) > 0 {
+		where += "  (" + strings.Join(notes, ", ") + ")"
 	}
 	fmt.Fprintf(b, "  %s  %s  %s  %s\n",
 		statusColor.Sprintf("%-7s", status), p.severity(r.Severity).Sprintf("%-8s", r.Severity), safeLine(r.CheckID), where)
-	if r.Message != "" && !blocks {
+	if r.Message != "" && !above {
 		fmt.Fprintf(b, "%s%s\n", detailIndent, indented(r.Message, detailIndent))
 	}
 	for _, e := range r.Evidence {
