@@ -92,7 +92,7 @@ func (d *configDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"covers only what was read. Defaults to `false`: each such call is an error diagnostic, so that a verdict " +
 					"never claims what nobody read.",
 			},
-		}, scanArguments(), reportAttributes()),
+		}, scanArguments(), reportAttributes(false)),
 	}
 }
 
@@ -131,7 +131,7 @@ func (d *configDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	configWarnings(&resp.Diagnostics, res)
-	resp.Diagnostics.Append(scan(ctx, d.settings, res.Plan, cfg.Profile, cfg.FailOn, &cfg.reportModel)...)
+	resp.Diagnostics.Append(scan(ctx, d.settings, res.Plan, cfg.Profile, cfg.FailOn, types.StringNull(), &cfg.reportModel)...)
 	if cfg.Results.IsNull() {
 		return
 	}

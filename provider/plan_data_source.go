@@ -31,6 +31,7 @@ type planModel struct {
 	JSON    types.String `tfsdk:"json"`
 	Profile types.String `tfsdk:"profile"`
 	FailOn  types.String `tfsdk:"fail_on"`
+	Gate    types.String `tfsdk:"gate"`
 	reportModel
 }
 
@@ -61,7 +62,17 @@ func (d *planDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 					"It is only ever read as JSON, never as a binary plan file, and nothing runs: data that is not JSON is an error. " +
 					"Exactly one of `path` and `json` must be set.",
 			},
-		}, scanArguments(), reportAttributes()),
+			"gate": schema.StringAttribute{
+				Optional: true,
+				Description: "Which failures at or above `fail_on` make the plan not ready, as `readiness scan --gate` says. " +
+					"`all`: every one. `introduced`: only those the plan introduces, compared with the world before it (its " +
+					"prior state and each change's `before`), so that a workspace with gaps no change touched can adopt the " +
+					"check; failures that were there before stay in `results` but leave `ready`, `failures` and the error " +
+					"diagnostics of `fail_on` alone. A plan that creates everything introduces every failure. Allowed values are " +
+					"`all` and `introduced`, in any case. Defaults to the `gate` of the provider's configuration file, whose " +
+					"default is `all`.",
+			},
+		}, scanArguments(), reportAttributes(true)),
 	}
 }
 
@@ -76,6 +87,10 @@ func (d *planDataSource) ValidateConfig(ctx context.Context, req datasource.Vali
 		return
 	}
 	resp.Diagnostics.Append(validateScanArguments(cfg.Profile, cfg.FailOn)...)
+	if known(cfg.Gate) {
+		_, d := parseGate(cfg.Gate.ValueString())
+		resp.Diagnostics.Append(d...)
+	}
 	if cfg.Path.IsUnknown() || cfg.JSON.IsUnknown() {
 		return
 	}
@@ -114,7 +129,7 @@ func (d *planDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 			return
 		}
 	}
-	resp.Diagnostics.Append(scan(ctx, d.settings, p, cfg.Profile, cfg.FailOn, &cfg.reportModel)...)
+	resp.Diagnostics.Append(scan(ctx, d.settings, p, cfg.Profile, cfg.FailOn, cfg.Gate, &cfg.reportModel)...)
 	if cfg.Results.IsNull() {
 		return // the arguments were invalid
 	}

@@ -190,6 +190,11 @@ func TestAccPlanDataSourceErrors(t *testing.T) {
 		"zip magic json":  {`data "readiness_plan" "p" { json = "PK\u0003\u0004rest-of-zip" }`, `(?s)Unreadable Plan.*` + words("read json: not JSON: this is a binary plan file")},
 		"invalid profile": {`data "readiness_plan" "p" {` + "\n" + `path = ` + ready + "\n" + `profile = "beta"` + "\n}", `Invalid Readiness Profile`},
 		"invalid fail_on": {`data "readiness_plan" "p" {` + "\n" + `path = ` + ready + "\n" + `fail_on = "urgent"` + "\n}", `Invalid Fail-On Level`},
+		"misspelt gate": {
+			`data "readiness_plan" "p" {` + "\n" + `path = ` + ready + "\n" + `gate = "introducd"` + "\n}",
+			`(?s)Invalid Gate.*` + words(`or remove it to use all. Did you mean "introduced"?`) + `.*Got: "introducd"`,
+		},
+		"invalid gate": {`data "readiness_plan" "p" {` + "\n" + `path = ` + ready + "\n" + `gate = "new"` + "\n}", `(?s)Invalid Gate.*Got: "new"`},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -283,6 +288,96 @@ provider "readiness" {
 data "readiness_plan" "p" { path = ` + notReady + ` }
 `,
 				ExpectError: regexp.MustCompile(`(?s)Invalid Readiness Configuration.*` + words("readiness.hcl:1,11-17: Invalid profile")),
+			},
+		},
+	})
+}
+
+// TestAccPlanDataSourceGate: gate = "introduced" lets only the failures the
+// plan introduces decide ready, failures and the errors of fail_on; those
+// there before it stay in results. testdata/change holds plans of three
+// databases: aws_db_instance.legacy single-AZ without backups before and
+// after (no-op), aws_db_instance.reports made Multi-AZ with backups
+// (update), and in regresses.json aws_db_instance.orders, whose Multi-AZ
+// standby the plan removes.
+func TestAccPlanDataSourceGate(t *testing.T) {
+	fixes := strconv.Quote(testdataPath(t, "change", "fixes.json"))
+	regresses := strconv.Quote(testdataPath(t, "change", "regresses.json"))
+	const ds = "data.readiness_plan.p"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				// The default gate, all: the failures there before block.
+				Config: `data "readiness_plan" "p" { path = ` + fixes + ` }`,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(ds, "ready", "false"),
+					resource.TestCheckNoResourceAttr(ds, "gate"),
+					resource.TestCheckTypeSetElemAttr(ds, "failures.*",
+						"aws_db_instance.legacy: aws_rds_multi_az (high): the instance runs in a single Availability Zone: an AZ outage takes the database down"),
+					resource.TestMatchResourceAttr(ds, "summary", regexp.MustCompile(`^Not ready: 2 failures at or above high .* profile\.$`)),
+				),
+			},
+			{
+				Config: `data "readiness_plan" "p" {
+  path = ` + fixes + `
+  gate = "introduced"
+}`,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(ds, "ready", "true"),
+					resource.TestCheckResourceAttr(ds, "gate", "introduced"),
+					resource.TestCheckResourceAttr(ds, "failures.#", "0"),
+					resource.TestCheckTypeSetElemNestedAttrs(ds, "results.*", map[string]string{
+						"check_id": "aws_rds_multi_az", "status": "fail", "address": "aws_db_instance.legacy",
+					}),
+					resource.TestMatchResourceAttr(ds, "summary", regexp.MustCompile(
+						`^Ready: no failure at or above high .* Gate introduced: only the failures the plan introduces count; \d+ were there before it and do not\.$`)),
+				),
+			},
+			{
+				// With fail_on set, only what the plan introduces is an error.
+				Config: `data "readiness_plan" "p" {
+  path    = ` + fixes + `
+  gate    = "INTRODUCED"
+  fail_on = "high"
+}`,
+				Check: resource.TestCheckResourceAttr(ds, "ready", "true"),
+			},
+			{
+				Config: `data "readiness_plan" "p" {
+  path    = ` + regresses + `
+  gate    = "introduced"
+  fail_on = "high"
+}`,
+				ExpectError: regexp.MustCompile(`(?s)Readiness Check Failed: aws_rds_multi_az.*` + words("aws_db_instance.orders: the instance runs in a single Availability Zone") +
+					`.*` + words("multi_az = true → false")),
+			},
+		},
+	})
+}
+
+// TestAccPlanDataSourceGateFromConfigFile: the configuration file's gate is
+// readiness_plan's default; the attribute wins.
+func TestAccPlanDataSourceGateFromConfigFile(t *testing.T) {
+	fixes := strconv.Quote(testdataPath(t, "change", "fixes.json"))
+	provider := `provider "readiness" {
+  config_file = ` + strconv.Quote(testdataPath(t, "change", "gate.hcl")) + `
+}
+`
+	const ds = "data.readiness_plan.p"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: provider + `data "readiness_plan" "p" { path = ` + fixes + ` }`,
+				Check:  resource.TestCheckResourceAttr(ds, "ready", "true"),
+			},
+			{
+				Config: provider + `data "readiness_plan" "p" {
+  path = ` + fixes + `
+  gate = "all"
+}`,
+				Check: resource.TestCheckResourceAttr(ds, "ready", "false"),
 			},
 		},
 	})

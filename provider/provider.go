@@ -23,6 +23,7 @@ import (
 	"github.com/prodready/terraform-provider-readiness/checks"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/config"
+	"github.com/prodready/terraform-provider-readiness/internal/engine"
 	"github.com/prodready/terraform-provider-readiness/internal/policy"
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
 	"github.com/prodready/terraform-provider-readiness/internal/suggest"
@@ -66,6 +67,9 @@ type settings struct {
 	Profile        profile.Profile
 	FailOn         check.Threshold
 	DisabledChecks []string
+	// Gate is readiness_plan's default gate: the configuration file's, or
+	// all.
+	Gate engine.Gate
 	// ConfigFile is the configuration file read (config_file, or the
 	// .readiness.hcl found from the working directory), "" for none.
 	ConfigFile string
@@ -105,7 +109,7 @@ func (p *readinessProvider) Schema(_ context.Context, _ provider.SchemaRequest, 
 				Description: "Path to a readiness configuration file (`" + config.FileName + "`: checks enabled and disabled, " +
 					"severities, tiers, recovery objectives, attestations, waivers and custom checks), relative to the " +
 					"directory Terraform runs in, as `readiness scan --config` reads it. Its `profile` and `fail_on` are the " +
-					"defaults of this block's. Defaults to the `" + config.FileName + "` in the directory Terraform runs in or " +
+					"defaults of this block's, and its `gate` the default of `readiness_plan`'s. Defaults to the `" + config.FileName + "` in the directory Terraform runs in or " +
 					"the nearest parent, up to the root of the repository, as `readiness scan` finds it; without one, no file. " +
 					"A custom check whose condition cannot be evaluated (an attribute the resource does not have, a type error, " +
 					"a runaway expression) makes `readiness_plan` and `readiness_config` fail with an Invalid Custom Check error, " +
@@ -196,6 +200,7 @@ func newSettings(ctx context.Context, cfg providerModel) (*settings, diag.Diagno
 	s := &settings{
 		ConfigFile:     cfg.ConfigFile.ValueString(),
 		DisabledChecks: []string{},
+		Gate:           engine.GateAll,
 	}
 	conf, d := loadConfigFile(cfg.ConfigFile)
 	diags.Append(d...)
@@ -210,6 +215,9 @@ func newSettings(ctx context.Context, cfg providerModel) (*settings, diag.Diagno
 		}
 		if conf.FailOn != "" {
 			failOn = conf.FailOn
+		}
+		if conf.Gate != "" {
+			s.Gate = engine.Gate(conf.Gate) // valid: the file was checked
 		}
 	}
 	if !cfg.Profile.IsNull() {
@@ -312,6 +320,23 @@ func parseFailOn(level string) (check.Threshold, diag.Diagnostics) {
 				DefaultFailOn, level))
 	}
 	return t, diags
+}
+
+// parseGate reads readiness_plan's gate, with the gate probably meant.
+func parseGate(name string) (engine.Gate, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	g, err := engine.ParseGate(name)
+	if err != nil {
+		names := make([]string, len(engine.Gates))
+		for i, g := range engine.Gates {
+			names[i] = string(g)
+		}
+		diags.AddAttributeError(path.Root("gate"), "Invalid Gate",
+			fmt.Sprintf("The data source's gate does not name a gate. Set gate to all (every failure at or above fail_on "+
+				"makes the plan not ready) or introduced (only the failures the plan introduces do), or remove it to use "+
+				"all.%s\n\nGot: %q", suggest.DidYouMean(name, names), name))
+	}
+	return g, diags
 }
 
 func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }

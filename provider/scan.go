@@ -108,13 +108,20 @@ func scanArguments() map[string]schema.Attribute {
 	}
 }
 
-// reportAttributes are the computed attributes both scanning data sources set.
-func reportAttributes() map[string]schema.Attribute {
+// reportAttributes are the computed attributes both scanning data sources
+// set; gated says that the data source has a gate (readiness_plan).
+func reportAttributes(gated bool) map[string]schema.Attribute {
+	readyGate, failuresGate := "", ""
+	if gated {
+		readyGate = " (with `gate = \"introduced\"`, no failure the plan introduces)"
+		failuresGate = " With `gate = \"introduced\"`, only the failures the plan introduces: those that were there before it " +
+			"are left out (they stay in `results`)."
+	}
 	return map[string]schema.Attribute{
 		"ready": schema.BoolAttribute{
 			Computed: true,
-			Description: "Whether the input is ready: no check failed at or above `fail_on`. Unknown results never make an input " +
-				"not ready.",
+			Description: "Whether the input is ready: no check failed at or above `fail_on`" + readyGate + ". Unknown results " +
+				"never make an input not ready.",
 		},
 		"score": schema.Int64Attribute{
 			Computed:    true,
@@ -129,7 +136,7 @@ func reportAttributes() map[string]schema.Attribute {
 		"failures": schema.ListAttribute{
 			Computed:    true,
 			ElementType: types.StringType,
-			Description: "One line per failed result, most severe first: `ADDRESS: CHECK_ID (SEVERITY): MESSAGE`, with `(whole input)` as the address of a finding about the whole input.",
+			Description: "One line per failed result, most severe first: `ADDRESS: CHECK_ID (SEVERITY): MESSAGE`, with `(whole input)` as the address of a finding about the whole input." + failuresGate,
 		},
 		"summary": schema.StringAttribute{
 			Computed:    true,
@@ -193,17 +200,23 @@ func providerSettings(req datasource.ConfigureRequest, resp *datasource.Configur
 func defaultSettings() *settings {
 	prof, _ := profile.Lookup(profile.Default)
 	failOn, _ := check.ParseThreshold(DefaultFailOn)
-	return &settings{Profile: prof, FailOn: failOn, DisabledChecks: []string{}}
+	return &settings{Profile: prof, FailOn: failOn, DisabledChecks: []string{}, Gate: engine.GateAll}
 }
 
 // scan judges one input and fills the report attributes. With fail_on set
-// on the data source, each failure at or above it is an error diagnostic.
-func scan(ctx context.Context, s *settings, p *model.Plan, profArg, failOnArg types.String, out *reportModel) diag.Diagnostics {
+// on the data source, each failure at or above it that the gate counts is
+// an error diagnostic. gateArg is readiness_plan's gate; null elsewhere.
+func scan(ctx context.Context, s *settings, p *model.Plan, profArg, failOnArg, gateArg types.String, out *reportModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if s == nil {
 		s = defaultSettings()
 	}
-	prof, failOn := s.Profile, s.FailOn
+	prof, failOn, gate := s.Profile, s.FailOn, s.Gate
+	if known(gateArg) {
+		var d diag.Diagnostics
+		gate, d = parseGate(gateArg.ValueString())
+		diags.Append(d...)
+	}
 	if known(profArg) {
 		var d diag.Diagnostics
 		prof, d = parseProfile(profArg.ValueString())
@@ -217,7 +230,7 @@ func scan(ctx context.Context, s *settings, p *model.Plan, profArg, failOnArg ty
 	if diags.HasError() {
 		return diags
 	}
-	rep := engine.Run([]*model.Plan{p}, s.checks(), engine.Options{Profile: prof, FailOn: failOn, Policy: s.Policy})
+	rep := engine.Run([]*model.Plan{p}, s.checks(), engine.Options{Profile: prof, FailOn: failOn, Gate: gate, Policy: s.Policy})
 	out.Ready = types.BoolValue(rep.Summary.Ready)
 	out.Score = types.Int64Value(int64(rep.Summary.Score))
 	out.Summary = types.StringValue(summaryText(rep))
@@ -260,7 +273,7 @@ func scan(ctx context.Context, s *settings, p *model.Plan, profArg, failOnArg ty
 	}
 	if known(failOnArg) {
 		for _, r := range fails {
-			if failOn.Blocks(r.Severity) {
+			if rep.Blocks(r) {
 				diags.AddError("Readiness Check Failed: "+r.CheckID, failureDetail(r, failOn))
 			}
 		}
@@ -275,11 +288,16 @@ func newResultModel(r engine.Result) resultModel {
 	}
 }
 
-// failedResults are the report's failures, most severe first.
+// failedResults are the report's failures that its gate counts, most
+// severe first: every failure under gate all; under gate introduced, those
+// the plan introduces (and those of an input without a prior world), as
+// engine.Report.Blocks decides at any severity.
 func failedResults(rep *engine.Report) []engine.Result {
+	anySeverity := *rep
+	anySeverity.FailOn = check.AtLeast(check.SeverityLow)
 	var out []engine.Result
 	for _, r := range rep.Results {
-		if r.Status == check.StatusFail {
+		if anySeverity.Blocks(r) {
 			out = append(out, r)
 		}
 	}
@@ -331,6 +349,12 @@ func summaryText(rep *engine.Report) string {
 		fmt.Fprintf(&b, ", %d waived", s.Waived)
 	}
 	fmt.Fprintf(&b, "); score %d/100 under the %s profile.", s.Score, rep.Profile)
+	if c := s.Changes; rep.Gate == engine.GateIntroduced && c == nil {
+		b.WriteString(" Gate introduced, but nothing shows which failures were there before the plan: every failure counts.")
+	} else if rep.Gate == engine.GateIntroduced {
+		fmt.Fprintf(&b, " Gate introduced: only the failures the plan introduces count; %d %s there before it and %s not.",
+			c.Existing, plural(c.Existing, "was", "were"), plural(c.Existing, "does", "do"))
+	}
 	if n := len(rep.Errors); n > 0 {
 		fmt.Fprintf(&b, " %d %s could not be judged.", n, plural(n, "result", "results"))
 	}
