@@ -80,6 +80,10 @@ func runOp(op, path string) error {
 		return json.Unmarshal(data, &v)
 	case "scan":
 		return scan(path)
+	case "judge":
+		return judge(path, false)
+	case "judge-planned":
+		return judge(path, true)
 	}
 	return fmt.Errorf("unknown operation %q", op)
 }

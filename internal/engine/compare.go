@@ -13,12 +13,13 @@ type resultKey struct {
 
 func keyOf(r *Result) resultKey { return resultKey{r.Input, r.CheckID, r.Address} }
 
-// compare sets each result's Change from the prior world's results (see
-// Change): whether the check failed on the same subject before the plan,
+// compare sets each result's Change from the prior world's results, and
+// from the findings it took from the planned world as they are (same; see
+// sameBefore): whether the check failed on the same subject before the plan,
 // waivers and baselines aside. A failure the plan introduces or resolves on
 // a subject that existed before names, in its evidence, the values the
 // plan changes (multi_az: true → false).
-func (rep *Report) compare(p *model.Plan, prior *Report) {
+func (rep *Report) compare(p *model.Plan, prior *Report, same map[resultKey]bool) {
 	before := make(map[resultKey]*Result, len(prior.Results))
 	for i := range prior.Results {
 		r := &prior.Results[i]
@@ -30,6 +31,10 @@ func (rep *Report) compare(p *model.Plan, prior *Report) {
 	for i := range rep.Results {
 		r := &rep.Results[i]
 		was, existed := before[keyOf(r)]
+		if !existed && same[keyOf(r)] {
+			// The prior world took this finding as it is.
+			was, existed = r, true
+		}
 		wasFailing := existed && was.Failed
 		switch {
 		case r.Failed && wasFailing:
@@ -68,4 +73,34 @@ func transitions(p *model.Plan, r *model.Resource, before, after []check.Evidenc
 		out[i] = e
 	}
 	return out
+}
+
+// sameBefore is what judging a plan's planned world tells its prior world:
+// the findings of a check that read nothing but its resource (no lookup, no
+// index, no reference: model.Plan.Reach did not move), on a resource the
+// plan leaves unchanged. Before the plan that resource is the same, so the
+// finding is the same: the prior world takes it instead of judging again.
+// A nil sameBefore records and skips nothing.
+type sameBefore struct {
+	pairs   map[pairKey]bool   // check and resource, in the world's addresses
+	results map[resultKey]bool // the results those pairs gave
+}
+
+type pairKey struct{ check, address string }
+
+// learn records the results a check gave on r, when r is unchanged.
+func (s *sameBefore) learn(c check.Check, r *model.Resource, results []Result) {
+	if s == nil || !r.Actions.NoOp() || r.HasUnknown() {
+		return
+	}
+	s.pairs[pairKey{c.ID, r.Address}] = true
+	for i := range results {
+		s.results[keyOf(&results[i])] = true
+	}
+}
+
+// skips reports whether the prior world takes c's findings on r from the
+// planned world.
+func (s *sameBefore) skips(c check.Check, r *model.Resource) bool {
+	return s != nil && s.pairs[pairKey{c.ID, r.Address}]
 }

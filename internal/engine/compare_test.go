@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -174,5 +175,69 @@ func TestNoPriorWorld(t *testing.T) {
 	}
 	if rep.Summary.Ready || len(rep.Blocking()) != 1 {
 		t.Error("without a prior world, a failure blocks under the introduced gate")
+	}
+}
+
+// TestPlannedOnly: without the prior world, a plan's results carry no
+// change, as before prior worlds existed.
+func TestPlannedOnly(t *testing.T) {
+	t.Parallel()
+	rep := changeReport(t, Options{PlannedOnly: true})
+	for _, r := range rep.Results {
+		if r.Change != "" {
+			t.Errorf("%s %s: change %q", r.CheckID, r.Address, r.Change)
+		}
+	}
+	if rep.Summary.Changes != nil || len(rep.Results) != 10 {
+		t.Errorf("%d results, changes %+v", len(rep.Results), rep.Summary.Changes)
+	}
+}
+
+// TestPriorWorldTakesUnchangedFindings: a finding that read nothing but a
+// resource the plan leaves unchanged is not made twice; one that looked at
+// other resources is, and so is any on a resource the plan changes.
+func TestPriorWorldTakesUnchangedFindings(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	calls := map[string]int{}
+	counting := func(c check.Check) check.Check {
+		judge := c.Resource
+		c.Resource = func(p *model.Plan, r *model.Resource) check.Finding {
+			mu.Lock()
+			calls[c.ID+" "+r.Address]++
+			mu.Unlock()
+			return judge(p, r)
+		}
+		return c
+	}
+	p, err := model.Decode("plan.json", []byte(changes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prof, _ := profile.Lookup(profile.Default)
+	rep := Run([]*model.Plan{p}, []check.Check{counting(evidenced), counting(watchedByAlarm)}, Options{Profile: prof, FailOn: check.AtLeast(check.SeverityHigh)})
+	want := map[string]int{
+		// Unchanged and read alone: judged once, taken as it is before.
+		"t_multi_az aws_db_instance.still": 1, "t_multi_az aws_db_instance.watched": 1,
+		// Changed: judged in both worlds; created: in the planned one;
+		// deleted: in the prior one.
+		"t_multi_az aws_db_instance.off": 2, "t_multi_az aws_db_instance.on": 2,
+		"t_multi_az aws_db_instance.new": 1, "t_multi_az aws_db_instance.gone": 1,
+		// Looks at the alarms: judged in both worlds, unchanged or not.
+		"t_alarm aws_db_instance.still": 2, "t_alarm aws_db_instance.watched": 2,
+		"t_alarm aws_db_instance.off": 2, "t_alarm aws_db_instance.on": 2,
+		"t_alarm aws_db_instance.new": 1, "t_alarm aws_db_instance.gone": 1,
+	}
+	if diff := cmp.Diff(want, calls); diff != "" {
+		t.Errorf("calls (-want +got):\n%s", diff)
+	}
+	// What TestChange asserts holds all the same.
+	changeOf := map[string]Change{}
+	for _, r := range rep.Results {
+		changeOf[r.CheckID+" "+r.Address] = r.Change
+	}
+	if changeOf["t_multi_az aws_db_instance.still"] != ChangeExisting || changeOf["t_multi_az aws_db_instance.watched"] != ChangeUnchanged ||
+		changeOf["t_alarm aws_db_instance.watched"] != ChangeIntroduced {
+		t.Errorf("changes: %v", changeOf)
 	}
 }

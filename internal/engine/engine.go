@@ -22,6 +22,17 @@ type Options struct {
 	Policy *policy.Policy
 	// Gate says which failures decide the verdict; "" is GateAll.
 	Gate Gate
+	// PlannedOnly judges the planned world alone, as before prior worlds
+	// existed: no result carries a change. make bench measures what the
+	// prior world costs with it.
+	PlannedOnly bool
+
+	// judgingPrior is set while a prior world is judged: its results are
+	// compared, never shown, so they keep only what compare reads.
+	judgingPrior bool
+	// judgeAllTwice makes the prior world judge every finding again, even
+	// those it could take from the planned world: for tests.
+	judgeAllTwice bool
 }
 
 // Run judges every input with every check and summarises the results.
@@ -62,34 +73,37 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 			inParallel++
 		}
 	}
-	// The catalogue's checks judge each world on its own (an input's
-	// planned world, and a plan's prior world), worlds in parallel. The
-	// team's checks then judge the worlds one after another, in the order
-	// given: a custom check reports an error once, with the first resource
-	// that showed it, and its budget spans the run.
-	worlds := worldsOf(plans)
-	compared := false
-	parts := judgeAll(worlds, enabled[:inParallel], opts)
-	for i, w := range worlds {
+	// The catalogue's checks judge each input on its own, inputs in
+	// parallel: its planned world, then its prior world. The team's checks
+	// then judge the inputs one after another, in the order given: a
+	// custom check reports an error once, with the first resource that
+	// showed it, and its budget spans the run.
+	inputs := judgeAll(plans, enabled[:inParallel], opts)
+	for _, in := range inputs {
 		for _, c := range enabled[inParallel:] {
-			parts[i].runCheck(w.plan(), c, opts)
+			in.planned.runCheck(in.input, c, opts, nil)
+		}
+		if in.prior != nil {
+			prior, _ := in.input.Prior()
+			judging := opts
+			judging.judgingPrior = true
+			for _, c := range enabled[inParallel:] {
+				in.prior.runCheck(prior, c, judging, nil)
+			}
 		}
 	}
-	for i, w := range worlds {
-		part := parts[i]
-		if w.prior {
-			// Its planned world, just before it, has taken what it says.
-			continue
-		}
-		if i+1 < len(worlds) && worlds[i+1].prior {
-			part.compare(w.input, parts[i+1])
+	compared := false
+	for _, in := range inputs {
+		part := in.planned
+		if in.prior != nil {
+			part.compare(in.input, in.prior, in.same)
 			compared = true
-			for _, e := range parts[i+1].Errors {
+			for _, e := range in.prior.Errors {
 				if !slices.Contains(part.Errors, e) {
 					part.Errors = append(part.Errors, e+" (judging the world before the plan)")
 				}
 			}
-			part.Invalid = part.Invalid || parts[i+1].Invalid
+			part.Invalid = part.Invalid || in.prior.Invalid
 		}
 		rep.Inputs = append(rep.Inputs, part.Inputs...)
 		for _, w := range part.Warnings {
@@ -111,18 +125,15 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 	return rep
 }
 
-// judge runs every enabled check over one world: a report of that world
-// alone, unsorted and unsummarised, for Run to merge. A prior world gives
-// results and errors only: its input, warnings and tags are the plan's.
-func judge(w world, enabled []check.Check, opts Options) *Report {
+// judgeInput runs every enabled check over one input's planned world,
+// then, for a plan, over its prior world: reports of that input alone,
+// unsorted and unsummarised, for Run to merge. The prior world gives results
+// and errors only (its input, warnings and tags are the plan's), and judges
+// again only what the planned world cannot tell it: a finding that read
+// nothing but a resource the plan leaves unchanged is the same before the
+// plan, and is taken as it is (see sameBefore).
+func judgeInput(p *model.Plan, enabled []check.Check, opts Options) judged {
 	rep := &Report{}
-	p := w.plan()
-	if w.prior {
-		for _, c := range enabled {
-			rep.runCheck(p, c, opts)
-		}
-		return rep
-	}
 	for _, m := range p.Members() {
 		rep.Inputs = append(rep.Inputs, Input{Path: m.Path, Kind: string(m.Kind), TerraformVersion: m.TerraformVersion, FormatVersion: m.FormatVersion})
 	}
@@ -134,15 +145,37 @@ func judge(w world, enabled []check.Check, opts Options) *Report {
 	for _, e := range opts.Policy.TagProblems(p) {
 		rep.Errors = append(rep.Errors, safeText(p, nil, e))
 	}
-	for _, c := range enabled {
-		rep.runCheck(p, c, opts)
+	out := judged{input: p, planned: rep}
+	prior, ok := p.Prior()
+	if opts.PlannedOnly || !ok {
+		for _, c := range enabled {
+			rep.runCheck(p, c, opts, nil)
+		}
+		return out
 	}
-	return rep
+	var same *sameBefore
+	if !opts.judgeAllTwice {
+		same = &sameBefore{pairs: map[pairKey]bool{}, results: map[resultKey]bool{}}
+	}
+	for _, c := range enabled {
+		rep.runCheck(p, c, opts, same)
+	}
+	out.prior = &Report{}
+	if same != nil {
+		out.same = same.results
+	}
+	opts.judgingPrior = true
+	for _, c := range enabled {
+		out.prior.runCheck(prior, c, opts, same)
+	}
+	return out
 }
 
-// runCheck runs one check over one input. Each finding is judged by the
-// profile of its resource: the run's, or the one its tier tag names.
-func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options) {
+// runCheck runs one check over one world. Each finding is judged by the
+// profile of its resource: the run's, or the one its tier tag names. With
+// same, judging a planned world records the findings that rest on an
+// unchanged resource alone, and judging a prior world skips them.
+func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options, same *sameBefore) {
 	// view is the check's metadata for a finding on r of severity sev (0:
 	// the check's own). A finding's severity stands for the check's unless
 	// the configuration sets the check's; the profile adjusts either.
@@ -165,7 +198,7 @@ func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options) {
 				r = nil
 			}
 			if meta, ok := view(r, f.Severity); ok {
-				rep.add(p, meta, f, r, opts.Policy)
+				rep.add(p, meta, f, r, opts)
 			}
 		}
 		return
@@ -175,9 +208,10 @@ func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options) {
 	}
 	for _, r := range p.OfType(c.ResourceTypes...) {
 		meta, ok := view(r, 0)
-		if !ok {
+		if !ok || opts.judgingPrior && same.skips(c, r) {
 			continue
 		}
+		reach, first := p.Reach(), len(rep.Results)
 		for _, f := range rep.guard(p, meta, r.Address, func() []check.Finding { return []check.Finding{c.Resource(p, r)} }) {
 			if f.Address == "" {
 				f.Address = r.Address
@@ -185,7 +219,10 @@ func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options) {
 			if m, ok := view(r, f.Severity); f.Severity.Valid() && ok {
 				meta = m
 			}
-			rep.add(p, meta, f, r, opts.Policy)
+			rep.add(p, meta, f, r, opts)
+		}
+		if !opts.judgingPrior && p.Reach() == reach {
+			same.learn(c, r, rep.Results[first:])
 		}
 	}
 }
@@ -233,7 +270,7 @@ func (rep *Report) guard(p *model.Plan, meta check.Meta, addr string, fn func() 
 	return fn()
 }
 
-func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model.Resource, pol *policy.Policy) {
+func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model.Resource, opts Options) {
 	if f.Err != nil {
 		rep.addInvalid(p, meta, f.Err)
 		return
@@ -247,6 +284,13 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 	// there: waivers, baselines and locations read them so.
 	origin, addr := p.Origin(f.Address)
 	f.Address = addr
+	if opts.judgingPrior {
+		// Compared, never shown: what it is and the evidence a transition
+		// quotes.
+		rep.Results = append(rep.Results, Result{CheckID: meta.ID, Input: origin.Path, Address: f.Address, Status: f.Status, Failed: failed, Evidence: safeEvidence(p, r, f.Evidence)})
+		return
+	}
+	pol := opts.Policy
 	f, inBaseline := pol.Review(origin, r, meta, f)
 	resourceType, docs := "", meta.DocsURL()
 	if r != nil {
@@ -254,10 +298,6 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 	}
 	if d, ok := pol.Docs(meta.ID); ok {
 		docs = d
-	}
-	ev := make([]check.Evidence, 0, len(f.Evidence))
-	for _, e := range f.Evidence {
-		ev = append(ev, check.Evidence{Attribute: safeText(p, r, e.Attribute), Value: safeText(p, r, inputWording(p, e.Value))})
 	}
 	rep.Results = append(rep.Results, Result{
 		CheckID:      meta.ID,
@@ -270,12 +310,21 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 		Address:      f.Address,
 		ResourceType: resourceType,
 		Message:      safeText(p, r, inputWording(p, f.Message)),
-		Evidence:     ev,
+		Evidence:     safeEvidence(p, r, f.Evidence),
 		Remediation:  meta.Remediation,
 		Docs:         docs,
 		InBaseline:   inBaseline,
 		Failed:       failed,
 	})
+}
+
+// safeEvidence is a finding's evidence through the boundary.
+func safeEvidence(p *model.Plan, r *model.Resource, evidence []check.Evidence) []check.Evidence {
+	ev := make([]check.Evidence, 0, len(evidence))
+	for _, e := range evidence {
+		ev = append(ev, check.Evidence{Attribute: safeText(p, r, e.Attribute), Value: safeText(p, r, inputWording(p, e.Value))})
+	}
+	return ev
 }
 
 // addInvalid records that a check's definition is wrong, once per check and

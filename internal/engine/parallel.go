@@ -9,45 +9,27 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
-// world is one thing Run judges: an input's planned world, or the world
-// before a plan (model.Plan.Prior), built by the goroutine that judges it.
-type world struct {
-	input *model.Plan
-	prior bool
+// judged is what Run learns of one input: its planned world's report and,
+// for a plan, its prior world's report and the results the prior world
+// takes from the planned one (see judgeInput).
+type judged struct {
+	input   *model.Plan
+	planned *Report
+	prior   *Report // nil without a prior world
+	same    map[resultKey]bool
 }
 
-func (w world) plan() *model.Plan {
-	if w.prior {
-		p, _ := w.input.Prior()
-		return p
-	}
-	return w.input
-}
-
-// worldsOf lists the worlds of the inputs, in their order: each input's
-// planned world, followed by its prior world when it has one.
-func worldsOf(plans []*model.Plan) []world {
-	out := make([]world, 0, 2*len(plans))
-	for _, p := range plans {
-		out = append(out, world{input: p})
-		if p.HasPrior() {
-			out = append(out, world{input: p, prior: true})
-		}
-	}
-	return out
-}
-
-// judgeAll judges each world on its own, up to GOMAXPROCS at a time, and
-// returns their reports in the order of worlds. Checks share nothing
-// between worlds but the policy, whose caches are guarded, and a custom
+// judgeAll judges each input on its own, up to GOMAXPROCS at a time, and
+// returns what it learned in the order of plans. Checks share nothing
+// between inputs but the policy, whose caches are guarded, and a custom
 // check's run, which evaluates one condition at a time. A panic outside a
 // check's guard (the engine's own) is raised again in the caller, as it
-// would have been had the worlds been judged one after another.
-func judgeAll(worlds []world, enabled []check.Check, opts Options) []*Report {
-	parts := make([]*Report, len(worlds))
-	if len(worlds) == 1 {
-		parts[0] = judge(worlds[0], enabled, opts)
-		return parts
+// would have been had the inputs been judged one after another.
+func judgeAll(plans []*model.Plan, enabled []check.Check, opts Options) []judged {
+	out := make([]judged, len(plans))
+	if len(plans) == 1 {
+		out[0] = judgeInput(plans[0], enabled, opts)
+		return out
 	}
 	var (
 		wg      sync.WaitGroup
@@ -55,7 +37,7 @@ func judgeAll(worlds []world, enabled []check.Check, opts Options) []*Report {
 		mu      sync.Mutex
 		panicky any
 	)
-	for i, w := range worlds {
+	for i, p := range plans {
 		wg.Add(1)
 		slots <- struct{}{}
 		go func() {
@@ -63,19 +45,19 @@ func judgeAll(worlds []world, enabled []check.Check, opts Options) []*Report {
 				if v := recover(); v != nil {
 					mu.Lock()
 					if panicky == nil {
-						panicky = fmt.Errorf("judging world %d of %d: %v", i+1, len(worlds), v)
+						panicky = fmt.Errorf("judging input %d of %d: %v", i+1, len(plans), v)
 					}
 					mu.Unlock()
 				}
 				<-slots
 				wg.Done()
 			}()
-			parts[i] = judge(w, enabled, opts)
+			out[i] = judgeInput(p, enabled, opts)
 		}()
 	}
 	wg.Wait()
 	if panicky != nil {
 		panic(panicky)
 	}
-	return parts
+	return out
 }

@@ -61,9 +61,9 @@ func TestJudgeAllRaisesEnginePanics(t *testing.T) {
 	t.Parallel()
 	defer func() {
 		v := recover()
-		if v == nil || !strings.Contains(fmt.Sprint(v), "judging") {
+		if v == nil || !strings.Contains(fmt.Sprint(v), "judging input 2 of 2") {
 			t.Errorf("recovered %v, want the engine's panic", v)
 		}
 	}()
-	judgeAll([]world{{input: load(t)}, {input: nil}}, []check.Check{multiAZ}, Options{})
+	judgeAll([]*model.Plan{load(t), nil}, []check.Check{multiAZ}, Options{})
 }

@@ -333,8 +333,9 @@ func (d *decoder) stateModule(prior bool, depth int) error {
 		return d.skip()
 	}
 	// Terraform writes a module's address after its resources, and 0.12
-	// wrote child modules' resource addresses without the module: they
-	// are completed once the module is read.
+	// wrote child modules' resource addresses without the module, and
+	// every address without its instance key (the index apart): they are
+	// completed once the module is read.
 	var address string
 	var resources []*Resource
 	err := d.members(func(key string) error {
@@ -360,6 +361,9 @@ func (d *decoder) stateModule(prior bool, depth int) error {
 	for _, r := range resources {
 		if address != "" && !strings.HasPrefix(r.Address, address+".") {
 			r.Address = address + "." + r.Address
+		}
+		if key := r.IndexKey(); key != "" && !strings.HasSuffix(r.Address, "]") {
+			r.Address += "[" + key + "]"
 		}
 		r.ModuleAddress = moduleOf(r.Address)
 		switch {

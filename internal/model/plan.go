@@ -2,6 +2,7 @@ package model
 
 import (
 	"sync"
+	"sync/atomic"
 
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -67,6 +68,10 @@ type Plan struct {
 
 	graphOnce sync.Once
 	referrers map[*Resource][]*Resource
+
+	// reach counts the calls that can reach beyond one resource (see
+	// Reach).
+	reach atomic.Int64
 
 	// prior is the world before the plan (see Prior), built once; isPrior
 	// marks a prior world, which has none of its own.
@@ -138,6 +143,7 @@ func join(prefix, addr string) string {
 // OfType returns the resource instances of the given types that exist once
 // the plan is applied, in input order per type.
 func (p *Plan) OfType(types ...string) []*Resource {
+	p.reach.Add(1)
 	var out []*Resource
 	for _, t := range types {
 		for _, r := range p.byType[t] {
@@ -151,6 +157,7 @@ func (p *Plan) OfType(types ...string) []*Resource {
 
 // DataOfType returns the data source instances of the given types.
 func (p *Plan) DataOfType(types ...string) []*Resource {
+	p.reach.Add(1)
 	var out []*Resource
 	for _, t := range types {
 		for _, r := range p.byType[t] {
@@ -163,14 +170,21 @@ func (p *Plan) DataOfType(types ...string) []*Resource {
 }
 
 // Lookup returns the resource instance at an address.
-func (p *Plan) Lookup(address string) *Resource { return p.byAddress[address] }
+func (p *Plan) Lookup(address string) *Resource {
+	p.reach.Add(1)
+	return p.byAddress[address]
+}
 
 // Instances returns every instance of a resource block, by its configuration
 // address (module.app.aws_db_instance.main).
-func (p *Plan) Instances(configAddress string) []*Resource { return p.byConfig[configAddress] }
+func (p *Plan) Instances(configAddress string) []*Resource {
+	p.reach.Add(1)
+	return p.byConfig[configAddress]
+}
 
 // Has reports whether any resource of the given types exists after apply.
 func (p *Plan) Has(types ...string) bool {
+	p.reach.Add(1)
 	for _, t := range types {
 		for _, r := range p.byType[t] {
 			if r.Exists() && r.Managed() {
@@ -181,11 +195,19 @@ func (p *Plan) Has(types ...string) bool {
 	return false
 }
 
+// Reach counts the calls that can reach other resources than one a check
+// is given: OfType, DataOfType, Lookup, Instances, Has, Memo, Refs,
+// Referrers and WithValue. The engine reads it around a check's call: a
+// finding made without any rests on its resource alone, and on a resource
+// the plan leaves unchanged it is the same before the plan.
+func (p *Plan) Reach() int64 { return p.reach.Load() }
+
 // Memo returns the value computed for key in this plan, computing it on the
 // first call: checks keep their per-plan indexes here (alarms by the
 // resource they watch, subnets by zone) so that judging every resource stays
 // linear. key should be a value of an unexported type of the caller's.
 func (p *Plan) Memo(key any, compute func() any) any {
+	p.reach.Add(1)
 	p.memoMu.Lock()
 	v, ok := p.memo[key]
 	p.memoMu.Unlock()

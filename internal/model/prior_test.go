@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -143,7 +144,9 @@ func TestDecodePriorState(t *testing.T) {
     {"address":"aws_sns_topic.new","mode":"managed","type":"aws_sns_topic","name":"new","values":{"name":"stale"}}],
   "child_modules":[{"resources":[
     {"address":"aws_db_instance.a","mode":"managed","type":"aws_db_instance","name":"a","values":{"multi_az":true}},
-    {"address":"data.aws_vpc.v","mode":"data","type":"aws_vpc","name":"v","values":{"id":"vpc-1"}}],
+    {"address":"data.aws_vpc.v","mode":"data","type":"aws_vpc","name":"v","values":{"id":"vpc-1"}},
+    {"address":"data.aws_subnet.s","mode":"data","type":"aws_subnet","name":"s","index":0,"values":{"id":"subnet-0"}},
+    {"address":"data.aws_subnet.s","mode":"data","type":"aws_subnet","name":"s","index":1,"values":{"id":"subnet-1"}}],
    "address":"module.db"}]}}}`
 	for name, doc := range map[string]string{
 		"changes first": `{"format_version":"0.1",` + changes + `,` + prior + `}`,
@@ -167,6 +170,17 @@ func TestDecodePriorState(t *testing.T) {
 			}
 			if r := p.Lookup("module.db.data.aws_vpc.v"); r == nil || r.ModuleAddress != "module.db" {
 				t.Errorf("a 0.12 child module's data source is addressed in its module: %+v", r)
+			}
+			for i, want := range []string{"subnet-0", "subnet-1"} {
+				addr := fmt.Sprintf("module.db.data.aws_subnet.s[%d]", i)
+				r := p.Lookup(addr)
+				if r == nil {
+					t.Errorf("no %s: 0.12 writes the index apart from the address", addr)
+					continue
+				}
+				if got, _ := r.Attr("id").Str(); got != want {
+					t.Errorf("%s: id %q, want %q", addr, got, want)
+				}
 			}
 			q, _ := p.Prior()
 			if r := q.Lookup("module.db.aws_db_instance.a"); r == nil || r.Attr("multi_az").Value != true {

@@ -16,6 +16,7 @@ const maxRefDepth = 16
 // A reference to a resource with several instances resolves to the instance
 // with r's own key when there is one, else to every instance.
 func (p *Plan) Refs(r *Resource, attrs ...string) []*Resource {
+	p.reach.Add(1)
 	if r.Config == nil {
 		return nil
 	}
@@ -97,6 +98,7 @@ func keyedBy(r *Resource, refs []string) *Resource {
 // Referrers returns the resources of the given types (any type when none are
 // named) whose configuration refers to r.
 func (p *Plan) Referrers(r *Resource, types ...string) []*Resource {
+	p.reach.Add(1)
 	p.graphOnce.Do(p.buildGraph)
 	var out []*Resource
 	for _, from := range p.referrers[r] {

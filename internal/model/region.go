@@ -81,6 +81,7 @@ func providerLocalName(r *Resource) string {
 // is a literal name). The first call for a set of types and a path indexes
 // them, so that checks calling it once per resource stay linear.
 func (p *Plan) WithValue(value string, path Path, types ...string) []*Resource {
+	p.reach.Add(1)
 	if value == "" {
 		return nil
 	}
