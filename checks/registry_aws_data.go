@@ -29,4 +29,9 @@ var awsDataChecks = []check.Check{
 	AWSEFSEncryptionAtRest,
 	AWSEFSBackupPolicy,
 	AWSEFSReplication,
+	// Transitions: what the plan weakens, beside what it leaves.
+	AWSBackupRetentionReduced,
+	AWSPITRDisabled,
+	AWSDeletionProtectionDisabled,
+	AWSMultiAZRemoved,
 }

@@ -14,4 +14,6 @@ var awsObservabilityChecks = []check.Check{
 	AWSAPIGatewayAccessLogs,
 	AWSLambdaTracing,
 	AWSAPIGatewayTracing,
+	// Transitions: what the plan weakens, beside what it leaves.
+	AWSAlarmActionsRemoved,
 }

@@ -18,7 +18,8 @@ import (
 // planOnly are the results only a plan can give: they need the state the
 // plan was made against.
 var planOnly = map[string]string{
-	"destructive_change aws_elasticache_replication_group.cache": "the plan replaces the cache; a configuration alone has no prior object to replace",
+	"destructive_change aws_elasticache_replication_group.cache":   "the plan replaces the cache; a configuration alone has no prior object to replace",
+	"aws_multi_az_removed aws_elasticache_replication_group.cache": "a transition check compares the new cache with the one it replaces; a configuration has no prior object",
 }
 
 // TestWebappDirectoryMatchesItsPlan scans examples/scan/webapp as a
