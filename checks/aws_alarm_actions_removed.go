@@ -13,6 +13,7 @@ var AWSAlarmActionsRemoved = check.Check{
 		Title:         "The plan does not silence an alarm",
 		Section:       "alerts_metrics",
 		Category:      "alarm",
+		Transition:    true,
 		Severity:      check.SeverityHigh,
 		Cloud:         "aws",
 		ResourceTypes: []string{"aws_cloudwatch_metric_alarm"},

@@ -9,12 +9,13 @@ import (
 // database or table can be restored.
 var AWSBackupRetentionReduced = check.Check{
 	Meta: check.Meta{
-		ID:       "aws_backup_retention_reduced",
-		Title:    "The plan does not cut backup retention",
-		Section:  "disaster_recovery",
-		Category: "backup",
-		Severity: check.SeverityHigh,
-		Cloud:    "aws",
+		ID:         "aws_backup_retention_reduced",
+		Title:      "The plan does not cut backup retention",
+		Section:    "disaster_recovery",
+		Category:   "backup",
+		Transition: true,
+		Severity:   check.SeverityHigh,
+		Cloud:      "aws",
 		ResourceTypes: []string{"aws_db_instance", "aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster",
 			"aws_dynamodb_table"},
 		Description: "A transition check: it compares the value before the plan with the planned one. Cutting " +

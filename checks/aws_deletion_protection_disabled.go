@@ -9,12 +9,13 @@ import (
 // off on a database, a table or a load balancer.
 var AWSDeletionProtectionDisabled = check.Check{
 	Meta: check.Meta{
-		ID:       "aws_deletion_protection_disabled",
-		Title:    "The plan does not turn deletion protection off",
-		Section:  "disaster_recovery",
-		Category: "deletion_protection",
-		Severity: check.SeverityMedium,
-		Cloud:    "aws",
+		ID:         "aws_deletion_protection_disabled",
+		Title:      "The plan does not turn deletion protection off",
+		Section:    "disaster_recovery",
+		Category:   "deletion_protection",
+		Transition: true,
+		Severity:   check.SeverityMedium,
+		Cloud:      "aws",
 		ResourceTypes: []string{"aws_db_instance", "aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster",
 			"aws_dynamodb_table", "aws_lb", "aws_alb"},
 		Description: "A transition check: it compares the value before the plan with the planned one. Turning " +

@@ -14,6 +14,7 @@ var AWSMultiAZRemoved = check.Check{
 		Title:         "The plan does not remove a Multi-AZ standby",
 		Section:       "deployment",
 		Category:      "multi_az",
+		Transition:    true,
 		Severity:      check.SeverityHigh,
 		Cloud:         "aws",
 		ResourceTypes: []string{"aws_db_instance", "aws_elasticache_replication_group"},

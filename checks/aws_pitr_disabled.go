@@ -13,6 +13,7 @@ var AWSPITRDisabled = check.Check{
 		Title:         "The plan does not turn point-in-time recovery off",
 		Section:       "disaster_recovery",
 		Category:      "backup",
+		Transition:    true,
 		Severity:      check.SeverityHigh,
 		Cloud:         "aws",
 		ResourceTypes: []string{"aws_dynamodb_table"},

@@ -137,7 +137,7 @@ func catalogueTypes(alone bool) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, c := range checks.All() {
-		if alone && c.Resource == nil {
+		if alone && (c.Resource == nil || c.Transition) {
 			continue
 		}
 		for _, t := range c.ResourceTypes {

@@ -363,7 +363,7 @@ func TestAccInstanceTypeFunctionErrors(t *testing.T) {
 func resourceChecksOf(resourceType string) int {
 	n := 0
 	for _, c := range checks.All() {
-		if c.Resource != nil && slices.Contains(c.ResourceTypes, resourceType) {
+		if c.Resource != nil && !c.Transition && slices.Contains(c.ResourceTypes, resourceType) {
 			n++
 		}
 	}

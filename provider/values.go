@@ -73,11 +73,13 @@ func judgedType(resourceType string) error {
 		resourceType, suggest.DidYouMean(resourceType, catalogueTypes(true)))
 }
 
-// resourceChecks are the registered checks that judge one resource of the type.
+// resourceChecks are the registered checks that judge one resource of the
+// type from its values alone (not those that compare a plan's before and
+// after).
 func resourceChecks(resourceType string) []check.Check {
 	var out []check.Check
 	for _, c := range checks.All() {
-		if c.Resource == nil {
+		if c.Resource == nil || c.Transition {
 			continue
 		}
 		for _, t := range c.ResourceTypes {

@@ -28,6 +28,11 @@ type Meta struct {
 	// second region (replicas, replication, cross-region backup copies):
 	// the staging and development profiles do not run it.
 	CrossRegion bool
+	// Transition marks a check that compares a resource's values before
+	// the plan with its planned ones: it judges only what a plan changes,
+	// never one set of values alone (the provider's functions) nor a
+	// state or a directory.
+	Transition bool
 }
 
 // DocsURL is the check's documentation page.

@@ -49,7 +49,10 @@ func checkPage(c check.Check) []byte {
 		fmt.Fprintf(&b, "| Cloud | %s |\n", c.Cloud)
 	}
 	scope := "the whole plan"
-	if c.Resource != nil {
+	switch {
+	case c.Transition:
+		scope = "what a plan changes in each resource instance: its values before the plan against its planned ones"
+	case c.Resource != nil:
 		scope = "each resource instance"
 	}
 	fmt.Fprintf(&b, "| Judges | %s |\n", scope)
