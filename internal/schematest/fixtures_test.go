@@ -102,7 +102,7 @@ func TestFixturesMatchSchemas(t *testing.T) {
 		delete(stale, rel)
 		var problems []string
 		if err != nil {
-			problems = []string{"not JSON: " + err.Error()}
+			problems = []string{"cannot be read: " + err.Error()}
 		} else {
 			fixtures++
 			v := s.Judge(f)
@@ -119,7 +119,7 @@ func TestFixturesMatchSchemas(t *testing.T) {
 		case allowed && len(problems) == 0:
 			t.Errorf("%s: in notHeld, but it fits the schemas: take it out", rel)
 		case allowed:
-			t.Logf("%s: not held (%s): %d problems", rel, notHeld[rel], len(problems))
+			t.Logf("%s: not held (%s): %s", rel, notHeld[rel], problems[0])
 		default:
 			for _, p := range problems {
 				t.Errorf("%s: %s", rel, p)

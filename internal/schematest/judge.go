@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A Verdict is what the schemas say of one fixture.
@@ -39,7 +41,27 @@ func (s *Schemas) Judge(f *Fixture) Verdict {
 	for _, p := range slices.Sorted(maps.Keys(byProvider)) {
 		out.Problems = append(out.Problems, s.judgeProvider(p, byProvider[p], &out)...)
 	}
+	for i, p := range out.Problems {
+		out.Problems[i] = printable(p)
+	}
 	return out
+}
+
+// printable escapes what a terminal would act on (control characters,
+// bidi overrides) in a problem quoting a hostile fixture's text.
+func printable(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError, unicode.IsGraphic(r):
+			b.WriteRune(r)
+		case r < 0x10000:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		}
+	}
+	return b.String()
 }
 
 // missing stands for a version without the type at all: it never counts as
@@ -145,13 +167,13 @@ func describe(r Resource, versions []*Version, problems [][]Problem, count []int
 		for j, v := range versions {
 			switch {
 			case count[j] == missing:
-				others = append(others, v.Version+" (no such type)")
+				others = append(others, v.Version+" has no such type")
 			case count[j] != least:
-				others = append(others, fmt.Sprintf("%s (%d problems)", v.Version, count[j]))
+				others = append(others, fmt.Sprintf("%s has %d problems with it", v.Version, count[j]))
 			}
 		}
 		if len(others) > 0 {
-			lines[len(lines)-1] += "; other versions: " + strings.Join(others, ", ")
+			lines[len(lines)-1] += "; of the rest, " + strings.Join(others, ", ")
 		}
 	}
 	return lines
