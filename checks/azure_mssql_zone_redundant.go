@@ -15,7 +15,7 @@ var AzureMSSQLZoneRedundant = check.Check{
 		Category:      "multi_az",
 		Severity:      check.SeverityHigh,
 		Cloud:         "azure",
-		ResourceTypes: []string{"azurerm_mssql_database", "azurerm_mssql_elastic_pool"},
+		ResourceTypes: []string{"azurerm_mssql_database", "azurerm_mssql_elasticpool"},
 		Description: "Without zone redundancy an Azure SQL database's replicas share one datacenter: a zone " +
 			"outage stops it until the zone returns or a geo-restore completes. Zone-redundant databases keep " +
 			"replicas in three zones and fail over automatically. A database in an elastic pool is judged through " +

@@ -82,8 +82,11 @@ type change = map[string]any
 // deletions) and leaves the rest alone.
 func allExisting(_ map[string]any, ch change) bool {
 	if acts, _ := ch["actions"].([]any); len(acts) == 1 && acts[0] == "create" {
+		// Nothing of a resource that exists is known only after apply:
+		// the values the create left unknown are simply absent.
 		ch["actions"] = []any{"no-op"}
 		ch["before"], ch["before_sensitive"] = ch["after"], ch["after_sensitive"]
+		ch["after_unknown"] = map[string]any{}
 	}
 	return true
 }

@@ -58,10 +58,10 @@ resource "azurerm_mssql_database" "pooled" {
   count           = 1
   name            = "pooled-${count.index}"
   server_id       = azurerm_mssql_server.main.id
-  elastic_pool_id = azurerm_mssql_elastic_pool.shared.id
+  elastic_pool_id = azurerm_mssql_elasticpool.shared.id
 }
 
-resource "azurerm_mssql_elastic_pool" "shared" {
+resource "azurerm_mssql_elasticpool" "shared" {
   name                = "shared"
   resource_group_name = "data"
   location            = "westeurope"
