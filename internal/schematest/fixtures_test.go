@@ -48,8 +48,12 @@ func loadSchemas(t *testing.T) *Schemas {
 	return s
 }
 
+// builtDirs are the root's directories that builds write (as .gitignore
+// says): release archives, not fixtures.
+var builtDirs = map[string]bool{"dist": true}
+
 // fixtureFiles lists every .json and .tfstate file of the repository
-// outside hidden directories.
+// outside hidden directories and what builds write.
 func fixtureFiles(t *testing.T) []string {
 	t.Helper()
 	var files []string
@@ -58,7 +62,7 @@ func fixtureFiles(t *testing.T) []string {
 			return err
 		}
 		if d.IsDir() {
-			if path != repoRoot && strings.HasPrefix(d.Name(), ".") {
+			if path != repoRoot && strings.HasPrefix(d.Name(), ".") || filepath.Dir(path) == filepath.Clean(repoRoot) && builtDirs[d.Name()] {
 				return filepath.SkipDir
 			}
 			return nil
