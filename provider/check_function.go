@@ -43,7 +43,8 @@ func (f *checkFunction) Definition(_ context.Context, _ function.DefinitionReque
 		Description: "Runs every readiness check that judges a single resource of the given type on the given values, as " +
 			"they would run on that resource in a plan, under the `production` profile, and returns one result per check " +
 			"that applies, in checklist section order. Each result has `check_id`, `title`, `section`, `category`, `severity`, " +
-			"`status` (`pass`, `fail` or `unknown`), `address` (`TYPE.this`) and `message`. The checks see this one resource " +
+			"`status` (`pass`, `fail` or `unknown`), `address` (`TYPE.this`), `message` and `change` (always null: the values " +
+			"have no earlier version to compare with). The checks see this one resource " +
 			"alone: those that look for related resources (a cross-region replica, an alarm, a backup plan) find none, and " +
 			"whole-plan checks do not run. While `values` holds parts known only after apply, the `status` and `message` of " +
 			"each result the checks cannot decide yet are unknown, and when `values` is unknown as a whole so is the list: " +
@@ -93,6 +94,7 @@ func (f *checkFunction) Run(ctx context.Context, req function.RunRequest, resp *
 			"status":   status,
 			"address":  types.StringValue(m.Address),
 			"message":  message,
+			"change":   m.Change,
 		})
 		if diags.HasError() {
 			resp.Error = function.FuncErrorFromDiags(ctx, diags)

@@ -328,7 +328,7 @@ func TestAccPlanDataSourceGate(t *testing.T) {
 					resource.TestCheckResourceAttr(ds, "gate", "introduced"),
 					resource.TestCheckResourceAttr(ds, "failures.#", "0"),
 					resource.TestCheckTypeSetElemNestedAttrs(ds, "results.*", map[string]string{
-						"check_id": "aws_rds_multi_az", "status": "fail", "address": "aws_db_instance.legacy",
+						"check_id": "aws_rds_multi_az", "status": "fail", "address": "aws_db_instance.legacy", "change": "existing",
 					}),
 					resource.TestMatchResourceAttr(ds, "summary", regexp.MustCompile(
 						`^Ready: no failure at or above high .* Gate introduced: only the failures the plan introduces count; \d+ were there before it and do not\.$`)),
@@ -342,6 +342,18 @@ func TestAccPlanDataSourceGate(t *testing.T) {
   fail_on = "high"
 }`,
 				Check: resource.TestCheckResourceAttr(ds, "ready", "true"),
+			},
+			{
+				Config: `data "readiness_plan" "p" {
+  path = ` + regresses + `
+  gate = "introduced"
+}`,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(ds, "ready", "false"),
+					resource.TestCheckTypeSetElemNestedAttrs(ds, "results.*", map[string]string{
+						"check_id": "aws_rds_multi_az", "status": "fail", "address": "aws_db_instance.orders", "change": "introduced",
+					}),
+				),
 			},
 			{
 				Config: `data "readiness_plan" "p" {

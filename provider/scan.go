@@ -34,6 +34,7 @@ var resultAttrTypes = map[string]attr.Type{
 	"status":   types.StringType,
 	"address":  types.StringType,
 	"message":  types.StringType,
+	"change":   types.StringType,
 }
 
 var sectionAttrTypes = map[string]attr.Type{
@@ -46,14 +47,15 @@ var sectionAttrTypes = map[string]attr.Type{
 
 // resultModel is one result as the data sources and functions return it.
 type resultModel struct {
-	CheckID  string `tfsdk:"check_id"`
-	Title    string `tfsdk:"title"`
-	Section  string `tfsdk:"section"`
-	Category string `tfsdk:"category"`
-	Severity string `tfsdk:"severity"`
-	Status   string `tfsdk:"status"`
-	Address  string `tfsdk:"address"`
-	Message  string `tfsdk:"message"`
+	CheckID  string       `tfsdk:"check_id"`
+	Title    string       `tfsdk:"title"`
+	Section  string       `tfsdk:"section"`
+	Category string       `tfsdk:"category"`
+	Severity string       `tfsdk:"severity"`
+	Status   string       `tfsdk:"status"`
+	Address  string       `tfsdk:"address"`
+	Message  string       `tfsdk:"message"`
+	Change   types.String `tfsdk:"change"`
 }
 
 type sectionModel struct {
@@ -86,6 +88,10 @@ func resultAttributes() map[string]schema.Attribute {
 			"after apply or is not in the input, or `waived` when the configuration file waives a failure."},
 		"address": schema.StringAttribute{Computed: true, Description: "The resource instance address, or an empty string for a finding about the whole input."},
 		"message": schema.StringAttribute{Computed: true, Description: "What the check found, with sensitive values redacted."},
+		"change": schema.StringAttribute{Computed: true, Description: "What the plan does to this result, the world before it judged " +
+			"like the planned one: `introduced` (fails now, did not before, or the resource is new), `existing` (fails in both), " +
+			"`resolved` (failed before, does not now) or `unchanged` (fails in neither). Null for a state, a directory, " +
+			"or values judged alone."},
 	}
 }
 
@@ -282,9 +288,14 @@ func scan(ctx context.Context, s *settings, p *model.Plan, profArg, failOnArg, g
 }
 
 func newResultModel(r engine.Result) resultModel {
+	change := types.StringNull()
+	if r.Change != "" {
+		change = types.StringValue(string(r.Change))
+	}
 	return resultModel{
 		CheckID: r.CheckID, Title: r.Title, Section: r.Section, Category: r.Category,
 		Severity: r.Severity.String(), Status: string(r.Status), Address: r.Address, Message: r.Message,
+		Change: change,
 	}
 }
 

@@ -58,7 +58,7 @@ func judgeValues(ctx context.Context, resourceType string, values types.Dynamic)
 	}
 	p := model.NewPlan("values", model.KindPlan, []*model.Resource{r}, nil, nil)
 	prof, _ := profile.Lookup(profile.Default)
-	rep = engine.Run([]*model.Plan{p}, resourceChecks(resourceType), engine.Options{Profile: prof, FailOn: check.AtLeast(check.SeverityHigh)})
+	rep = engine.Run([]*model.Plan{p}, resourceChecks(resourceType), engine.Options{Profile: prof, FailOn: check.AtLeast(check.SeverityHigh), PlannedOnly: true})
 	return rep, partial, nil
 }
 

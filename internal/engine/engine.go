@@ -22,9 +22,10 @@ type Options struct {
 	Policy *policy.Policy
 	// Gate says which failures decide the verdict; "" is GateAll.
 	Gate Gate
-	// PlannedOnly judges the planned world alone, as before prior worlds
-	// existed: no result carries a change. make bench measures what the
-	// prior world costs with it.
+	// PlannedOnly judges the planned world alone: no result carries a
+	// change. The provider's functions use it (their values have nothing
+	// before them), and make bench measures what the prior world costs
+	// with it.
 	PlannedOnly bool
 
 	// judgingPrior is set while a prior world is judged: its results are
