@@ -33,6 +33,10 @@ type Meta struct {
 	// never one set of values alone (the provider's functions) nor a
 	// state or a directory.
 	Transition bool
+	// Evidence marks a check that shows a team's tooling or practice
+	// exists (a response plan, a log shipper): it passes or is unknown,
+	// never fails, and the team still attests the practice itself.
+	Evidence bool
 }
 
 // DocsURL is the check's documentation page.

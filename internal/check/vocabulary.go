@@ -15,7 +15,7 @@ var Categories = []string{
 	"resource_limits", "deployment_strategy", "rollback", "tracing", "backup",
 	"replication", "recovery_objectives", "destructive_change", "deletion_protection",
 	"encryption_at_rest", "encryption_in_transit", "public_access", "access_control",
-	"check_block",
+	"check_block", "incident_response", "image_scanning", "metrics_history",
 }
 
 // KnownSection reports whether s is a checklist section.

@@ -267,7 +267,7 @@ func TestParseErrors(t *testing.T) {
 			want: []string{
 				`.readiness.hcl:2,20-22: No resource types; A check names the resource types it judges, like ["aws_db_instance"].`,
 				`.readiness.hcl:3,20-25: Unknown section; "ops" is not a checklist section. The sections are: alerts_metrics, sop, on_call, deployment, observability, load_tests, quality, release, disaster_recovery, security, documentation, custom.`,
-				`.readiness.hcl:4,20-28: Unknown category; "uptime" is not a checklist category. The categories are: alarm, logging, dashboard, runbook, on_call, ownership, instance_choice, multi_az, multi_region, autoscaling, health_check, resource_limits, deployment_strategy, rollback, tracing, backup, replication, recovery_objectives, destructive_change, deletion_protection, encryption_at_rest, encryption_in_transit, public_access, access_control, check_block.`,
+				`.readiness.hcl:4,20-28: Unknown category; "uptime" is not a checklist category. The categories are: ` + strings.Join(check.Categories, ", ") + `.`,
 				`.readiness.hcl:5,49-54: Unknown variable; There is no variable named "var": a check's expressions read the resource as self (self.after, self.tags, self.refs, self.referrers, ...).`,
 				`.readiness.hcl:5,20-30: Call to unknown function; There is no function named "fileexists" in readiness checks: they read only the plan, never files, the network or the clock. Available: ` + strings.Join(policy.FunctionNames(), ", ") + `.`,
 				`.readiness.hcl:6,20-32: Call to unknown function; There is no function named "templatefile" in readiness checks: they read only the plan, never files, the network or the clock. Available: ` + strings.Join(policy.FunctionNames(), ", ") + `.`,
