@@ -19,6 +19,9 @@ func All() []check.Check {
 		kubernetesChecks,
 		awsResilienceChecks,
 		awsSecurityChecks,
+		alertingChecks,
+		onCallChecks,
+		eksChecks,
 	} {
 		all = append(all, domain...)
 	}

@@ -1,0 +1,6 @@
+package checks
+
+import "github.com/prodready/terraform-provider-readiness/internal/check"
+
+// eksChecks is the registry of this domain (EKS observability add-ons, image scanning and ingress): one line per check.
+var eksChecks = []check.Check{}
