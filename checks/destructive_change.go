@@ -15,7 +15,7 @@ var statefulTypes = map[string]string{
 	"aws_db_instance":                     "an RDS instance: its databases go with it",
 	"aws_rds_cluster":                     "an Aurora cluster: its storage goes with it",
 	"aws_docdb_cluster":                   "a DocumentDB cluster: its data goes with it",
-	"aws_docdb_elastic_cluster":           "a DocumentDB elastic cluster: its data goes with it",
+	"aws_docdbelastic_cluster":            "a DocumentDB elastic cluster: its data goes with it",
 	"aws_neptune_cluster":                 "a Neptune cluster: its graph goes with it",
 	"aws_redshift_cluster":                "a Redshift cluster: its warehouse goes with it",
 	"aws_redshiftserverless_namespace":    "a Redshift Serverless namespace: its data goes with it",

@@ -27,6 +27,10 @@ func TestDestructiveChange(t *testing.T) {
 				},
 			},
 		},
+		"a DocumentDB elastic cluster deleted (the provider's type is aws_docdbelastic_cluster)": {
+			fixture: "testdata/plan_destructive/docdbelastic/plan.json",
+			want:    checktest.Want{Fail: []string{"aws_docdbelastic_cluster.catalog"}},
+		},
 		"nothing destroyed": {
 			fixture: "testdata/plan_destructive/nothing/plan.json",
 			want:    checktest.Want{Pass: []string{""}},
