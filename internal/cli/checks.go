@@ -3,6 +3,8 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -15,6 +17,7 @@ import (
 func (a *app) checksCommand() *cobra.Command {
 	var format string
 	var filter checkFilter
+	var checklist bool
 	cmd := &cobra.Command{
 		Use:   "checks",
 		Short: "List every check",
@@ -31,19 +34,35 @@ severity is shown.
 each takes several values, repeated or separated by commas, and a check must
 match every flag given (--severity the profile's severity, with --profile).
 --cloud aws lists the AWS checks and those for any cloud (check blocks, for
-instance); gcp is google.`,
+instance); gcp is google.
+
+--checklist prints the checklist instead: its 50 items by section, each with
+its status, the checks that verify it (pass or fail), the evidence checks that
+show a team's tooling exists (pass or unknown, never fail), and what is left
+for the team to attest, manual items with the reason code cannot show them.
+The statuses: verified (checks verify it), partly (checks verify it but for a
+part the team attests), evidence (only evidence checks answer it), unchecked
+(code could show it, no check does yet) and manual (code cannot show it).
+There --section lists only that section's items, and the other flags choose
+the checks that count: --cloud aws,kubernetes shows the checklist as an AWS
+and Kubernetes stack sees it. docs/checklist.md is the same table.`,
 		Example: `  readiness checks --cloud aws --severity critical,high
   readiness checks --profile staging --section disaster_recovery
-  readiness checks --section disaster_recovery --format json`,
+  readiness checks --section disaster_recovery --format json
+  readiness checks --checklist --cloud aws,kubernetes`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if err := filter.parse(); err != nil {
 				return err
 			}
-			switch format {
-			case "text":
+			switch {
+			case format == "text" && checklist:
+				return a.checklistText(filter)
+			case format == "json" && checklist:
+				return a.checklistJSON(filter)
+			case format == "text":
 				return a.listChecksText(filter)
-			case "json":
+			case format == "json":
 				return a.listChecksJSON(filter)
 			}
 			err := fmt.Errorf("unknown format %q for checks (want json or text)", format)
@@ -52,6 +71,7 @@ instance); gcp is google.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&format, "format", "text", "output `FMT`: text or json")
+	f.BoolVar(&checklist, "checklist", false, "print the checklist's items, each with its status and the checks that answer it, instead of the checks")
 	f.StringVar(&filter.profileName, "profile", "", "list the checks profile `NAME` runs, at its severities: "+strings.Join(profile.Names(), ", "))
 	f.StringSliceVar(&filter.clouds, "cloud", nil, "list the checks of `CLOUD` (and those for any cloud): "+strings.Join(clouds, ", ")+"; repeatable")
 	f.StringSliceVar(&filter.sections, "section", nil, "list the checks of the checklist `SECTION`: "+strings.Join(check.Sections, ", ")+"; repeatable")
@@ -129,4 +149,117 @@ func orEmpty(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// checklistAnswers answers the checklist with the checks the filter
+// chooses; its sections choose the items instead of the checks.
+func (a *app) checklistAnswers(filter checkFilter) []check.Answer {
+	sections := filter.sections
+	filter.sections = nil
+	var out []check.Answer
+	for _, ans := range check.Answers(filter.apply(a.cat.all())) {
+		if len(sections) == 0 || slices.Contains(sections, ans.Section) {
+			out = append(out, ans)
+		}
+	}
+	return out
+}
+
+func (a *app) checklistText(filter checkFilter) error {
+	answers := a.checklistAnswers(filter)
+	count := check.Count(answers)
+	var parts []string
+	for _, s := range check.ItemStatuses {
+		parts = append(parts, fmt.Sprintf("%d %s", count[s], s))
+	}
+	w := &errWriter{w: a.stdout}
+	fmt.Fprintf(w, "%d checklist items: %s.\n", len(answers), strings.Join(parts, ", "))
+	section := ""
+	for _, ans := range answers {
+		if ans.Section != section {
+			section = ans.Section
+			fmt.Fprintf(w, "\n%s. %s (%s)\n", strings.SplitN(ans.Number, ".", 2)[0], check.SectionTitles[section], section)
+		}
+		fmt.Fprintf(w, "  %-5s %-10s%s\n", ans.Number, ans.Status, ans.Text)
+		line := func(label, value string) {
+			if value != "" {
+				fmt.Fprintf(w, "  %5s %-10s%s\n", "", label, value)
+			}
+		}
+		line("checks", strings.Join(ans.Verifying, ", "))
+		line("evidence", strings.Join(ans.Evidence, ", "))
+		key := ""
+		if ans.Attest != "" {
+			key = fmt.Sprintf(" (attest %q in .readiness.hcl)", ans.Attest)
+		}
+		if ans.Manual != "" {
+			line("manual", ans.Manual+key)
+		} else if ans.Rest != "" {
+			line("attest", ans.Rest+key)
+		}
+	}
+	return w.err
+}
+
+// errWriter keeps the first write error, so a long listing checks it once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+// checklistJSON is the checklist as `readiness checks --checklist --format
+// json` writes it.
+type checklistJSON struct {
+	Counts checklistCounts `json:"counts"`
+	Items  []itemJSON      `json:"items"`
+}
+
+type checklistCounts struct {
+	Items     int `json:"items"`
+	Verified  int `json:"verified"`
+	Partly    int `json:"partly"`
+	Evidence  int `json:"evidence"`
+	Unchecked int `json:"unchecked"`
+	Manual    int `json:"manual"`
+}
+
+type itemJSON struct {
+	Number   string           `json:"number"`
+	Section  string           `json:"section"`
+	Text     string           `json:"text"`
+	Status   check.ItemStatus `json:"status"`
+	Checks   []string         `json:"checks"`
+	Evidence []string         `json:"evidence"`
+	Manual   string           `json:"manual"`
+	ToAttest string           `json:"to_attest"`
+	Attest   string           `json:"attest"`
+}
+
+func (a *app) checklistJSON(filter checkFilter) error {
+	answers := a.checklistAnswers(filter)
+	n := check.Count(answers)
+	out := checklistJSON{
+		Counts: checklistCounts{Items: len(answers), Verified: n[check.ItemVerified], Partly: n[check.ItemPartly],
+			Evidence: n[check.ItemEvidence], Unchecked: n[check.ItemUnchecked], Manual: n[check.ItemManual]},
+		Items: []itemJSON{},
+	}
+	for _, ans := range answers {
+		out.Items = append(out.Items, itemJSON{
+			Number: ans.Number, Section: ans.Section, Text: ans.Text, Status: ans.Status,
+			Checks: ans.Verifying, Evidence: ans.Evidence, Manual: ans.Manual, ToAttest: ans.Rest, Attest: ans.Attest,
+		})
+	}
+	enc := json.NewEncoder(a.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
 }

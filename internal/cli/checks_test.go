@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -151,6 +152,131 @@ Example
 			}
 			if diff := cmp.Diff(tt.wantStdout, o.stdout); diff != "" {
 				t.Errorf("stdout (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.wantStderr, o.stderr); diff != "" {
+				t.Errorf("stderr (-want +got):\n%s", diff)
+			}
+			assertClean(t, o)
+		})
+	}
+}
+
+func TestChecksChecklist(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		args       []string
+		checks     []check.Check
+		wantCode   int
+		wantStdout string // exact, unless contains is set
+		contains   []string
+		wantStderr string
+	}{
+		"one section": {
+			args: []string{"checks", "--checklist", "--section", "disaster_recovery"},
+			wantStdout: "4 checklist items: 0 verified, 1 partly, 0 evidence, 3 unchecked, 0 manual.\n" +
+				"\n9. Disaster Recovery and Business Continuity (disaster_recovery)\n" +
+				"  9.1   partly    Backup and restore procedures in place and tested\n" +
+				"        checks    TEST_RDS_BACKUP\n" +
+				"        attest    the restore procedure, and that restores succeed (attest \"restore_drills\" in .readiness.hcl)\n" +
+				"  9.2   unchecked Data replication strategy\n" +
+				"  9.3   unchecked RTO and RPO defined\n" +
+				"  9.4   unchecked Regular disaster-recovery drills\n" +
+				"        attest    that the drills run and what they found (attest \"restore_drills\" in .readiness.hcl)\n",
+		},
+		"manual items carry their reason": {
+			args: []string{"checks", "--checklist", "--section=documentation"},
+			contains: []string{
+				"  11.1  manual    System architecture documentation, up to date\n" +
+					"        manual    architecture documents are prose and diagrams outside infrastructure code (attest \"documentation\" in .readiness.hcl)\n",
+			},
+		},
+		"whole checklist": {
+			args: []string{"checks", "--checklist"},
+			contains: []string{
+				"50 checklist items: 1 verified, 1 partly, 0 evidence, 42 unchecked, 6 manual.\n",
+				"\n1. Alerts & Metrics (alerts_metrics)\n", "\n11. Documentation (documentation)\n",
+				"  4.3   verified  Multi-AZ support for failover\n        checks    TEST_RDS_MULTI_AZ\n",
+			},
+		},
+		"filters choose the checks": {
+			args:     []string{"checks", "--checklist", "--cloud", "google", "--section", "deployment"},
+			contains: []string{"  4.3   unchecked Multi-AZ support for failover\n"},
+		},
+		"profile chooses the checks": {
+			args:     []string{"checks", "--checklist", "--profile", "dev", "--severity", "high", "--section", "deployment"},
+			contains: []string{"  4.3   unchecked Multi-AZ support for failover\n"},
+		},
+		"evidence checks": {
+			args: []string{"checks", "--checklist", "--section", "sop"},
+			checks: []check.Check{{Meta: check.Meta{ID: "TEST_RESPONSE_PLAN", Section: "on_call", Category: "incident_response",
+				Severity: check.SeverityLow, Evidence: true}}},
+			contains: []string{"  2.3   evidence  Incident response plan in place\n        evidence  TEST_RESPONSE_PLAN\n"},
+		},
+		"empty catalogue": {
+			args: []string{"checks", "--checklist"}, checks: []check.Check{},
+			contains: []string{"50 checklist items: 0 verified, 0 partly, 0 evidence, 44 unchecked, 6 manual.\n"},
+		},
+		"json": {
+			args: []string{"checks", "--checklist", "--format", "json", "--section", "release"},
+			contains: []string{`"counts": {
+    "items": 5,
+    "verified": 0,
+    "partly": 0,
+    "evidence": 0,
+    "unchecked": 4,
+    "manual": 1
+  },`, `    {
+      "number": "8.3",
+      "section": "release",
+      "text": "Communication channel for scheduled maintenance",
+      "status": "manual",
+      "checks": [],
+      "evidence": [],
+      "manual": "announcing maintenance to users`, `"attest": "release_process"`},
+		},
+		"json verified": {
+			args: []string{"checks", "--checklist", "--format=json", "--section", "deployment"},
+			contains: []string{`      "number": "4.3",
+      "section": "deployment",
+      "text": "Multi-AZ support for failover",
+      "status": "verified",
+      "checks": [
+        "TEST_RDS_MULTI_AZ"
+      ],
+      "evidence": [],
+      "manual": "",
+      "to_attest": "",
+      "attest": ""`},
+		},
+		"bad section": {
+			args: []string{"checks", "--checklist", "--section", "docs"}, wantCode: ExitError,
+			wantStderr: "readiness: --section: unknown value \"docs\" (want " + strings.Join(check.Sections, ", ") + ")\nRun 'readiness checks --help' for usage.\n",
+		},
+		"help": {
+			args:     []string{"checks", "--help"},
+			contains: []string{"--checklist   ", "\n--checklist prints the checklist instead", "readiness checks --checklist --cloud aws,kubernetes"},
+		},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			checks := tt.checks
+			if checks == nil {
+				checks = testChecks
+			}
+			o := run(checks, tt.args...)
+			if o.code != tt.wantCode {
+				t.Errorf("exit code = %d, want %d; stderr:\n%s", o.code, tt.wantCode, o.stderr)
+			}
+			if tt.contains == nil {
+				if diff := cmp.Diff(tt.wantStdout, o.stdout); diff != "" {
+					t.Errorf("stdout (-want +got):\n%s", diff)
+				}
+			}
+			for _, want := range tt.contains {
+				if !strings.Contains(o.stdout, want) {
+					t.Errorf("stdout lacks %q:\n%s", want, o.stdout)
+				}
 			}
 			if diff := cmp.Diff(tt.wantStderr, o.stderr); diff != "" {
 				t.Errorf("stderr (-want +got):\n%s", diff)

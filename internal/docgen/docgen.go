@@ -75,7 +75,8 @@ func checkPage(c check.Check) []byte {
 func index(checks []check.Check) []byte {
 	var b bytes.Buffer
 	b.WriteString(header)
-	fmt.Fprintf(&b, "# Checks\n\n%d checks, by checklist section. `readiness checks` lists them too.\n", len(checks))
+	fmt.Fprintf(&b, "# Checks\n\n%d checks, by checklist section. `readiness checks` lists them too; "+
+		"[the checklist](../checklist.md) shows which items each answers.\n", len(checks))
 	for _, section := range check.Sections {
 		var in []check.Check
 		for _, c := range checks {
@@ -87,40 +88,108 @@ func index(checks []check.Check) []byte {
 			continue
 		}
 		sort.Slice(in, func(i, j int) bool { return in[i].ID < in[j].ID })
-		fmt.Fprintf(&b, "\n## %s\n\n| ID | Title | Category | Severity |\n|---|---|---|---|\n", section)
+		fmt.Fprintf(&b, "\n## %s\n\n| ID | Title | Category | Checklist items | Severity |\n|---|---|---|---|---|\n", section)
 		for _, c := range in {
-			fmt.Fprintf(&b, "| [`%s`](%s.md) | %s | %s | %s |\n", c.ID, strings.ToLower(c.ID), c.Title, c.Category, c.Severity)
+			items := strings.Join(check.ItemsOf(c.Meta), ", ")
+			if c.Evidence {
+				items += " (evidence)"
+			}
+			fmt.Fprintf(&b, "| [`%s`](%s.md) | %s | %s | %s | %s |\n", c.ID, strings.ToLower(c.ID), c.Title, c.Category, items, c.Severity)
 		}
 	}
 	return b.Bytes()
 }
 
+// checklist renders every checklist item under its section, with the
+// checks that verify it, the evidence checks that show a team's tooling, or
+// why it is manual, and its status (check.Answers decides them all).
 func checklist(checks []check.Check) []byte {
+	answers := check.Answers(checks)
+	count := check.Count(answers)
 	var b bytes.Buffer
 	b.WriteString(header)
-	b.WriteString("# The checklist and the checks that answer it\n\n" +
-		"Every item of the production-readiness checklist, with the checks that verify it from Terraform, " +
-		"or `manual` where code cannot show it and a team attests it instead.\n\n" +
-		"| Section | Checklist item | Categories | Checks |\n|---|---|---|---|\n")
-	for _, item := range check.Checklist {
-		cell := "manual"
-		if !item.Manual() {
-			var ids []string
-			for _, c := range checks {
-				for _, cat := range item.Categories {
-					if c.Category == cat {
-						ids = append(ids, fmt.Sprintf("[`%s`](checks/%s.md)", c.ID, strings.ToLower(c.ID)))
-					}
-				}
-			}
-			sort.Strings(ids)
-			cell = strings.Join(ids, ", ")
-			if cell == "" {
-				cell = "none yet"
+	fmt.Fprintf(&b, "# The checklist and the checks that answer it\n\n"+
+		"The production-readiness checklist's %d items in its %d sections, each with the checks that verify it from "+
+		"Terraform (pass or fail), the evidence checks that show a team's tooling exists (pass or unknown, never fail), "+
+		"or `manual` with the reason code cannot show it. `readiness checks --checklist` prints the same table.\n\n",
+		len(answers), sectionsWithItems())
+	b.WriteString("| Status | Items | Meaning |\n|---|---|---|\n")
+	for _, s := range check.ItemStatuses {
+		fmt.Fprintf(&b, "| %s | %d | %s |\n", s, count[s], statusMeaning[s])
+	}
+	for i, section := range check.Sections {
+		var in []check.Answer
+		for _, a := range answers {
+			if a.Section == section {
+				in = append(in, a)
 			}
 		}
-		cats := strings.Join(item.Categories, ", ")
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", item.Section, item.Item, cats, cell)
+		if len(in) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n## %d. %s (`%s`)\n\n", i+1, check.SectionTitles[section], section)
+		b.WriteString("| # | Item | Status | Verified by (pass or fail) | Evidence (pass or unknown) | Left to the team |\n|---|---|---|---|---|---|\n")
+		for _, a := range in {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", a.Number, a.Text, a.Status,
+				checkLinks(a.Verifying), checkLinks(a.Evidence), leftToTeam(a))
+		}
+	}
+	var own []string
+	for _, c := range checks {
+		if len(check.ItemsOf(c.Meta)) == 0 {
+			own = append(own, c.ID)
+		}
+	}
+	if len(own) > 0 {
+		sort.Strings(own)
+		fmt.Fprintf(&b, "\n## %s (`custom`)\n\nThese answer what the team decides, not one item of the checklist: %s.\n",
+			check.SectionTitles["custom"], checkLinks(own))
 	}
 	return b.Bytes()
+}
+
+// statusMeaning explains each item status in the checklist page.
+var statusMeaning = map[check.ItemStatus]string{
+	check.ItemVerified:  "checks verify the item with pass or fail",
+	check.ItemPartly:    "checks verify the item with pass or fail, except a part the team attests",
+	check.ItemEvidence:  "only evidence checks answer the item: they show the tooling exists, the team attests the practice",
+	check.ItemUnchecked: "code could show the item, but no check answers it yet: the team attests it",
+	check.ItemManual:    "code cannot show the item: the team attests it",
+}
+
+// leftToTeam says what of an item a team attests, and in which attest block.
+func leftToTeam(a check.Answer) string {
+	var s string
+	switch {
+	case a.Manual != "":
+		s = "manual: " + a.Manual
+	case a.Status == check.ItemUnchecked:
+		s = "no check yet"
+		if a.Rest != "" {
+			s += "; " + a.Rest
+		}
+	case a.Rest != "":
+		s = a.Rest
+	}
+	if s != "" && a.Attest != "" {
+		s += fmt.Sprintf(" (attest `%s`)", a.Attest)
+	}
+	return s
+}
+
+func checkLinks(ids []string) string {
+	links := make([]string, len(ids))
+	for i, id := range ids {
+		links[i] = fmt.Sprintf("[`%s`](checks/%s.md)", id, strings.ToLower(id))
+	}
+	return strings.Join(links, ", ")
+}
+
+// sectionsWithItems counts the checklist's sections that hold items.
+func sectionsWithItems() int {
+	seen := map[string]bool{}
+	for _, it := range check.Items {
+		seen[it.Section] = true
+	}
+	return len(seen)
 }
