@@ -79,7 +79,7 @@ func layersRotation(p *model.Plan, r *model.Resource) check.Finding {
 	var fs []check.Finding
 	for i := range layers.List() {
 		noun := "schedule layer"
-		if name := strAt(r, "layer", i, "name"); name != "" {
+		if name := strAt(r, "layer", i, "name"); name != "" && !r.Attr("layer", i, "name").Sensitive {
 			noun = fmt.Sprintf("schedule layer %q", name)
 		}
 		path := []model.Step{"layer", i, "users"}
