@@ -40,8 +40,10 @@ var AWSCloudFrontViewerHTTPS = check.Check{
 		judge := func(block string, i int) {
 			a := r.Attr(block, i, "viewer_protocol_policy")
 			where := fmt.Sprintf("%s[%d]", block, i)
-			if path, ok := r.Attr(block, i, "path_pattern").Str(); ok {
-				where += " " + path
+			if block == "ordered_cache_behavior" { // the default behaviour has no path_pattern
+				if path, ok := r.Attr(block, i, "path_pattern").Str(); ok {
+					where += " " + path
+				}
 			}
 			s, ok := a.Str()
 			switch {

@@ -34,7 +34,9 @@ var AWSElastiCacheEncryptionInTransit = check.Check{
 			"clients and nodes talk over TLS",
 			"traffic to the cache is not encrypted",
 			"transit_encryption_enabled")
-		if f.Status == check.StatusPass && strAt(r, "transit_encryption_mode") == "preferred" {
+		// transit_encryption_mode is a replication group's (aws 5.x on); a
+		// cluster has none.
+		if f.Status == check.StatusPass && r.Type == "aws_elasticache_replication_group" && strAt(r, "transit_encryption_mode") == "preferred" {
 			return fail("TLS is offered but not required (transit_encryption_mode = \"preferred\"): clients may still connect in the clear",
 				append(f.Evidence, ev(p, r, "transit_encryption_mode"))...)
 		}

@@ -30,7 +30,9 @@ var AWSLBAccessLogs = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		if t, _ := r.Attr("load_balancer_type").Str(); t == "gateway" {
+		// A Classic Load Balancer (aws_elb) has no load_balancer_type and is
+		// never a gateway.
+		if r.Type != "aws_elb" && strAt(r, "load_balancer_type") == "gateway" {
 			return check.Skip // Gateway Load Balancers have no access logs
 		}
 		logs := r.Attr("access_logs")

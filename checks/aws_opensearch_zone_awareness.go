@@ -48,8 +48,12 @@ var AWSOpenSearchZoneAwareness = check.Check{
 			}
 			return unknown("cluster_config is known only after apply", ev(p, r, "cluster_config"))
 		}
-		if on, ok := r.Attr("cluster_config", 0, "multi_az_with_standby_enabled").Bool(); ok && on {
-			return pass("the domain runs Multi-AZ with standby", ev(p, r, "cluster_config", 0, "multi_az_with_standby_enabled"))
+		// Multi-AZ with standby is OpenSearch's: aws_elasticsearch_domain has no
+		// such attribute in any provider version.
+		if r.Type == "aws_opensearch_domain" {
+			if on, _ := r.Attr("cluster_config", 0, "multi_az_with_standby_enabled").Bool(); on {
+				return pass("the domain runs Multi-AZ with standby", ev(p, r, "cluster_config", 0, "multi_az_with_standby_enabled"))
+			}
 		}
 		za := r.Attr("cluster_config", 0, "zone_awareness_enabled")
 		zaEv := ev(p, r, "cluster_config", 0, "zone_awareness_enabled")

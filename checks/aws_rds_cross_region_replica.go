@@ -43,11 +43,17 @@ var AWSRDSCrossRegionReplica = check.Check{
 		if s, _ := g.Str(); s != "" || (g.Unknown && len(r.ExprRefs("global_cluster_identifier")) > 0) {
 			return pass("the cluster is a member of a global cluster", ev(p, r, "global_cluster_identifier"))
 		}
-		src := r.Attr("replication_source_identifier")
-		if s, _ := src.Str(); s != "" || (src.Unknown && len(r.ExprRefs("replication_source_identifier")) > 0) {
-			return pass("the cluster is a cross-region replica", ev(p, r, "replication_source_identifier"))
+		// DocumentDB has no cross-region read replica clusters (no
+		// replication_source_identifier in any provider version): only
+		// global clusters.
+		var replicas []*model.Resource
+		if r.Type != "aws_docdb_cluster" {
+			src := r.Attr("replication_source_identifier")
+			if s, _ := src.Str(); s != "" || (src.Unknown && len(r.ExprRefs("replication_source_identifier")) > 0) {
+				return pass("the cluster is a cross-region replica", ev(p, r, "replication_source_identifier"))
+			}
+			replicas = linkedThrough(p, r, "replication_source_identifier", strAt(r, "arn"), r.Type)
 		}
-		replicas := linkedThrough(p, r, "replication_source_identifier", strAt(r, "arn"), r.Type)
 		return forAnyCount(r, replicas, itself, func(replicas []*model.Resource) check.Finding {
 			if len(replicas) > 0 {
 				return pass("a replica cluster follows this one", evText("replicas", "%s", addresses(replicas)))

@@ -71,7 +71,11 @@ var AzureVMAvailability = check.Check{
 		if isUnsetComputed(r, attr) {
 			eZone.Value = "(not set in configuration: no zone)"
 		}
-		for _, other := range []string{"availability_set_id", "virtual_machine_scale_set_id"} {
+		placements := []string{"availability_set_id", "virtual_machine_scale_set_id"}
+		if r.Type == "azurerm_virtual_machine" {
+			placements = placements[:1] // the legacy VM joins no scale set
+		}
+		for _, other := range placements {
 			a := r.Attr(other)
 			switch {
 			case a.Unknown && !isUnsetComputed(r, other):

@@ -29,28 +29,35 @@ var AzureVMSSHealthProbe = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		probe := r.Attr("health_probe_id")
-		eProbe := ev(p, r, "health_probe_id")
-		refs := r.ExprRefs("health_probe_id")
-		if (probe.Unknown && len(refs) > 0) || (!probe.Unknown && !probe.Null()) {
-			if probe.Unknown {
-				eProbe = evText("health_probe_id", "(known after apply) refers to %s", refs[0])
+		// An orchestrated scale set has no health_probe_id in any provider
+		// version: only the extension tells it.
+		var probe model.Attr
+		var probeEv []check.Evidence
+		if r.Type != "azurerm_orchestrated_virtual_machine_scale_set" {
+			probe = r.Attr("health_probe_id")
+			eProbe := ev(p, r, "health_probe_id")
+			refs := r.ExprRefs("health_probe_id")
+			if (probe.Unknown && len(refs) > 0) || (!probe.Unknown && !probe.Null()) {
+				if probe.Unknown {
+					eProbe = evText("health_probe_id", "(known after apply) refers to %s", refs[0])
+				}
+				return pass("a load balancer probe tells the scale set which instances are healthy", eProbe)
 			}
-			return pass("a load balancer probe tells the scale set which instances are healthy", eProbe)
+			probeEv = []check.Evidence{eProbe}
 		}
 		e, found, undecided := vmssHealthExtension(p, r)
 		switch {
 		case found:
 			return pass("the Application Health extension reports each instance's health", e)
 		case undecided:
-			return unknown("an extension's type is known only after apply", eProbe, e)
+			return unknown("an extension's type is known only after apply", append(probeEv, e)...)
 		}
 		ext := r.Attr("extension")
 		switch {
 		case probe.Unknown:
-			return unknown("health_probe_id is known only after apply", eProbe)
+			return unknown("health_probe_id is known only after apply", probeEv...)
 		case ext.Unknown && !isUnsetComputedBlock(r, "extension"):
-			return unknown("the scale set's extensions are known only after apply", eProbe, ev(p, r, "extension"))
+			return unknown("the scale set's extensions are known only after apply", append(probeEv, ev(p, r, "extension"))...)
 		}
 		eExt := ev(p, r, "extension")
 		if ext.Unknown {
@@ -59,7 +66,7 @@ var AzureVMSSHealthProbe = check.Check{
 				eExt = assumeUnset(eExt, "extension")
 			}
 		}
-		return fail("nothing tells the scale set whether its instances' application is healthy", eProbe, eExt)
+		return fail("nothing tells the scale set whether its instances' application is healthy", append(probeEv, eExt)...)
 	},
 }
 

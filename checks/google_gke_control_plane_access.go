@@ -48,9 +48,6 @@ var GoogleGKEControlPlaneAccess = check.Check{
 		if len(blocks) == 0 {
 			return fail("the control plane's public endpoint accepts connections from any address", e)
 		}
-		if on, ok := boolOf(fieldOf(blocks[0], "enabled")); ok && !on {
-			return fail("master authorized networks are disabled: the public endpoint accepts any address", e)
-		}
 		cidrs := r.Attr("master_authorized_networks_config", 0, "cidr_blocks")
 		if cidrs.Unknown {
 			return unknown("the authorized networks are known only after apply", e)

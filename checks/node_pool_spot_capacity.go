@@ -42,7 +42,7 @@ var NodePoolSpotCapacity = check.Check{
 		var spotValue, dflt string
 		switch r.Type {
 		case "google_container_cluster", "google_container_node_pool":
-			if instAnyTrue(r, "remove_default_node_pool", "enable_autopilot") {
+			if r.Type == "google_container_cluster" && instAnyTrue(r, "remove_default_node_pool", "enable_autopilot") {
 				return check.Skip // the default pool is removed, or Autopilot manages nodes
 			}
 			flags = [][]model.Step{subPath(instGKEPool, "preemptible"), subPath(instGKEPool, "spot")}

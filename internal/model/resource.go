@@ -112,6 +112,9 @@ type Attr struct {
 
 // Attr returns the planned value at path with what the plan says of it.
 func (r *Resource) Attr(path ...Step) Attr {
+	if readHook.Load() != nil {
+		readAttr(r, path)
+	}
 	v, ok := Lookup(r.After, path)
 	a := Attr{Path: Path(path), Value: v, Present: ok || r.Static}
 	a.Unknown = markedAt(r.AfterUnknown, a.Path)
@@ -124,7 +127,12 @@ func (r *Resource) Attr(path ...Step) Attr {
 
 // HasUnknown reports whether the value at path, or anything inside it, is
 // known only after apply.
-func (r *Resource) HasUnknown(path ...Step) bool { return anyMarked(r.AfterUnknown, Path(path)) }
+func (r *Resource) HasUnknown(path ...Step) bool {
+	if readHook.Load() != nil {
+		readAttr(r, path)
+	}
+	return anyMarked(r.AfterUnknown, Path(path))
+}
 
 // Known reports whether the value is known at plan time (null counts as
 // known). A value inside which something is unknown is known at its own

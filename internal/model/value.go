@@ -16,6 +16,9 @@ type Field struct {
 // Get returns the member called name and whether it is present. A present
 // member may hold nil (JSON null).
 func (o Object) Get(name string) (any, bool) {
+	if readHook.Load() != nil {
+		readMember(o, name)
+	}
 	for i := range o {
 		if o[i].Name == name {
 			return o[i].Value, true
