@@ -210,7 +210,8 @@ var Items = []Item{
 		Categories: []string{"on_call", "ownership"}},
 	{Number: "3.2", Section: "on_call", Text: "On-call mapping for infrastructure issues",
 		Categories: []string{"on_call", "ownership"}},
-	{Number: "3.3", Section: "on_call", Text: "Defined rotation schedule and escalation policy"},
+	{Number: "3.3", Section: "on_call", Text: "Defined rotation schedule and escalation policy",
+		Checks: []string{"on_call_escalation", "on_call_rotation"}},
 
 	{Number: "4.1", Section: "deployment", Text: "Instance type (GPU or CPU) determined",
 		Categories: []string{"instance_choice"},
@@ -287,7 +288,9 @@ var Items = []Item{
 	{Number: "9.2", Section: "disaster_recovery", Text: "Data replication strategy",
 		Categories: []string{"replication"}},
 	{Number: "9.3", Section: "disaster_recovery", Text: "RTO and RPO defined",
-		Categories: []string{"recovery_objectives"}},
+		Categories: []string{"recovery_objectives"},
+		Rest: "the objectives themselves, unless the team declares them (objective blocks of .readiness.hcl, " +
+			"readiness:rpo and readiness:rto tags), which the recovery objective checks then judge"},
 	{Number: "9.4", Section: "disaster_recovery", Text: "Regular disaster-recovery drills",
 		Rest: "that the drills run and what they found", Attest: "restore_drills"},
 

@@ -180,6 +180,8 @@ func TestChecksChecklist(t *testing.T) {
 				"        attest    the restore procedure, and that restores succeed (attest \"restore_drills\" in .readiness.hcl)\n" +
 				"  9.2   unchecked Data replication strategy\n" +
 				"  9.3   unchecked RTO and RPO defined\n" +
+				"        attest    the objectives themselves, unless the team declares them (objective blocks of .readiness.hcl, " +
+				"readiness:rpo and readiness:rto tags), which the recovery objective checks then judge\n" +
 				"  9.4   unchecked Regular disaster-recovery drills\n" +
 				"        attest    that the drills run and what they found (attest \"restore_drills\" in .readiness.hcl)\n",
 		},
