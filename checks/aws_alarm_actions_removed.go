@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/prodready/terraform-provider-readiness/internal/alerting"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
@@ -92,7 +93,7 @@ func alarmActionKinds(r *model.Resource) (notify, automate, undecided int) {
 		switch {
 		case !ok:
 			undecided++
-		case arnKind(arn) == targetAutomate:
+		case alerting.ARNKind(arn) == alerting.TargetAutomate:
 			automate++
 		default:
 			notify++

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/prodready/terraform-provider-readiness/internal/alerting"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
@@ -37,8 +38,11 @@ var AWSLB5xxAlarm = check.Check{
 		Description: "5xx responses are what users see when the application fails: crashes, timeouts, " +
 			"exhausted pools, no healthy target. An alarm on HTTPCode_Target_5XX_Count or HTTPCode_ELB_5XX_Count " +
 			"(or a metric-math error rate built on them) for the load balancer is the application-failure alert " +
-			"of a web service. aws_alarm_coverage asks that some alarm watch the load balancer; this check asks " +
-			"that one watch its errors. Network and gateway load balancers are not judged.",
+			"of a web service. Every kind of alert rule counts: a CloudWatch alarm, a Prometheus or Grafana rule " +
+			"on the exporters' names of those metrics (aws_applicationelb_httpcode_target_5xx_count_sum), a " +
+			"Datadog monitor on aws.applicationelb.httpcode_target_5xx, a New Relic condition. aws_alarm_coverage " +
+			"asks that some rule watch the load balancer; this check asks that one watch its errors. Network and " +
+			"gateway load balancers are not judged.",
 		Remediation: "Add an aws_cloudwatch_metric_alarm in AWS/ApplicationELB on HTTPCode_Target_5XX_Count " +
 			"(and HTTPCode_ELB_5XX_Count) with dimensions = { LoadBalancer = aws_lb.main.arn_suffix }, and " +
 			"alarm_actions that reach the on-call team.",
@@ -71,10 +75,10 @@ var AWSLB5xxAlarm = check.Check{
 	},
 }
 
-// metricAlarmFinding judges whether an alarm on one of the wanted metrics
-// watches r.
+// metricAlarmFinding judges whether an alert rule on one of the wanted
+// metrics watches r.
 func metricAlarmFinding(p *model.Plan, r *model.Resource, want metricWant, noun, what string, e ...check.Evidence) check.Finding {
-	on, others, undecided := alarmOnMetric(p, r, want)
+	on, others, undecided := rulesOnMetric(p, r, want)
 	// An alarm whose count is unknown may not exist.
 	return forAnyCount(r, on, itself, func(on []*model.Resource) check.Finding {
 		return metricAlarmVerdict(on, others, undecided, noun, what, e...)
@@ -94,4 +98,35 @@ func metricAlarmVerdict(on, others, undecided []*model.Resource, noun, what stri
 			append(e, evText("alarms", "%s", addresses(others)))...)
 	}
 	return fail("no alarm watches the "+noun+"'s "+what, append(e, evText("alarms", "none on this %s", noun))...)
+}
+
+// rulesOnMetric sorts the resources holding the alert rules that watch r
+// into those with a rule on a wanted metric, those whose rules read
+// others, and those whose rules' metric (or whom they watch) is known
+// only after apply.
+func rulesOnMetric(p *model.Plan, r *model.Resource, want metricWant) (on, others, undecided []*model.Resource) {
+	w := alerting.Of(p).Watching(r)
+	verdicts := map[*model.Resource]alerting.Verdict{}
+	var order []*model.Resource
+	for _, rule := range w.Watching {
+		v := rule.ReadsMetric(want.cloudwatch, want.datadog)
+		prev, seen := verdicts[rule.Resource]
+		if !seen {
+			order = append(order, rule.Resource)
+		}
+		if !seen || v == alerting.Yes || v == alerting.Undecided && prev == alerting.No {
+			verdicts[rule.Resource] = v
+		}
+	}
+	for _, x := range order {
+		switch verdicts[x] {
+		case alerting.Yes:
+			on = append(on, x)
+		case alerting.Undecided:
+			undecided = append(undecided, x)
+		default:
+			others = append(others, x)
+		}
+	}
+	return on, others, append(undecided, alerting.Resources(w.Undecided)...)
 }
