@@ -56,6 +56,10 @@ func TestEveryCheckReachesEveryStatus(t *testing.T) {
 		ids[c.ID] = true
 		for _, s := range []check.Status{check.StatusPass, check.StatusFail, check.StatusUnknown} {
 			reason, excused := cannotReach[c.ID][s]
+			if c.Evidence && s == check.StatusFail {
+				// TestEvidenceChecksNeverFail holds it to never failing.
+				reason, excused = "an evidence check never fails", true
+			}
 			switch {
 			case !seen[c.ID][s] && !excused:
 				t.Errorf("%s is never %s in checks/testdata: add a fixture case, or say in cannotReach why it cannot be", c.ID, s)
