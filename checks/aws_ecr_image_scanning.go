@@ -83,10 +83,10 @@ var AWSECRImageScanning = check.Check{
 // when a region is unknown. why says when several may govern it.
 func ecrRegistryScanning(p *model.Plan, r *model.Resource) (*model.Resource, string) {
 	cfgs := p.OfType("aws_ecr_registry_scanning_configuration")
-	region, regionKnown := p.Region(r)
+	region, regionKnown := ecrRegion(p, r)
 	var candidates []*model.Resource
 	for _, c := range cfgs {
-		cr, ok := p.Region(c)
+		cr, ok := ecrRegion(p, c)
 		if regionKnown && ok && cr != region {
 			continue
 		}
@@ -99,6 +99,15 @@ func ecrRegistryScanning(p *model.Plan, r *model.Resource) (*model.Resource, str
 		return candidates[0], ""
 	}
 	return nil, "several registry scanning configurations may govern the repository: their regions are not known"
+}
+
+// ecrRegion is a resource's region: its own region argument (aws 6), or
+// its provider configuration's.
+func ecrRegion(p *model.Plan, r *model.Resource) (string, bool) {
+	if s := strAt(r, "region"); s != "" {
+		return s, true
+	}
+	return p.ProviderRegion(r)
 }
 
 // ecrFrequencies ranks scan frequencies: when a repository matches rules

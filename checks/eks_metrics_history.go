@@ -193,7 +193,8 @@ func eksPrometheusReleases(p *model.Plan, s *eksSurvey) []check.Finding {
 
 // eksRetention reads a Prometheus retention value of a release.
 func eksRetention(p *model.Plan, h *model.Resource, key, dflt string) (string, time.Duration, string, check.Evidence) {
-	v, found, why, e := helmValue(p, h, key)
+	raw, found, why, e := helmValue(p, h, key)
+	v := fmt.Sprint(raw)
 	switch {
 	case why != "":
 		return "", 0, why, e
@@ -208,38 +209,24 @@ func eksRetention(p *model.Plan, h *model.Resource, key, dflt string) (string, t
 	return v, d, "", e
 }
 
-// helmKeyPresent reports whether a release's set entries give key or a
-// value under it (a map or list value); values documents that mention it
-// leave it undecided, since this check does not parse them.
+// helmKeyPresent reports whether a release's values give key a value:
+// a non-empty mapping or list, or a scalar other than null and false.
 func helmKeyPresent(p *model.Plan, h *model.Resource, key string) (present bool, why string, e check.Evidence) {
-	for _, list := range []string{"set", "set_list", "set_sensitive"} {
-		a := h.Attr(list)
-		if a.Unknown || h.HasUnknown(list) {
-			if found, _ := setNamed(a.List(), key); found {
-				return true, "", evAt(p, h, list)
-			}
-			return false, fmt.Sprintf("its %s entries are known only after apply", list), evAt(p, h, list)
-		}
-		if found, _ := setNamed(a.List(), key); found {
-			e := evAt(p, h, list)
-			e.Value = "(sets " + key + ")"
-			return true, "", e
-		}
+	v, found, why, e := helmValue(p, h, key)
+	if why != "" || !found {
+		return false, why, e
 	}
-	_, _, why, e = helmValue(p, h, key)
-	return false, why, e
-}
-
-// setNamed reports whether a set list has an entry for key or a path
-// under it.
-func setNamed(entries []any, key string) (bool, int) {
-	for i, entry := range entries {
-		n, _ := fieldOf(entry, "name").(string)
-		if n == key || strings.HasPrefix(n, key+".") || strings.HasPrefix(n, key+"[") {
-			return true, i
-		}
+	switch v := v.(type) {
+	case nil:
+		return false, "", e
+	case map[string]any:
+		return len(v) > 0, "", e
+	case []any:
+		return len(v) > 0, "", e
+	case bool:
+		return v, "", e
 	}
-	return false, -1
+	return true, "", e
 }
 
 // promDuration reads a Prometheus duration: 15d, 2w, 720h, 1y, 1d12h.

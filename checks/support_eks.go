@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/helmvalues"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
@@ -155,11 +156,9 @@ type helmCondition struct {
 	dflt bool
 }
 
-// helmFlag reads a boolean chart value of release h: from its set entries
-// (which win over values in Helm), or from its values documents. It does
-// not parse the values YAML: a document that lacks one of the key's
-// segments cannot set it (the chart default applies); one that holds them
-// all leaves the value undecided (why says so).
+// helmFlag reads a boolean chart value of release h, as Helm merges its
+// values documents and set entries (internal/helmvalues). A key no layer
+// sets is the chart's: dflt says what the chart's values.yaml gives it.
 func helmFlag(p *model.Plan, h *model.Resource, key string, dflt bool) (on bool, why string, e check.Evidence) {
 	v, found, why, e := helmValue(p, h, key)
 	switch {
@@ -176,53 +175,78 @@ func helmFlag(p *model.Plan, h *model.Resource, key string, dflt bool) (on bool,
 	return b, "", e
 }
 
-// helmValue finds the value a release's set entries give key, or whether
-// its values documents may give it one.
-func helmValue(p *model.Plan, h *model.Resource, key string) (v string, found bool, why string, e check.Evidence) {
-	for _, list := range []string{"set", "set_sensitive"} {
-		a := h.Attr(list)
-		if a.Unknown {
-			return "", false, fmt.Sprintf("its %s entries are known only after apply", list), evAt(p, h, list)
-		}
-		for i, entry := range a.List() {
-			if n, _ := fieldOf(entry, "name").(string); n != key {
-				continue
-			}
-			e := evAt(p, h, list, i, "value")
-			e.Attribute = fmt.Sprintf("%s.%s[%q]", h.Address, list, key)
-			if h.Attr(list, i, "value").Unknown || h.Attr(list, i, "name").Unknown {
-				return "", false, fmt.Sprintf("its %s value %s is known only after apply", list, key), e
-			}
-			s, _ := fieldOf(entry, "value").(string)
-			return s, true, "", e
-		}
-		if h.HasUnknown(list) {
-			return "", false, fmt.Sprintf("some %s entries are known only after apply", list), evAt(p, h, list)
-		}
+// helmValue looks a chart value of release h up by its dotted key.
+func helmValue(p *model.Plan, h *model.Resource, key string) (v any, found bool, why string, e check.Evidence) {
+	e = check.Evidence{Attribute: h.Address + " values " + key}
+	path, err := helmvalues.ParseName(key)
+	if err != nil {
+		return nil, false, fmt.Sprintf("%s is no chart value name", key), e
 	}
-	e = evAt(p, h, "values")
-	e.Value = "(not shown)"
-	values := h.Attr("values")
-	if values.Unknown || h.HasUnknown("values") {
-		return "", false, "its values are known only after apply", e
+	res := eksHelmValues(p, h).Lookup(path...)
+	switch {
+	case res.Unknown:
+		e.Value = model.KnownAfterApply
+		return nil, false, fmt.Sprintf("its %s may be set where the plan cannot show it (%s)", key, res.Reason), e
+	case !res.Found:
+		e.Value = "(not set)"
+		return nil, false, "", e
+	case res.Sensitive:
+		e.Value = model.Redacted
+	default:
+		e.Value = p.Scrub(model.Render(res.Value))
 	}
-	for _, doc := range values.List() {
-		if s, _ := doc.(string); mentionsEvery(s, strings.Split(key, ".")) {
-			return "", false, fmt.Sprintf("its values may set %s, and this check does not read values documents", key), e
-		}
-	}
-	return "", false, "", e
+	e.Attribute += " (" + res.Source.String() + ")"
+	return res.Value, true, "", e
 }
 
-// mentionsEvery reports whether text holds every word: a values document
-// that lacks one segment of a key cannot set it.
-func mentionsEvery(text string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(text, w) {
-			return false
+type eksHelmValuesKey struct{ h *model.Resource }
+
+// eksHelmValues merges a release's values documents and set, set_list and
+// set_sensitive entries in the Helm provider's order.
+func eksHelmValues(p *model.Plan, h *model.Resource) *helmvalues.Values {
+	return p.Memo(eksHelmValuesKey{h}, func() any { return eksMergeValues(h) }).(*helmvalues.Values)
+}
+
+func eksMergeValues(h *model.Resource) *helmvalues.Values {
+	v := helmvalues.New()
+	docs := h.Attr("values")
+	if docs.Unknown {
+		v.AddUnknown(helmvalues.Source{Attr: "values"}, "known only after apply")
+	}
+	for i := range docs.List() {
+		a := h.Attr("values", i)
+		src := helmvalues.Source{Attr: "values", Index: i, Sensitive: a.Sensitive}
+		if s, ok := a.Value.(string); ok && !a.Unknown {
+			_ = v.AddYAML(s, src) // an invalid document is opaque: lookups say so
+		} else if a.Unknown {
+			v.AddUnknown(src, "known only after apply")
 		}
 	}
-	return true
+	for _, attr := range []string{"set", "set_list", "set_sensitive"} {
+		entries := h.Attr(attr)
+		if entries.Unknown {
+			v.AddUnknown(helmvalues.Source{Attr: attr}, "known only after apply")
+			continue
+		}
+		for i := range entries.List() {
+			name, value := h.Attr(attr, i, "name"), h.Attr(attr, i, "value")
+			src := helmvalues.Source{Attr: attr, Index: i, Sensitive: attr == "set_sensitive" || value.Sensitive || name.Sensitive}
+			n, ok := name.Str()
+			if !ok {
+				v.AddUnknown(src, "its name is known only after apply")
+				continue
+			}
+			src.Name = n
+			if attr == "set_list" {
+				_ = v.SetList(n, value.Strings(), value.Unknown || h.HasUnknown(attr, i, "value"), src)
+				continue
+			}
+			typ, _ := h.Attr(attr, i, "type").Str()
+			s, _ := value.Str()
+			_ = v.Set(n, s, typ, value.Unknown, src)
+		}
+	}
+	return v
 }
 
 // helmValuesMention reports whether a release's values documents or set
