@@ -305,7 +305,7 @@ var eksObservabilityCharts = []map[string]helmCondition{eksLogShippers, eksTrace
 func eksAppWorkloads(p *model.Plan) []*model.Resource {
 	return p.Memo(eksAppWorkloadsKey{}, func() any {
 		var out []*model.Resource
-		for _, r := range p.OfType(k8sWorkloadTypes...) {
+		for _, r := range p.OfType(eksPodTypes...) {
 			if r.Type != "kubernetes_manifest" {
 				out = append(out, r)
 				continue
@@ -326,6 +326,13 @@ func eksAppWorkloads(p *model.Plan) []*model.Resource {
 }
 
 type eksAppWorkloadsKey struct{}
+
+// eksPodTypes are the Kubernetes provider's types that run pods as a
+// Deployment, a StatefulSet or (as manifests) an Argo Rollout.
+var eksPodTypes = []string{
+	"kubernetes_deployment", "kubernetes_deployment_v1", "kubernetes_stateful_set", "kubernetes_stateful_set_v1",
+	"kubernetes_manifest",
+}
 
 func eksTelemetryChart(chart string) bool {
 	for _, m := range eksObservabilityCharts {
