@@ -64,6 +64,35 @@ func TestAWSAlarmCoverage(t *testing.T) {
 				// aws_dynamodb_table.terraform_locks (hash key LockID).
 			},
 		},
+		// Issue 14: a Grafana rule that pages PagerDuty watches the
+		// database through its PromQL matcher, its CloudWatch query and the
+		// reference in its model; without the rule group, nothing does.
+		"a Grafana rule on the database": {
+			fixture: "testdata/alerting_grafana_rds/plan.json",
+			want:    checktest.Want{Pass: []string{"aws_db_instance.orders"}},
+		},
+		"the same plan without the Grafana rule": {
+			fixture: "testdata/alerting_grafana_rds/no_rule/plan.json",
+			want:    checktest.Want{Fail: []string{"aws_db_instance.orders"}},
+		},
+		// Datadog monitors name resources by any tag of their query, on any
+		// metric of the resource's service; one over the service that names
+		// no instance leaves the others unknown.
+		"Datadog monitors by tag": {
+			fixture: "testdata/alerting_datadog/plan.json",
+			want: checktest.Want{
+				Pass: []string{
+					"aws_db_instance.orders", "aws_db_instance.billing", "aws_autoscaling_group.web",
+					"aws_ecs_service.orders", "aws_lb.nlb",
+				},
+				Unknown: []string{"aws_db_instance.reports"},
+				Fail:    []string{"aws_lambda_function.worker"},
+			},
+		},
+		"children of a composite alarm": {
+			fixture: "testdata/alerting_composite/plan.json",
+			want:    checktest.Want{Pass: []string{"aws_db_instance.orders"}},
+		},
 		"no alarm in the plan": {
 			fixture: "testdata/aws_logging/plan.json",
 			want: checktest.Want{

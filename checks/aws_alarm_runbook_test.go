@@ -37,6 +37,28 @@ func TestAWSAlarmRunbook(t *testing.T) {
 				// orders_draft has no alarm_actions: not judged.
 			},
 		},
+		// Issue 14: runbook links on every kind of alert rule.
+		"Grafana rules and a CloudWatch alarm": {
+			fixture: "testdata/alerting_grafana_rds/plan.json",
+			want: checktest.Want{Pass: []string{
+				"grafana_rule_group.orders_db", "aws_cloudwatch_metric_alarm.billing",
+			}},
+		},
+		"Datadog monitors": {
+			fixture: "testdata/alerting_datadog/plan.json",
+			want: checktest.Want{
+				Pass: []string{
+					"datadog_monitor.orders_cpu", "datadog_monitor.billing_connections", "datadog_monitor.web_cpu",
+					"datadog_monitor.orders_api_cpu", "datadog_monitor.nlb_unhealthy", "datadog_monitor.rds_memory",
+				},
+				Fail: []string{"datadog_monitor.flask_errors"},
+			},
+		},
+		// The children notify through the composite, which carries the link.
+		"a composite alarm": {
+			fixture: "testdata/alerting_composite/plan.json",
+			want:    checktest.Want{Pass: []string{"aws_cloudwatch_composite_alarm.orders_degraded"}},
+		},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -64,20 +64,21 @@ func Dashboards(p *model.Plan) (found, undecided []Dashboard) {
 			// grafana.enabled and grafana.defaultDashboardsEnabled both
 			// default to true: the chart installs Grafana with its
 			// Kubernetes dashboards.
-			v := helmValues(r)
-			on, known1 := v.flagAt(true, "grafana", "enabled")
-			dflt, known2 := v.flagAt(true, "grafana", "defaultDashboardsEnabled")
+			v := releaseValues(r)
+			on, known1 := flagAt(v, true, "grafana", "enabled")
+			dflt, known2 := flagAt(v, true, "grafana", "defaultDashboardsEnabled")
 			switch {
-			case on && dflt && known1 && known2:
+			case known1 && !on, known2 && !dflt:
+			case known1 && known2:
 				found = append(found, Dashboard{r, "kube-prometheus-stack with Grafana and its default dashboards"})
-			case !known1 || !known2:
+			default:
 				undecided = append(undecided, Dashboard{r, "kube-prometheus-stack values known only after apply"})
 			}
 		case strings.HasSuffix(chart, "grafana"):
-			v := helmValues(r)
-			if len(fields(get(v.doc, "dashboards"))) > 0 {
+			res := releaseValues(r).Lookup("dashboards")
+			if len(fields(res.Value)) > 0 {
 				found = append(found, Dashboard{r, "grafana chart with dashboards in its values"})
-			} else if v.unknown {
+			} else if res.Unknown {
 				undecided = append(undecided, Dashboard{r, "grafana chart values known only after apply"})
 			}
 		}

@@ -377,7 +377,9 @@ func grafanaRules(p *model.Plan, g *model.Resource) []*Rule {
 	refs := p.Refs(g, "rule")
 	if g.Attr("rule").Unknown {
 		return []*Rule{{Resource: g, Kind: GrafanaRule, Opaque: true, refs: refs,
-			route: func(x *Model) route { return route{verdict: Undecided, what: g.Address + ": rules known only after apply"} }, runbook: runbookSource{unknown: true, where: model.Path{"rule"}}}}
+			route: func(x *Model) route {
+				return route{verdict: Undecided, what: g.Address + ": rules known only after apply"}
+			}, runbook: runbookSource{unknown: true, where: model.Path{"rule"}}}}
 	}
 	var out []*Rule
 	for i := range g.Attr("rule").List() {

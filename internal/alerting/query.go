@@ -224,7 +224,9 @@ var (
 func parseDatadog(q string) selector {
 	var out selector
 	for _, m := range ddMetric.FindAllStringSubmatch(q, -1) {
-		out.metrics = append(out.metrics, strings.ToLower(m[1]))
+		if name := strings.ToLower(m[1]); name != "by" && name != "" {
+			out.metrics = append(out.metrics, name) // not the group-by of "by {host}"
+		}
 	}
 	for _, m := range ddScope.FindAllStringSubmatch(q, -1) {
 		scope := m[1] + m[2]

@@ -740,21 +740,21 @@ func (x *Model) prometheusOperatorRoute(r *model.Resource) route {
 	var rs []route
 	for _, h := range p.OfType("helm_release") {
 		chart := strings.ToLower(strAttr(h, "chart"))
-		var path []string
+		var path []any
 		switch {
 		case strings.Contains(chart, "kube-prometheus-stack"), strings.Contains(chart, "prometheus-operator"):
-			path = []string{"alertmanager", "config"}
+			path = []any{"alertmanager", "config"}
 		case strings.HasSuffix(chart, "alertmanager"):
-			path = []string{"config"}
+			path = []any{"config"}
 		default:
 			continue
 		}
-		v := helmValues(h)
-		if v.unknown {
+		res := releaseValues(h).Lookup(path...)
+		if res.Unknown {
 			rs = append(rs, route{verdict: Undecided, what: h.Address + " values known only after apply"})
 			continue
 		}
-		cfg := getPath(v.doc, path...)
+		cfg := res.Value
 		if cfg == nil {
 			rs = append(rs, route{verdict: No, what: h.Address + " (the chart's default Alertmanager configuration: no receiver)", silent: true})
 			continue
