@@ -20,9 +20,9 @@ func TestAWSAlarmOnCall(t *testing.T) {
 		// pages PagerDuty through the notification policy passes; without
 		// the rule, the e-mail is all there is.
 		"Grafana pages beside an e-mail alarm": {fixture: "testdata/alerting_grafana_rds/plan.json", want: checktest.Want{Pass: []string{""}}},
-		"only the e-mail alarm":               {fixture: "testdata/alerting_grafana_rds/no_rule/plan.json", want: checktest.Want{Fail: []string{""}}},
-		"Datadog @pagerduty- handle":          {fixture: "testdata/alerting_datadog/plan.json", want: checktest.Want{Pass: []string{""}}},
-		"a composite alarm pages":             {fixture: "testdata/alerting_composite/plan.json", want: checktest.Want{Pass: []string{""}}},
+		"only the e-mail alarm":                {fixture: "testdata/alerting_grafana_rds/no_rule/plan.json", want: checktest.Want{Fail: []string{""}}},
+		"Datadog @pagerduty- handle":           {fixture: "testdata/alerting_datadog/plan.json", want: checktest.Want{Pass: []string{""}}},
+		"a composite alarm pages":              {fixture: "testdata/alerting_composite/plan.json", want: checktest.Want{Pass: []string{""}}},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -47,6 +47,14 @@ func (m Matcher) templated() bool {
 var promKeywords = map[string]bool{
 	"by": true, "without": true, "on": true, "ignoring": true, "group_left": true, "group_right": true,
 	"and": true, "or": true, "unless": true, "bool": true, "offset": true, "atan2": true, "inf": true, "nan": true,
+	// aggregation operators, which may take their by clause first
+	"sum": true, "min": true, "max": true, "avg": true, "group": true, "stddev": true, "stdvar": true, "count": true,
+	"count_values": true, "bottomk": true, "topk": true, "quantile": true, "limitk": true, "limit_ratio": true,
+}
+
+// labelListWords take a list of labels in parentheses.
+var labelListWords = map[string]bool{
+	"by": true, "without": true, "on": true, "ignoring": true, "group_left": true, "group_right": true,
 }
 
 // parsePromQL reads the metric names and label matchers of a PromQL
@@ -96,7 +104,7 @@ func parsePromQL(expr string) selector {
 			}
 			lw := strings.ToLower(word)
 			switch {
-			case promKeywords[lw] && k < n && rs[k] == '(':
+			case labelListWords[lw] && k < n && rs[k] == '(':
 				// by (label, ...): a list of labels, not metrics.
 				for k < n && rs[k] != ')' {
 					k++
