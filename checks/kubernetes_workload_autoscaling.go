@@ -19,7 +19,8 @@ var KubernetesWorkloadAutoscaling = check.Check{
 		Description: "A fixed replica count cannot absorb a spike: pods saturate, latency climbs and requests " +
 			"fail, while quiet hours pay for idle pods. A HorizontalPodAutoscaler (or a KEDA ScaledObject) whose " +
 			"scale target is the workload adds and removes replicas with the load. It is linked by reference to " +
-			"the workload, else by kind, name and namespace.",
+			"the workload, else by kind, name and namespace. " + helmWorkloadNote + " (autoscaling.enabled), or an autoscaler in the " +
+			"plan that targets the release's name.",
 		Remediation: "Add a kubernetes_horizontal_pod_autoscaler_v2 whose spec.scale_target_ref names the " +
 			"workload, with min_replicas of 2 or more and a CPU or custom metric target; drop spec.replicas from " +
 			"the workload so the two do not fight.",
@@ -47,19 +48,39 @@ var KubernetesWorkloadAutoscaling = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		w, ok := k8sWorkloadOf(r)
-		if !ok {
-			return check.Skip
-		}
-		scalers, undecided := k8sScalersOf(p, w)
-		switch {
-		case len(scalers) > 0:
-			return pass("an autoscaler scales the "+w.kind,
-				evText("autoscaler", "%s targets %s %q", scalers[0].r.Address, w.kind, w.name()))
-		case undecided:
-			return unknown("an autoscaler's target is known only after apply", evText("autoscaler", "target unknown"))
-		}
-		return fail("no autoscaler in this plan scales the "+w.kind+": its replica count is fixed",
-			w.ev(p, "spec", 0, "replicas"))
+		return k8sJudge(p, r, autoscalingOfWorkload, autoscalingOfRelease)
 	},
+}
+
+func autoscalingOfWorkload(p *model.Plan, w k8sWorkload) check.Finding {
+	if _, taken := k8sRolloutOf(p, w); taken {
+		return check.Skip // the autoscaler scales the Rollout that takes it over
+	}
+	scalers, undecided := k8sScalersOf(p, w)
+	switch {
+	case len(scalers) > 0:
+		return pass("an autoscaler scales the "+w.kind,
+			evText("autoscaler", "%s targets %s %q", scalers[0].r.Address, w.kind, w.name()))
+	case undecided:
+		return unknown("an autoscaler's target is known only after apply", evText("autoscaler", "target unknown"))
+	}
+	return fail("no autoscaler in this plan scales the "+w.kind+": its replica count is fixed",
+		w.ev(p, "spec", 0, "replicas"))
+}
+
+// autoscalingOfRelease judges a release's autoscaling.enabled, or an
+// autoscaler in the plan that targets the release's Deployment.
+func autoscalingOfRelease(p *model.Plan, h *helmRelease) check.Finding {
+	if scalers := helmScalersOf(p, h); len(scalers) > 0 {
+		return pass("an autoscaler scales the release's Deployment",
+			evText("autoscaler", "%s targets %q", scalers[0].r.Address, strAt(h.r, "name")))
+	}
+	on, e, why, known := h.flag(p, "autoscaling", "enabled")
+	switch {
+	case !known:
+		return why
+	case on:
+		return pass("the release's chart creates an autoscaler (autoscaling.enabled)", e)
+	}
+	return fail("the release turns autoscaling off: its replica count is fixed", e)
 }

@@ -22,6 +22,11 @@ func TestKubernetesWorkloadAutoscaling(t *testing.T) {
 			Fail:    []string{`kubernetes_manifest.queue["orders"]`, "module.jobs.kubernetes_manifest.worker"},
 			Unknown: []string{"kubernetes_manifest.canary"},
 		}},
+		"helm releases and rollouts": {"testdata/helm_releases/plan.json", checktest.Want{
+			Pass:    []string{"helm_release.payments", "helm_release.web"},
+			Fail:    []string{"helm_release.catalog", "helm_release.jobs", "kubernetes_manifest.checkout_rollout", "kubernetes_manifest.legacy_rollout", "kubernetes_manifest.frontend", "kubernetes_manifest.plain"},
+			Unknown: []string{"helm_release.orders", "helm_release.search", "helm_release.billing"},
+		}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -22,6 +22,11 @@ func TestKubernetesWorkloadProbes(t *testing.T) {
 			Fail:    []string{"kubernetes_manifest.legacy_api"},
 			Unknown: []string{"kubernetes_manifest.canary"},
 		}},
+		"helm releases and rollouts": {"testdata/helm_releases/plan.json", checktest.Want{
+			Pass:    []string{"helm_release.orders", "helm_release.catalog", "helm_release.web", "kubernetes_manifest.checkout_rollout", "kubernetes_manifest.legacy", "kubernetes_manifest.frontend", "kubernetes_manifest.plain"},
+			Fail:    []string{"helm_release.jobs"},
+			Unknown: []string{"helm_release.payments", "helm_release.search", "helm_release.billing"},
+		}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

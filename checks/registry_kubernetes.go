@@ -11,4 +11,6 @@ var kubernetesChecks = []check.Check{
 	KubernetesWorkloadDisruptionBudget,
 	KubernetesWorkloadTopologySpread,
 	KubernetesDeploymentRollingUpdate,
+	KubernetesProgressiveDelivery,
+	HelmReleaseAtomic,
 }

@@ -1,37 +1,42 @@
 package checks
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/helmvalues"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
-// Helpers of the Kubernetes checks. A workload is a Deployment or a
-// StatefulSet written either with the kubernetes provider's typed resources
-// (snake_case blocks: spec[0].template[0].spec[0].container[0]) or as a
-// kubernetes_manifest (the API object: manifest.spec.template.spec.containers[0]).
-// Checks address both through the typed resources' paths; k8sWorkload.path
-// translates them for manifests.
+// Helpers of the Kubernetes checks. A workload is a Deployment, a
+// StatefulSet or an Argo Rollout written either with the kubernetes
+// provider's typed resources (snake_case blocks:
+// spec[0].template[0].spec[0].container[0]) or as a kubernetes_manifest (the
+// API object: manifest.spec.template.spec.containers[0]), or one a
+// helm_release installs (below). Checks address them through the typed
+// resources' paths; k8sWorkload.path translates them for manifests.
 
 // k8sWorkloadTypes are the resources that may hold a workload.
 var k8sWorkloadTypes = []string{
 	"kubernetes_deployment", "kubernetes_deployment_v1",
 	"kubernetes_stateful_set", "kubernetes_stateful_set_v1",
-	"kubernetes_manifest",
+	"kubernetes_manifest", "helm_release",
 }
 
 // k8sDeploymentTypes are the resources that may hold a Deployment.
-var k8sDeploymentTypes = []string{"kubernetes_deployment", "kubernetes_deployment_v1", "kubernetes_manifest"}
+var k8sDeploymentTypes = []string{"kubernetes_deployment", "kubernetes_deployment_v1", "kubernetes_manifest", "helm_release"}
 
 // k8sPodSpec is the path of a workload's pod spec.
 var k8sPodSpec = []model.Step{"spec", 0, "template", 0, "spec", 0}
 
 type k8sWorkload struct {
 	r        *model.Resource
-	kind     string // Deployment or StatefulSet
+	kind     string // Deployment, StatefulSet or Rollout
 	manifest bool
 }
 
@@ -44,7 +49,8 @@ func k8sWorkloadOf(r *model.Resource) (k8sWorkload, bool) {
 		return k8sWorkload{r: r, kind: "StatefulSet"}, true
 	case "kubernetes_manifest":
 		kind, _ := r.Attr("manifest", "kind").Str()
-		if kind == "Deployment" || kind == "StatefulSet" {
+		api, _ := r.Attr("manifest", "apiVersion").Str()
+		if kind == "Deployment" || kind == "StatefulSet" || kind == "Rollout" && strings.HasPrefix(api, "argoproj.io/") {
 			return k8sWorkload{r: r, kind: kind, manifest: true}, true
 		}
 	}
@@ -190,7 +196,7 @@ func k8sScalers(p *model.Plan) []k8sScaler {
 	for _, r := range p.OfType(k8sHPATypes...) {
 		out = append(out, k8sScaler{r: r})
 	}
-	for _, r := range p.OfType("kubernetes_manifest") {
+	for _, r := range k8sManifests(p) {
 		switch kind, _ := r.Attr("manifest", "kind").Str(); kind {
 		case "HorizontalPodAutoscaler":
 			out = append(out, k8sScaler{r: r, manifest: true})
@@ -359,12 +365,34 @@ type k8sPDBIndexKey struct{}
 // pods labelled labels: those referring to w's resource, those whose first
 // match label the pods carry, and those without known match labels.
 func k8sPDBCandidates(p *model.Plan, w k8sWorkload, labels model.Object) []k8sPDB {
-	idx := p.Memo(k8sPDBIndexKey{}, func() any {
+	idx := k8sPDBIndexOf(p)
+	picked := map[int]bool{}
+	for _, i := range idx.other {
+		picked[i] = true
+	}
+	for _, f := range labels {
+		if v, ok := f.Value.(string); ok {
+			for _, i := range idx.byLabel[f.Name+"="+v] {
+				picked[i] = true
+			}
+		}
+	}
+	for _, from := range p.Referrers(w.r) {
+		if i, ok := idx.ordinalOf[from]; ok {
+			picked[i] = true
+		}
+	}
+	return pickInOrder(idx.all, picked)
+}
+
+// k8sPDBIndexOf returns the plan's budgets, indexed once.
+func k8sPDBIndexOf(p *model.Plan) *k8sPDBIndex {
+	return p.Memo(k8sPDBIndexKey{}, func() any {
 		idx := &k8sPDBIndex{byLabel: map[string][]int{}, ordinalOf: map[*model.Resource]int{}}
 		for _, r := range p.OfType(k8sPDBTypes...) {
 			idx.all = append(idx.all, k8sPDB{r, []model.Step{"spec", 0, "selector", 0}, r.Attr("metadata", 0, "namespace"), "spec"})
 		}
-		for _, r := range p.OfType("kubernetes_manifest") {
+		for _, r := range k8sManifests(p) {
 			if kind, _ := r.Attr("manifest", "kind").Str(); kind == "PodDisruptionBudget" {
 				idx.all = append(idx.all, k8sPDB{r, []model.Step{"manifest", "spec", "selector"}, r.Attr("manifest", "metadata", "namespace"), "manifest"})
 			}
@@ -386,23 +414,6 @@ func k8sPDBCandidates(p *model.Plan, w k8sWorkload, labels model.Object) []k8sPD
 		}
 		return idx
 	}).(*k8sPDBIndex)
-	picked := map[int]bool{}
-	for _, i := range idx.other {
-		picked[i] = true
-	}
-	for _, f := range labels {
-		if v, ok := f.Value.(string); ok {
-			for _, i := range idx.byLabel[f.Name+"="+v] {
-				picked[i] = true
-			}
-		}
-	}
-	for _, from := range p.Referrers(w.r) {
-		if i, ok := idx.ordinalOf[from]; ok {
-			picked[i] = true
-		}
-	}
-	return pickInOrder(idx.all, picked)
 }
 
 // k8sSelects evaluates a label selector (match_labels / matchLabels and
@@ -481,4 +492,446 @@ func (w k8sWorkload) settle(p *model.Plan, dflt any, steps ...model.Step) (any, 
 		return dflt, e, ""
 	}
 	return settle(p, w.r, dflt, path...)
+}
+
+// Helm releases. A helm_release that installs the team's own service (see
+// helmInfrastructure) is judged as a workload: through the Deployments,
+// StatefulSets and Rollouts of its rendered manifest when the Helm
+// provider's manifest experiment puts one in the plan, else through its
+// values for the common chart conventions (the keys `helm create`
+// scaffolds: replicaCount, resources, autoscaling, livenessProbe,
+// readinessProbe, topologySpreadConstraints, affinity, strategy, and
+// podDisruptionBudget or pdb). A key the release does not set is the
+// chart's default, which the plan does not hold: unknown, never a pass.
+
+// helmWorkloadNote says, in the workload checks' descriptions, how they
+// judge a helm_release; each adds the keys it reads.
+const helmWorkloadNote = "A helm_release of the team's own chart (cluster add-ons such as ingress controllers, " +
+	"cert-manager, monitoring and log shippers or Karpenter are skipped) is judged through the workloads of its " +
+	"rendered manifest when the Helm provider's manifest experiment puts one in the plan, else through its values " +
+	"and set entries, merged as Helm merges them, for the common chart keys; a key the release leaves to its chart " +
+	"is unknown, since the plan does not hold the chart's values"
+
+// helmRelease is a helm_release judged as the team's workload.
+type helmRelease struct {
+	r      *model.Resource
+	values *helmvalues.Values
+}
+
+// k8sJudge judges r with a workload check's logic: a typed resource or a
+// manifest through its workload, a helm_release through the workloads of
+// its rendered manifest or, without one, through values.
+func k8sJudge(p *model.Plan, r *model.Resource, judge func(*model.Plan, k8sWorkload) check.Finding,
+	values func(*model.Plan, *helmRelease) check.Finding) check.Finding {
+	if r.Type != "helm_release" {
+		w, ok := k8sWorkloadOf(r)
+		if !ok {
+			return check.Skip
+		}
+		return judge(p, w)
+	}
+	if _, infra := helmInfrastructure(r); infra {
+		return check.Skip
+	}
+	if objs, ok := helmRendered(r); ok {
+		var ws []k8sWorkload
+		for _, o := range objs {
+			if w, ok := k8sWorkloadOf(o.r); ok {
+				ws = append(ws, w)
+			}
+		}
+		return helmCombine(p, ws, judge)
+	}
+	return values(p, helmReleaseOf(r))
+}
+
+// helmReleaseOf reads a release's values and set entries.
+func helmReleaseOf(r *model.Resource) *helmRelease {
+	v := helmvalues.New()
+	docs := r.Attr("values")
+	switch {
+	case docs.Unknown:
+		v.AddUnknown(helmvalues.Source{Attr: "values"}, "known only after apply")
+	default:
+		for i := range docs.List() {
+			a := r.Attr("values", i)
+			src := helmvalues.Source{Attr: "values", Index: i, Sensitive: a.Sensitive}
+			s, isStr := a.Value.(string)
+			switch {
+			case a.Unknown:
+				v.AddUnknown(src, "known only after apply")
+			case isStr:
+				_ = v.AddYAML(s, src) // an invalid document is opaque: Lookup says so
+			}
+		}
+	}
+	for _, attr := range []string{"set", "set_list", "set_sensitive"} {
+		entries := r.Attr(attr)
+		if entries.Unknown {
+			v.AddUnknown(helmvalues.Source{Attr: attr}, "known only after apply")
+			continue
+		}
+		for i := range entries.List() {
+			name := r.Attr(attr, i, "name")
+			value := r.Attr(attr, i, "value")
+			src := helmvalues.Source{Attr: attr, Index: i, Sensitive: attr == "set_sensitive" || value.Sensitive || name.Sensitive}
+			n, ok := name.Str()
+			if !ok {
+				v.AddUnknown(src, "its name is known only after apply")
+				continue
+			}
+			src.Name = n
+			if attr == "set_list" {
+				_ = v.SetList(n, value.Strings(), value.Unknown || r.HasUnknown(attr, i, "value"), src)
+				continue
+			}
+			typ, _ := r.Attr(attr, i, "type").Str()
+			s, _ := value.Str()
+			_ = v.Set(n, s, typ, value.Unknown, src)
+		}
+	}
+	return &helmRelease{r: r, values: v}
+}
+
+// chart names the release's chart for messages: "api" (repository
+// https://charts.example.com, version 1.4.2).
+func (h *helmRelease) chart() string {
+	s := fmt.Sprintf("chart %q", strAt(h.r, "chart"))
+	var more []string
+	if repo := strAt(h.r, "repository"); repo != "" {
+		more = append(more, "repository "+repo)
+	}
+	if v := strAt(h.r, "version"); v != "" {
+		more = append(more, "version "+v)
+	}
+	if len(more) > 0 {
+		s += " (" + strings.Join(more, ", ") + ")"
+	}
+	return s
+}
+
+// name is the release's name, which the common charts give their objects
+// (the release name, or release-chart when it lacks the chart's name).
+func (h *helmRelease) names() []string {
+	name := strAt(h.r, "name")
+	if name == "" {
+		return nil
+	}
+	out := []string{name}
+	if chart := helmChartName(h.r); chart != "" && !strings.Contains(name, chart) {
+		out = append(out, name+"-"+chart)
+	}
+	return out
+}
+
+func (h *helmRelease) namespace() string { return k8sNamespace(h.r.Attr("namespace")) }
+
+// helmKey renders a values path as a chart's values.yaml names it:
+// autoscaling.minReplicas, topologySpreadConstraints[0].topologyKey.
+func helmKey(path []any) string {
+	var b strings.Builder
+	for _, s := range path {
+		switch s := s.(type) {
+		case int:
+			fmt.Fprintf(&b, "[%d]", s)
+		case string:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(s)
+		}
+	}
+	return b.String()
+}
+
+// get looks a value up with its evidence.
+func (h *helmRelease) get(p *model.Plan, path ...any) (helmvalues.Result, check.Evidence) {
+	res := h.values.Lookup(path...)
+	e := check.Evidence{Attribute: "values " + helmKey(path)}
+	switch {
+	case res.Unknown:
+		e.Value = model.KnownAfterApply
+	case !res.Found:
+		e.Value = "(not set: the chart's default, not in the plan)"
+	case res.Sensitive:
+		e.Attribute += " (" + res.Source.String() + ")"
+		e.Value = model.Redacted
+	default:
+		e.Attribute += " (" + res.Source.String() + ")"
+		e.Value = p.ScrubFor(h.r, model.Render(helmModel(res.Value)))
+	}
+	return res, e
+}
+
+// leftToChart reports whether the release sets nothing at path (and could
+// not through a layer the plan cannot read): the chart's default applies.
+func (h *helmRelease) leftToChart(path ...any) bool {
+	res := h.values.Lookup(path...)
+	return !res.Found && !res.Unknown
+}
+
+// hidden is the finding for keys the release leaves to its chart: what
+// says which ("the release leaves replicaCount").
+func (h *helmRelease) hidden(what string, e ...check.Evidence) check.Finding {
+	return unknown(fmt.Sprintf("%s to %s, whose values the plan does not hold", what, h.chart()), e...)
+}
+
+// flag reads a boolean value (an enabled switch). A value that is not a
+// boolean, such as the string "false" (which a chart's if reads as true),
+// is unknown, and so is one the release leaves to the chart: ok is false
+// and f says why.
+func (h *helmRelease) flag(p *model.Plan, path ...any) (on bool, e check.Evidence, f check.Finding, ok bool) {
+	res, e := h.get(p, path...)
+	switch {
+	case res.Unknown:
+		return false, e, unknown(res.Reason, e), false
+	case !res.Found:
+		return false, e, h.hidden("the release leaves "+helmKey(path), e), false
+	case res.Value == nil:
+		return false, e, check.Skip, true // null: removed, a chart's if reads it as false
+	}
+	b, isBool := res.Value.(bool)
+	if !isBool {
+		return false, e, unknown(helmKey(path)+" is not a boolean: how the chart reads it depends on its templates", e), false
+	}
+	return b, e, check.Skip, true
+}
+
+// helmModel turns plain values into the model's, for evidence.
+func helmModel(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		keys := slices.Sorted(maps.Keys(v))
+		o := make(model.Object, 0, len(keys))
+		for _, k := range keys {
+			o = append(o, model.Field{Name: k, Value: helmModel(v[k])})
+		}
+		return o
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = helmModel(e)
+		}
+		return out
+	}
+	return v
+}
+
+// helmScalersOf returns the autoscalers in the plan (outside the release)
+// whose target is one of the names the release gives its Deployment.
+func helmScalersOf(p *model.Plan, h *helmRelease) []k8sScaler {
+	var out []k8sScaler
+	for _, s := range k8sScalers(p) {
+		name, ok := s.target("name").Str()
+		if ok && slices.Contains(h.names(), name) && k8sSameNamespace(s.namespace(), h.namespace()) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// helmObject is one object of a release's rendered manifest, as a
+// kubernetes_manifest would hold it, under the release's address.
+type helmObject struct {
+	key string // the provider's key: deployment.apps/apps/v1/api
+	r   *model.Resource
+}
+
+type helmRenderedKey struct{ r *model.Resource }
+
+// helmRendered returns the objects of a release's rendered manifest when
+// the plan holds it (the Helm provider's manifest experiment: a JSON
+// object of the objects by kind, API version and name; a YAML stream is
+// read too).
+func helmRendered(r *model.Resource) ([]helmObject, bool) {
+	a := r.Attr("manifest")
+	s, ok := a.Str()
+	if !ok || strings.TrimSpace(s) == "" {
+		return nil, false
+	}
+	var sens any
+	if a.Sensitive {
+		sens = model.Object{{Name: "manifest", Value: true}}
+	}
+	mk := func(key string, obj any) helmObject {
+		m, _ := obj.(map[string]any)
+		kind, _ := m["kind"].(string)
+		name, _ := fieldOfPlain(m, "metadata", "name").(string)
+		return helmObject{key: key, r: &model.Resource{
+			Address: fmt.Sprintf("%s (rendered %s %q)", r.Address, kind, name), ModuleAddress: r.ModuleAddress, Mode: r.Mode, Type: "kubernetes_manifest",
+			Name: r.Name, Index: r.Index, ProviderName: r.ProviderName, Actions: r.Actions,
+			After: model.Object{{Name: "manifest", Value: helmModel(obj)}}, AfterSensitive: sens,
+		}}
+	}
+	var out []helmObject
+	var byKey map[string]any
+	if err := json.Unmarshal([]byte(s), &byKey); err == nil {
+		for _, k := range slices.Sorted(maps.Keys(byKey)) {
+			if _, isObj := byKey[k].(map[string]any); isObj {
+				out = append(out, mk(k, byKey[k]))
+			}
+		}
+		return out, true
+	}
+	for i, doc := range splitYAMLStream(s) {
+		obj, err := helmvalues.Decode(doc)
+		m, isObj := obj.(map[string]any)
+		if err != nil || !isObj {
+			continue
+		}
+		kind, _ := m["kind"].(string)
+		name, _ := fieldOfPlain(m, "metadata", "name").(string)
+		out = append(out, mk(fmt.Sprintf("%d/%s/%s", i, strings.ToLower(kind), name), m))
+	}
+	return out, true
+}
+
+func fieldOfPlain(m map[string]any, path ...string) any {
+	var v any = m
+	for _, k := range path {
+		mm, _ := v.(map[string]any)
+		v = mm[k]
+	}
+	return v
+}
+
+// splitYAMLStream splits a YAML stream at its document markers.
+func splitYAMLStream(s string) []string {
+	var docs []string
+	var cur strings.Builder
+	for line := range strings.SplitSeq(s, "\n") {
+		if strings.HasPrefix(line, "---") && strings.TrimSpace(line[3:]) == "" || strings.HasPrefix(line, "--- ") {
+			docs = append(docs, cur.String())
+			cur.Reset()
+			continue
+		}
+		cur.WriteString(line)
+		cur.WriteByte('\n')
+	}
+	return append(docs, cur.String())
+}
+
+type helmRenderedAllKey struct{}
+
+// k8sRenderedObjects returns the objects of every rendered manifest in the
+// plan, for the autoscalers, disruption budgets and canaries a release
+// renders beside its workloads.
+func k8sRenderedObjects(p *model.Plan) []*model.Resource {
+	return p.Memo(helmRenderedAllKey{}, func() any {
+		var out []*model.Resource
+		for _, r := range p.OfType("helm_release") {
+			if !r.Exists() {
+				continue
+			}
+			objs, _ := helmRendered(r)
+			for _, o := range objs {
+				out = append(out, o.r)
+			}
+		}
+		return out
+	}).([]*model.Resource)
+}
+
+// k8sManifests returns the plan's kubernetes_manifest resources and the
+// objects of its rendered Helm manifests.
+func k8sManifests(p *model.Plan) []*model.Resource {
+	rendered := k8sRenderedObjects(p)
+	if len(rendered) == 0 {
+		return p.OfType("kubernetes_manifest")
+	}
+	return append(slices.Clip(p.OfType("kubernetes_manifest")), rendered...)
+}
+
+// helmCombine judges each workload of a rendered manifest and gives the
+// release the worst finding: any failure fails it, else anything unknown
+// makes it unknown. Messages and evidence name the object.
+func helmCombine(p *model.Plan, ws []k8sWorkload, judge func(*model.Plan, k8sWorkload) check.Finding) check.Finding {
+	var fails, unknowns, passes []check.Finding
+	for _, w := range ws {
+		f := judge(p, w)
+		if f.Status == "" {
+			continue
+		}
+		label := w.kind + " " + strconv.Quote(w.name())
+		f.Message = label + ": " + f.Message
+		for i, e := range f.Evidence {
+			if rest, ok := strings.CutPrefix(e.Attribute, "manifest."); ok && !strings.HasPrefix(e.Attribute, w.r.Address) {
+				f.Evidence[i].Attribute = "manifest (" + label + ") " + rest
+			} else {
+				f.Evidence[i].Attribute = label + " " + e.Attribute
+			}
+		}
+		switch f.Status {
+		case check.StatusFail:
+			fails = append(fails, f)
+		case check.StatusUnknown:
+			unknowns = append(unknowns, f)
+		default:
+			passes = append(passes, f)
+		}
+	}
+	for _, group := range [][]check.Finding{fails, unknowns, passes} {
+		if len(group) == 0 {
+			continue
+		}
+		out := check.Finding{Status: group[0].Status, Severity: group[0].Severity}
+		var msgs []string
+		for _, f := range group {
+			msgs = append(msgs, f.Message)
+			out.Evidence = append(out.Evidence, f.Evidence...)
+		}
+		out.Message = strings.Join(msgs, "; ")
+		return out
+	}
+	return check.Skip
+}
+
+// Argo Rollouts. A Rollout either holds its pod template (spec.template,
+// like a Deployment's) or takes over an existing Deployment's
+// (spec.workloadRef): the Deployment then keeps the template, which the
+// template checks judge there, and the Rollout runs the pods, which the
+// replica checks judge on the Rollout.
+
+// templateRef reports whether w is a Rollout that takes its pod template
+// from a Deployment (spec.workloadRef).
+func (w k8sWorkload) templateRef() bool {
+	if w.kind != "Rollout" {
+		return false
+	}
+	set, ok := w.set("spec", 0, "workload_ref")
+	return set || !ok
+}
+
+type k8sRolloutIndexKey struct{}
+
+// k8sRolloutOf returns the Rollout whose spec.workloadRef takes over the
+// Deployment w, if one does.
+func k8sRolloutOf(p *model.Plan, w k8sWorkload) (*model.Resource, bool) {
+	if w.kind != "Deployment" || w.name() == "" {
+		return nil, false
+	}
+	return k8sRolloutNaming(p, w.name(), w.namespace())
+}
+
+// k8sRolloutNaming returns the Rollout whose spec.workloadRef names the
+// Deployment called name in namespace ns, if one does.
+func k8sRolloutNaming(p *model.Plan, name, ns string) (*model.Resource, bool) {
+	byName := p.Memo(k8sRolloutIndexKey{}, func() any {
+		idx := map[string][]*model.Resource{}
+		for _, r := range k8sManifests(p) {
+			if ro, ok := k8sWorkloadOf(r); ok && ro.kind == "Rollout" {
+				if kind, _ := r.Attr("manifest", "spec", "workloadRef", "kind").Str(); kind == "Deployment" {
+					name, _ := r.Attr("manifest", "spec", "workloadRef", "name").Str()
+					idx[name] = append(idx[name], r)
+				}
+			}
+		}
+		return idx
+	}).(map[string][]*model.Resource)
+	for _, r := range byName[name] {
+		if ro, _ := k8sWorkloadOf(r); k8sSameNamespace(ro.namespace(), ns) {
+			return r, true
+		}
+	}
+	return nil, false
 }

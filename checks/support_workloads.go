@@ -200,3 +200,95 @@ func adminOnlyIngress(p *model.Plan, sg *model.Resource) (rules int, adminOnly b
 func stateLockTable(r *model.Resource) bool {
 	return r.Type == "aws_dynamodb_table" && strAt(r, "hash_key") == "LockID"
 }
+
+// helmInfrastructure reports whether a helm_release installs a cluster
+// add-on rather than the team's own service, and why. The workload checks
+// judge only the team's services: an ingress controller, cert-manager or
+// a log shipper is the platform's, sized and rolled out by its chart's
+// authors, and its values follow no common convention. A release is an
+// add-on when its chart's name is one of helmInfraCharts, ends in one of
+// helmInfraSuffixes, or comes from a repository that publishes add-ons
+// only (helmInfraRepos); anything else (a local chart, the team's own
+// registry, a general-purpose repository) is an application.
+func helmInfrastructure(r *model.Resource) (string, bool) {
+	name := helmChartName(r)
+	if helmInfraCharts[name] {
+		return fmt.Sprintf("chart %q is a cluster add-on", name), true
+	}
+	for _, suffix := range helmInfraSuffixes {
+		if strings.HasSuffix(name, suffix) {
+			return fmt.Sprintf("chart %q is a cluster add-on (%s)", name, suffix), true
+		}
+	}
+	repo := strings.ToLower(strAt(r, "repository"))
+	if repo == "" {
+		repo = strings.ToLower(strAt(r, "chart"))
+	}
+	for _, host := range helmInfraRepos {
+		if strings.Contains(repo, host) {
+			return fmt.Sprintf("repository %q publishes cluster add-ons", host), true
+		}
+	}
+	return "", false
+}
+
+// helmChartName is a release's chart name without its repository, path,
+// archive extension or version: oci://reg/charts/api, ./charts/api and
+// https://example.com/api-1.2.3.tgz are all "api".
+func helmChartName(r *model.Resource) string {
+	name := strings.TrimRight(strings.ToLower(strAt(r, "chart")), "/")
+	name = name[strings.LastIndexByte(name, '/')+1:]
+	if base, ok := strings.CutSuffix(name, ".tgz"); ok {
+		name = base
+		if i := strings.LastIndexByte(name, '-'); i > 0 && i+1 < len(name) && name[i+1] >= '0' && name[i+1] <= '9' {
+			name = name[:i]
+		}
+	}
+	return name
+}
+
+// helmInfraCharts are the charts of cluster add-ons: ingress and service
+// mesh, certificates and DNS, autoscaling of nodes and pods, metrics, logs
+// and traces, secrets, policy, backup and delivery controllers.
+var helmInfraCharts = map[string]bool{
+	// ingress, gateways and service mesh
+	"ingress-nginx": true, "nginx-ingress": true, "traefik": true, "haproxy-ingress": true, "kubernetes-ingress": true,
+	"contour": true, "kong": true, "ambassador": true, "emissary-ingress": true, "aws-load-balancer-controller": true,
+	"istio-base": true, "istiod": true, "istio-ingress": true, "linkerd2": true,
+	"linkerd-control-plane": true, "linkerd-crds": true, "cilium": true, "calico": true, "tigera-operator": true,
+	"aws-vpc-cni": true, "coredns": true,
+	// certificates, DNS, secrets, policy
+	"cert-manager": true, "external-dns": true, "external-secrets": true, "secrets-store-csi-driver": true,
+	"secrets-store-csi-driver-provider-aws": true, "sealed-secrets": true, "vault": true, "kyverno": true,
+	"gatekeeper": true, "reloader": true,
+	// node and pod autoscaling, scheduling
+	"karpenter": true, "cluster-autoscaler": true, "metrics-server": true, "keda": true, "vertical-pod-autoscaler": true,
+	"vpa": true, "descheduler": true, "aws-node-termination-handler": true, "cluster-proportional-autoscaler": true,
+	// storage and backup
+	"aws-ebs-csi-driver": true, "aws-efs-csi-driver": true, "velero": true,
+	// metrics, logs, traces
+	"kube-prometheus-stack": true, "prometheus": true, "prometheus-operator": true, "kube-state-metrics": true,
+	"prometheus-node-exporter": true, "prometheus-adapter": true, "prometheus-blackbox-exporter": true, "grafana": true,
+	"loki": true, "loki-stack": true, "promtail": true, "tempo": true, "tempo-distributed": true, "mimir-distributed": true,
+	"alloy": true, "grafana-agent": true, "fluent-bit": true, "fluentd": true, "aws-for-fluent-bit": true,
+	"aws-cloudwatch-metrics": true, "amazon-cloudwatch-observability": true, "adot-exporter-for-eks-on-ec2": true,
+	"opentelemetry-collector": true, "jaeger": true, "datadog": true, "newrelic-bundle": true, "nri-bundle": true,
+	"elastic-agent": true, "filebeat": true, "metricbeat": true, "vector": true,
+	// delivery
+	"argo-cd": true, "argo-rollouts": true, "argo-workflows": true, "flagger": true, "flux2": true,
+	"actions-runner-controller": true, "gha-runner-scale-set-controller": true,
+}
+
+// helmInfraSuffixes name add-ons by convention: operators, CSI drivers,
+// CRD-only charts and Prometheus exporters.
+var helmInfraSuffixes = []string{"-operator", "-csi-driver", "-crds", "-exporter"}
+
+// helmInfraRepos are repositories that publish cluster add-ons only.
+var helmInfraRepos = []string{
+	"aws.github.io/eks-charts", "charts.jetstack.io", "prometheus-community.github.io", "kubernetes.github.io/ingress-nginx",
+	"kubernetes-sigs.github.io", "fluent.github.io", "grafana.github.io", "argoproj.github.io", "charts.external-secrets.io",
+	"public.ecr.aws/karpenter", "charts.karpenter.sh", "helm.cilium.io", "istio-release.storage.googleapis.com",
+	"kedacore.github.io", "open-telemetry.github.io", "helm.datadoghq.com", "helm-charts.newrelic.com",
+	"vmware-tanzu.github.io", "kyverno.github.io", "stakater.github.io", "bitnami-labs.github.io/sealed-secrets",
+	"helm.traefik.io", "flagger.app", "fluxcd-community.github.io", "helm.releases.hashicorp.com",
+}

@@ -675,7 +675,8 @@ func bigInf(f *big.Float) float64 {
 // tooDeep bounds how deep YAML nests before it is parsed (the parser
 // follows it level by level on the stack): a line nests at most as deep
 // as its indentation, its leading entries ("- - x", "? x") and the flow
-// brackets open at its end.
+// brackets open at each of its characters (a one-line JSON document, as
+// jsonencode writes values, nests only as deep as its brackets).
 func tooDeep(src string) bool {
 	flow := 0
 	for line := range strings.SplitSeq(src, "\n") {
@@ -685,11 +686,30 @@ func tooDeep(src string) bool {
 			depth++
 			rest = strings.TrimLeft(rest[2:], " ")
 		}
-		flow += strings.Count(rest, "[") + strings.Count(rest, "{")
+		for i := 0; i < len(rest); i++ {
+			switch rest[i] {
+			case '[', '{':
+				flow++
+				if depth/2+flow > MaxDepth {
+					return true
+				}
+			case ']', '}':
+				flow = max(0, flow-1)
+			}
+		}
 		if depth/2+flow > MaxDepth {
 			return true
 		}
-		flow = max(0, flow-strings.Count(rest, "]")-strings.Count(rest, "}"))
 	}
 	return false
+}
+
+// Decode reads one YAML (or JSON) document into plain values, with the
+// same bounds as a values document. An empty document is nil.
+func Decode(doc string) (any, error) {
+	n, err := parseYAML(doc, -1)
+	if err != nil || n == nil {
+		return nil, err
+	}
+	return n.value(), nil
 }

@@ -275,3 +275,25 @@ func FuzzValues(f *testing.F) {
 		}
 	})
 }
+
+func TestOneLineJSON(t *testing.T) {
+	t.Parallel()
+	// jsonencode writes a values document on one line, with many more
+	// brackets than levels.
+	var b strings.Builder
+	b.WriteString(`{"replicaCount":3,"env":[`)
+	for i := 0; i < 300; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"name":"A","value":"b"}`)
+	}
+	b.WriteString(`]}`)
+	v := New()
+	if err := v.AddYAML(b.String(), Source{Attr: "values"}); err != nil {
+		t.Fatalf("AddYAML(one-line JSON) = %v", err)
+	}
+	if r := v.Lookup("replicaCount"); r.Value != 3.0 {
+		t.Errorf("replicaCount = %+v, want 3", r)
+	}
+}
