@@ -144,7 +144,7 @@ resource "helm_release" "jobs" {
   repository  = local.charts
   version     = "0.3.0"
   namespace   = "shop"
-  atomic      = true
+  atomic      = terraform_data.sizing.output != "" # known only after apply
   max_history = 10
 }
 
