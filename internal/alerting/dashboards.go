@@ -3,6 +3,7 @@ package alerting
 import (
 	"strings"
 
+	"github.com/prodready/terraform-provider-readiness/internal/helmvalues"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
@@ -64,9 +65,9 @@ func Dashboards(p *model.Plan) (found, undecided []Dashboard) {
 			// grafana.enabled and grafana.defaultDashboardsEnabled both
 			// default to true: the chart installs Grafana with its
 			// Kubernetes dashboards.
-			v := releaseValues(r)
-			on, known1 := flagAt(v, true, "grafana", "enabled")
-			dflt, known2 := flagAt(v, true, "grafana", "defaultDashboardsEnabled")
+			v := helmvalues.OfRelease(r)
+			on, known1 := v.Bool(true, "grafana", "enabled")
+			dflt, known2 := v.Bool(true, "grafana", "defaultDashboardsEnabled")
 			switch {
 			case known1 && !on, known2 && !dflt:
 			case known1 && known2:
@@ -75,7 +76,7 @@ func Dashboards(p *model.Plan) (found, undecided []Dashboard) {
 				undecided = append(undecided, Dashboard{r, "kube-prometheus-stack values known only after apply"})
 			}
 		case strings.HasSuffix(chart, "grafana"):
-			res := releaseValues(r).Lookup("dashboards")
+			res := helmvalues.OfRelease(r).Lookup("dashboards")
 			if len(fields(res.Value)) > 0 {
 				found = append(found, Dashboard{r, "grafana chart with dashboards in its values"})
 			} else if res.Unknown {

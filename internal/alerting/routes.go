@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/prodready/terraform-provider-readiness/internal/helmvalues"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
@@ -749,7 +750,7 @@ func (x *Model) prometheusOperatorRoute(r *model.Resource) route {
 		default:
 			continue
 		}
-		res := releaseValues(h).Lookup(path...)
+		res := helmvalues.OfRelease(h).Lookup(path...)
 		if res.Unknown {
 			rs = append(rs, route{verdict: Undecided, what: h.Address + " values known only after apply"})
 			continue
