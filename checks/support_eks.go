@@ -160,93 +160,49 @@ type helmCondition struct {
 // values documents and set entries (internal/helmvalues). A key no layer
 // sets is the chart's: dflt says what the chart's values.yaml gives it.
 func helmFlag(p *model.Plan, h *model.Resource, key string, dflt bool) (on bool, why string, e check.Evidence) {
-	v, found, why, e := helmValue(p, h, key)
-	switch {
-	case why != "":
+	res, why, e := helmLookup(p, h, key)
+	if why != "" {
 		return false, why, e
-	case !found:
-		e.Value = fmt.Sprintf("(not set: the chart defaults %s to %t)", key, dflt)
-		return dflt, "", e
 	}
-	b, ok := boolOf(v)
-	if !ok {
+	on, ok := res.Bool(dflt)
+	switch {
+	case !ok:
 		return false, fmt.Sprintf("its %s is not a boolean", key), e
+	case !res.Found:
+		e.Value = fmt.Sprintf("(not set: the chart defaults %s to %t)", key, dflt)
 	}
-	return b, "", e
+	return on, "", e
 }
 
 // helmValue looks a chart value of release h up by its dotted key.
 func helmValue(p *model.Plan, h *model.Resource, key string) (v any, found bool, why string, e check.Evidence) {
+	res, why, e := helmLookup(p, h, key)
+	return res.Value, res.Found && why == "", why, e
+}
+
+// helmLookup looks a chart value of release h up by its dotted key, with
+// its evidence; why says why the plan cannot tell it.
+func helmLookup(p *model.Plan, h *model.Resource, key string) (res helmvalues.Result, why string, e check.Evidence) {
 	e = check.Evidence{Attribute: h.Address + " values " + key}
 	path, err := helmvalues.ParseName(key)
 	if err != nil {
-		return nil, false, fmt.Sprintf("%s is no chart value name", key), e
+		return res, fmt.Sprintf("%s is no chart value name", key), e
 	}
-	res := eksHelmValues(p, h).Lookup(path...)
+	res = helmValuesOf(p, h).Lookup(path...)
 	switch {
 	case res.Unknown:
 		e.Value = model.KnownAfterApply
-		return nil, false, fmt.Sprintf("its %s may be set where the plan cannot show it (%s)", key, res.Reason), e
+		return res, fmt.Sprintf("its %s may be set where the plan cannot show it (%s)", key, res.Reason), e
 	case !res.Found:
 		e.Value = "(not set)"
-		return nil, false, "", e
+		return res, "", e
 	case res.Sensitive:
 		e.Value = model.Redacted
 	default:
 		e.Value = p.Scrub(model.Render(res.Value))
 	}
 	e.Attribute += " (" + res.Source.String() + ")"
-	return res.Value, true, "", e
-}
-
-type eksHelmValuesKey struct{ h *model.Resource }
-
-// eksHelmValues merges a release's values documents and set, set_list and
-// set_sensitive entries in the Helm provider's order.
-func eksHelmValues(p *model.Plan, h *model.Resource) *helmvalues.Values {
-	return p.Memo(eksHelmValuesKey{h}, func() any { return eksMergeValues(h) }).(*helmvalues.Values)
-}
-
-func eksMergeValues(h *model.Resource) *helmvalues.Values {
-	v := helmvalues.New()
-	docs := h.Attr("values")
-	if docs.Unknown {
-		v.AddUnknown(helmvalues.Source{Attr: "values"}, "known only after apply")
-	}
-	for i := range docs.List() {
-		a := h.Attr("values", i)
-		src := helmvalues.Source{Attr: "values", Index: i, Sensitive: a.Sensitive}
-		if s, ok := a.Value.(string); ok && !a.Unknown {
-			_ = v.AddYAML(s, src) // an invalid document is opaque: lookups say so
-		} else if a.Unknown {
-			v.AddUnknown(src, "known only after apply")
-		}
-	}
-	for _, attr := range []string{"set", "set_list", "set_sensitive"} {
-		entries := h.Attr(attr)
-		if entries.Unknown {
-			v.AddUnknown(helmvalues.Source{Attr: attr}, "known only after apply")
-			continue
-		}
-		for i := range entries.List() {
-			name, value := h.Attr(attr, i, "name"), h.Attr(attr, i, "value")
-			src := helmvalues.Source{Attr: attr, Index: i, Sensitive: attr == "set_sensitive" || value.Sensitive || name.Sensitive}
-			n, ok := name.Str()
-			if !ok {
-				v.AddUnknown(src, "its name is known only after apply")
-				continue
-			}
-			src.Name = n
-			if attr == "set_list" {
-				_ = v.SetList(n, value.Strings(), value.Unknown || h.HasUnknown(attr, i, "value"), src)
-				continue
-			}
-			typ, _ := h.Attr(attr, i, "type").Str()
-			s, _ := value.Str()
-			_ = v.Set(n, s, typ, value.Unknown, src)
-		}
-	}
-	return v
+	return res, "", e
 }
 
 // helmValuesMention reports whether a release's values documents or set

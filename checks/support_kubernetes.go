@@ -542,55 +542,20 @@ func k8sJudge(p *model.Plan, r *model.Resource, judge func(*model.Plan, k8sWorkl
 		}
 		return helmCombine(p, ws, judge)
 	}
-	return values(p, helmReleaseOf(r))
+	return values(p, helmReleaseOf(p, r))
 }
 
 // helmReleaseOf reads a release's values and set entries.
-func helmReleaseOf(r *model.Resource) *helmRelease {
-	v := helmvalues.New()
-	docs := r.Attr("values")
-	switch {
-	case docs.Unknown:
-		v.AddUnknown(helmvalues.Source{Attr: "values"}, "known only after apply")
-	default:
-		for i := range docs.List() {
-			a := r.Attr("values", i)
-			src := helmvalues.Source{Attr: "values", Index: i, Sensitive: a.Sensitive}
-			s, isStr := a.Value.(string)
-			switch {
-			case a.Unknown:
-				v.AddUnknown(src, "known only after apply")
-			case isStr:
-				_ = v.AddYAML(s, src) // an invalid document is opaque: Lookup says so
-			}
-		}
-	}
-	for _, attr := range []string{"set", "set_list", "set_sensitive"} {
-		entries := r.Attr(attr)
-		if entries.Unknown {
-			v.AddUnknown(helmvalues.Source{Attr: attr}, "known only after apply")
-			continue
-		}
-		for i := range entries.List() {
-			name := r.Attr(attr, i, "name")
-			value := r.Attr(attr, i, "value")
-			src := helmvalues.Source{Attr: attr, Index: i, Sensitive: attr == "set_sensitive" || value.Sensitive || name.Sensitive}
-			n, ok := name.Str()
-			if !ok {
-				v.AddUnknown(src, "its name is known only after apply")
-				continue
-			}
-			src.Name = n
-			if attr == "set_list" {
-				_ = v.SetList(n, value.Strings(), value.Unknown || r.HasUnknown(attr, i, "value"), src)
-				continue
-			}
-			typ, _ := r.Attr(attr, i, "type").Str()
-			s, _ := value.Str()
-			_ = v.Set(n, s, typ, value.Unknown, src)
-		}
-	}
-	return &helmRelease{r: r, values: v}
+func helmReleaseOf(p *model.Plan, r *model.Resource) *helmRelease {
+	return &helmRelease{r: r, values: helmValuesOf(p, r)}
+}
+
+type helmValuesKey struct{ r *model.Resource }
+
+// helmValuesOf merges a release's values documents and set, set_list and
+// set_sensitive entries as Helm does, once per plan for every check.
+func helmValuesOf(p *model.Plan, r *model.Resource) *helmvalues.Values {
+	return p.Memo(helmValuesKey{r}, func() any { return helmvalues.OfRelease(r) }).(*helmvalues.Values)
 }
 
 // chart names the release's chart for messages: "api" (repository
