@@ -69,7 +69,7 @@ var eksLokiCharts = []string{"alloy", "grafana-agent", "k8s-monitoring"}
 // eksLokiAgents adds to s the Grafana agents whose values write to Loki.
 func eksLokiAgents(p *model.Plan, s *eksSurvey) {
 	for _, h := range p.OfType("helm_release") {
-		chart := helmChart(h)
+		chart := helmChartName(h)
 		if !slices.Contains(eksLokiCharts, chart) {
 			continue
 		}

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
@@ -53,7 +52,7 @@ resource "helm_release" "cluster_autoscaler" {
 		}
 		if h := nodeAutoscalerRelease.in(p); h != nil {
 			e = append(e, evAt(p, h, "chart"))
-			return pass(fmt.Sprintf("the node group can scale between %g and %g nodes, and the plan installs %s", lo, hi, helmChart(h)), e...)
+			return pass(fmt.Sprintf("the node group can scale between %g and %g nodes, and the plan installs %s", lo, hi, helmChartName(h)), e...)
 		}
 		return unknown(fmt.Sprintf("the node group can scale between %g and %g nodes, but scaling needs the cluster-autoscaler or Karpenter, which the plan does not show", lo, hi), e...)
 	},
@@ -64,13 +63,7 @@ resource "helm_release" "cluster_autoscaler" {
 var nodeAutoscalerRelease = &firstMatch{
 	types: []string{"helm_release"},
 	test: func(h *model.Resource) bool {
-		chart := helmChart(h)
+		chart := helmChartName(h)
 		return chart == "cluster-autoscaler" || chart == "karpenter"
 	},
-}
-
-// helmChart returns a release's chart name, without its repository.
-func helmChart(h *model.Resource) string {
-	chart := strAt(h, "chart")
-	return chart[strings.LastIndexByte(chart, '/')+1:]
 }

@@ -119,7 +119,7 @@ func eksScrapers(p *model.Plan, c *model.Resource, s *eksSurvey) {
 // writes metrics to a remote Prometheus.
 func eksRemoteWriteAgents(p *model.Plan, s *eksSurvey) {
 	for _, h := range p.OfType("helm_release") {
-		chart := helmChart(h)
+		chart := helmChartName(h)
 		if chart != "alloy" && chart != "grafana-agent" {
 			continue
 		}
@@ -138,7 +138,7 @@ func eksRemoteWriteAgents(p *model.Plan, s *eksSurvey) {
 func eksPrometheusReleases(p *model.Plan, s *eksSurvey) []check.Finding {
 	var failed []check.Finding
 	for _, h := range p.OfType("helm_release") {
-		chart := helmChart(h)
+		chart := helmChartName(h)
 		spec, ok := eksPrometheusCharts[chart]
 		if !ok {
 			continue

@@ -130,7 +130,7 @@ func eksAddonOf(p *model.Plan, c, a *model.Resource) (tied bool, why string) {
 // when the chart counts as installed), and its default.
 func eksCharts(p *model.Plan, s *eksSurvey, charts map[string]helmCondition) {
 	for _, h := range p.OfType("helm_release") {
-		chart := helmChart(h)
+		chart := helmChartName(h)
 		cond, ok := charts[chart]
 		if !ok {
 			continue
@@ -233,31 +233,9 @@ func helmValuesMention(h *model.Resource, words ...string) (mention bool, why st
 	return false, ""
 }
 
-// eksPlatformCharts are charts that run the cluster rather than an
-// application: a release of any other chart deploys an application.
-var eksPlatformCharts = map[string]bool{
-	"aws-load-balancer-controller": true, "cluster-autoscaler": true, "karpenter": true, "karpenter-crd": true,
-	"metrics-server": true, "external-dns": true, "cert-manager": true, "ingress-nginx": true,
-	"aws-ebs-csi-driver": true, "aws-efs-csi-driver": true, "secrets-store-csi-driver": true,
-	"secrets-store-csi-driver-provider-aws": true, "external-secrets": true, "argo-cd": true,
-	"argo-rollouts": true, "argo-workflows": true, "flagger": true, "keda": true, "velero": true,
-	"aws-node-termination-handler": true, "tigera-operator": true, "calico": true, "cilium": true,
-	"kyverno": true, "gatekeeper": true, "istiod": true, "base": true, "gateway": true, "linkerd-control-plane": true,
-	"linkerd-crds": true, "nvidia-device-plugin": true, "gpu-operator": true, "reloader": true,
-	"sealed-secrets": true, "vault": true, "crossplane": true, "kube-state-metrics": true,
-	"prometheus-node-exporter": true, "prometheus-adapter": true, "traefik": true, "aws-vpc-cni": true,
-	"eks-pod-identity-agent": true, "aws-cloudwatch-metrics": true, "actions-runner-controller": true,
-	"gha-runner-scale-set-controller": true, "kube-prometheus-stack": true, "prometheus": true, "grafana": true,
-	"loki": true, "alloy": true, "grafana-agent": true, "aws-for-fluent-bit": true,
-}
-
-// eksObservabilityCharts are the charts the EKS checks look for: they run
-// the cluster's telemetry, not an application.
-var eksObservabilityCharts = []map[string]helmCondition{eksLogShippers, eksTraceCollectors, eksMetricsCollectors}
-
 // eksAppWorkloads lists what deploys application pods into a cluster:
 // Deployments, StatefulSets and Argo Rollouts (typed or as manifests), and
-// Helm releases of charts that are neither platform nor telemetry charts.
+// Helm releases of charts that are not cluster add-ons (helmInfrastructure).
 func eksAppWorkloads(p *model.Plan) []*model.Resource {
 	return p.Memo(eksAppWorkloadsKey{}, func() any {
 		var out []*model.Resource
@@ -271,8 +249,7 @@ func eksAppWorkloads(p *model.Plan) []*model.Resource {
 			}
 		}
 		for _, h := range p.OfType("helm_release") {
-			chart := helmChart(h)
-			if chart == "" || eksPlatformCharts[chart] || eksTelemetryChart(chart) {
+			if _, infra := helmInfrastructure(h); infra || helmChartName(h) == "" {
 				continue
 			}
 			out = append(out, h)
@@ -288,15 +265,6 @@ type eksAppWorkloadsKey struct{}
 var eksPodTypes = []string{
 	"kubernetes_deployment", "kubernetes_deployment_v1", "kubernetes_stateful_set", "kubernetes_stateful_set_v1",
 	"kubernetes_manifest",
-}
-
-func eksTelemetryChart(chart string) bool {
-	for _, m := range eksObservabilityCharts {
-		if _, ok := m[chart]; ok {
-			return true
-		}
-	}
-	return false
 }
 
 // eksManifests adds to s the kubernetes_manifest objects of the given

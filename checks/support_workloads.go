@@ -262,10 +262,12 @@ var helmInfraCharts = map[string]bool{
 	"secrets-store-csi-driver-provider-aws": true, "sealed-secrets": true, "vault": true, "kyverno": true,
 	"gatekeeper": true, "reloader": true,
 	// node and pod autoscaling, scheduling
-	"karpenter": true, "cluster-autoscaler": true, "metrics-server": true, "keda": true, "vertical-pod-autoscaler": true,
+	"karpenter": true, "karpenter-crd": true, "cluster-autoscaler": true, "metrics-server": true, "keda": true, "vertical-pod-autoscaler": true,
 	"vpa": true, "descheduler": true, "aws-node-termination-handler": true, "cluster-proportional-autoscaler": true,
 	// storage and backup
 	"aws-ebs-csi-driver": true, "aws-efs-csi-driver": true, "velero": true,
+	// devices, identity and cloud resources
+	"nvidia-device-plugin": true, "eks-pod-identity-agent": true, "crossplane": true,
 	// metrics, logs, traces
 	"kube-prometheus-stack": true, "prometheus": true, "prometheus-operator": true, "kube-state-metrics": true,
 	"prometheus-node-exporter": true, "prometheus-adapter": true, "prometheus-blackbox-exporter": true, "grafana": true,
@@ -273,7 +275,10 @@ var helmInfraCharts = map[string]bool{
 	"alloy": true, "grafana-agent": true, "fluent-bit": true, "fluentd": true, "aws-for-fluent-bit": true,
 	"aws-cloudwatch-metrics": true, "amazon-cloudwatch-observability": true, "adot-exporter-for-eks-on-ec2": true,
 	"opentelemetry-collector": true, "jaeger": true, "datadog": true, "newrelic-bundle": true, "nri-bundle": true,
-	"elastic-agent": true, "filebeat": true, "metricbeat": true, "vector": true,
+	"elastic-agent": true, "filebeat": true, "metricbeat": true, "vector": true, "vector-agent": true,
+	"fluentd-elasticsearch": true, "k8s-monitoring": true, "opentelemetry-kube-stack": true, "aws-otel-collector": true,
+	"aws-xray-daemon": true, "xray-daemon": true, "splunk-otel-collector": true, "splunk-connect-for-kubernetes": true,
+	"sumologic": true,
 	// delivery
 	"argo-cd": true, "argo-rollouts": true, "argo-workflows": true, "flagger": true, "flux2": true,
 	"actions-runner-controller": true, "gha-runner-scale-set-controller": true,
