@@ -577,76 +577,7 @@ func resARNRegion(arn string) (string, bool) {
 	return parts[3], true
 }
 
-// alarmMetricNames lists the metric names an alarm reads (its own and its
-// metric queries'), and whether any is known only after apply. For a
-// Datadog monitor, the query stands for its metrics.
-func alarmMetricNames(a *model.Resource) (names []string, undecided bool) {
-	if a.Type == "datadog_monitor" {
-		q := a.Attr("query")
-		s, _ := q.Str()
-		return []string{strings.ToLower(s)}, q.Unknown
-	}
-	paths := []model.Path{{"metric_name"}}
-	for i := range a.Attr("metric_query").List() {
-		paths = append(paths, model.Path{"metric_query", i, "metric", 0, "metric_name"})
-	}
-	for _, path := range paths {
-		m := a.Attr(path...)
-		if s, ok := m.Str(); ok && s != "" {
-			names = append(names, s)
-		}
-		undecided = undecided || m.Unknown
-	}
-	return names, undecided || a.Attr("metric_query").Unknown
-}
-
 // metricWant names the metrics an alarm should read: CloudWatch metric
 // names, and the Datadog metric names that stand for them in a monitor's
 // query.
 type metricWant struct{ cloudwatch, datadog []string }
-
-// alarmOnMetric sorts the alarms watching r into those that read a wanted
-// metric, those that read others, and those whose metric (or whom they
-// watch) is known only after apply.
-func alarmOnMetric(p *model.Plan, r *model.Resource, want metricWant) (on, others, undecided []*model.Resource) {
-	w := alarmIndexOf(p).watching(r)
-	for _, a := range w.Watching {
-		names, unk := alarmMetricNames(a)
-		hit := false
-		for _, n := range names {
-			if a.Type == "datadog_monitor" {
-				for _, m := range want.datadog {
-					hit = hit || strings.Contains(n, m)
-				}
-			} else {
-				hit = hit || slices.Contains(want.cloudwatch, n)
-			}
-		}
-		switch {
-		case hit:
-			on = append(on, a)
-		case unk:
-			undecided = append(undecided, a)
-		default:
-			others = append(others, a)
-		}
-	}
-	for _, a := range w.Undecided {
-		if !alarmWatchesAnother(p, a, r) {
-			undecided = append(undecided, a)
-		}
-	}
-	return on, others, undecided
-}
-
-// alarmWatchesAnother reports whether an alarm's dimensions refer to another
-// resource of r's type (or of its alias: aws_alb is aws_lb): whatever its
-// unknown dimensions hold, it watches that one.
-func alarmWatchesAnother(p *model.Plan, a, r *model.Resource) bool {
-	for _, x := range p.Refs(a, "dimensions", "metric_query") {
-		if x != r && sameType(x.Type, r.Type) {
-			return true
-		}
-	}
-	return false
-}

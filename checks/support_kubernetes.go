@@ -702,8 +702,6 @@ type helmObject struct {
 	r   *model.Resource
 }
 
-type helmRenderedKey struct{ r *model.Resource }
-
 // helmRendered returns the objects of a release's rendered manifest when
 // the plan holds it (the Helm provider's manifest experiment: a JSON
 // object of the objects by kind, API version and name; a YAML stream is
