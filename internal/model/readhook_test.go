@@ -61,3 +61,29 @@ func TestReadHookOff(t *testing.T) {
 		t.Errorf("the readers allocate %.0f times a run without a hook", allocs)
 	}
 }
+
+// getUnhooked is Object.Get as it was before the read hook, to measure
+// what the hook's check costs a reader.
+func getUnhooked(o Object, name string) (any, bool) {
+	for i := range o {
+		if o[i].Name == name {
+			return o[i].Value, true
+		}
+	}
+	return nil, false
+}
+
+var benchObject = Object{{Name: "engine", Value: "postgres"}, {Name: "multi_az", Value: true}, {Name: "storage_encrypted", Value: true}}
+
+func BenchmarkGet(b *testing.B) {
+	b.Run("hooked", func(b *testing.B) {
+		for b.Loop() {
+			benchObject.Get("storage_encrypted")
+		}
+	})
+	b.Run("unhooked", func(b *testing.B) {
+		for b.Loop() {
+			getUnhooked(benchObject, "storage_encrypted")
+		}
+	})
+}
