@@ -108,19 +108,22 @@ func (v *Values) AddYAML(doc string, src Source) error {
 	layer := v.addSource(src)
 	n, err := parseYAML(doc, layer)
 	if err != nil {
-		v.opaque = append(v.opaque, opaqueLayer{layer, err.Error()})
-		return err
+		return v.markOpaque(layer, err)
 	}
 	if n == nil {
 		return nil // an empty document
 	}
 	if n.kind != mapKind {
-		err := errors.New("the document is not a mapping of values")
-		v.opaque = append(v.opaque, opaqueLayer{layer, err.Error()})
-		return err
+		return v.markOpaque(layer, errors.New("the document is not a mapping of values"))
 	}
 	merge(v.root, n)
 	return nil
+}
+
+// markOpaque marks layer opaque for err, and returns err.
+func (v *Values) markOpaque(layer int, err error) error {
+	v.opaque = append(v.opaque, opaqueLayer{layer, err.Error()})
+	return err
 }
 
 // AddUnknown adds a layer the plan cannot show: a values document, or a
@@ -136,22 +139,18 @@ func (v *Values) AddUnknown(src Source, reason string) {
 func (v *Values) Set(name, value, typ string, unknown bool, src Source) error {
 	layer := v.addSource(src)
 	if typ != "" && typ != "auto" && typ != "string" {
-		err := fmt.Errorf("unexpected type %q", typ)
-		v.opaque = append(v.opaque, opaqueLayer{layer, err.Error()})
-		return err
+		return v.markOpaque(layer, fmt.Errorf("unexpected type %q", typ))
 	}
 	path, err := ParseName(name)
 	if err != nil {
-		v.opaque = append(v.opaque, opaqueLayer{layer, err.Error()})
-		return err
+		return v.markOpaque(layer, err)
 	}
 	if unknown {
 		return v.assign(path, &node{layer: layer, unknown: true}, layer)
 	}
 	assignments, err := splitAssignments(value)
 	if err != nil {
-		v.opaque = append(v.opaque, opaqueLayer{layer, err.Error()})
-		return err
+		return v.markOpaque(layer, err)
 	}
 	// name=a,b=c: Helm reads the text after an unescaped comma as more
 	// assignments.
@@ -161,14 +160,11 @@ func (v *Values) Set(name, value, typ string, unknown bool, src Source) error {
 	for _, a := range assignments[1:] {
 		n, val, ok := cutUnescaped(a, '=')
 		if !ok {
-			err := fmt.Errorf("key %q has no value", unescape(a))
-			v.opaque = append(v.opaque, opaqueLayer{layer, err.Error()})
-			return err
+			return v.markOpaque(layer, fmt.Errorf("key %q has no value", unescape(a)))
 		}
 		p, err := ParseName(n)
 		if err != nil {
-			v.opaque = append(v.opaque, opaqueLayer{layer, err.Error()})
-			return err
+			return v.markOpaque(layer, err)
 		}
 		if err := v.assign(p, typedNode(val, typ == "string", layer), layer); err != nil {
 			return err
@@ -183,8 +179,7 @@ func (v *Values) SetList(name string, items []string, unknown bool, src Source) 
 	layer := v.addSource(src)
 	path, err := ParseName(name)
 	if err != nil {
-		v.opaque = append(v.opaque, opaqueLayer{layer, err.Error()})
-		return err
+		return v.markOpaque(layer, err)
 	}
 	if unknown {
 		return v.assign(path, &node{layer: layer, unknown: true}, layer)
