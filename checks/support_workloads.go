@@ -55,8 +55,9 @@ var servingTypes = []string{
 	"aws_volume_attachment",
 }
 
-// hostNames are the names a host goes by: its address's resource and module
-// names, its name or name prefix, and its Name tag.
+// hostNames are the names a host goes by: the parts of its address, and
+// the names its type holds (an instance's Name tag; an Auto Scaling group's
+// name, name prefix and Name tag, from its tag blocks or aws 3's tags list).
 func hostNames(r *model.Resource) []string {
 	var out []string
 	for _, part := range strings.Split(model.StripKeys(r.Address), ".") {
@@ -64,22 +65,27 @@ func hostNames(r *model.Resource) []string {
 			out = append(out, part)
 		}
 	}
-	for _, attr := range []string{"name", "name_prefix"} {
-		if s := strAt(r, attr); s != "" {
-			out = append(out, s)
-		}
-	}
-	for _, path := range []model.Path{{"tags", "Name"}, {"tags_all", "Name"}} {
+	add := func(path ...model.Step) {
 		if s := strAt(r, path...); s != "" {
 			out = append(out, s)
 		}
 	}
-	for _, t := range r.Attr("tag").List() {
-		o, _ := t.(model.Object)
-		if k, _ := o.Get("key"); k == "Name" {
-			if v, ok := o.Get("value"); ok {
-				if s, ok := v.(string); ok {
-					out = append(out, s)
+	switch r.Type {
+	case "aws_instance":
+		add("tags", "Name")
+		add("tags_all", "Name")
+	case "aws_autoscaling_group":
+		add("name")
+		add("name_prefix")
+		for _, attr := range []string{"tag", "tags"} {
+			for _, t := range r.Attr(attr).List() {
+				o, _ := t.(model.Object)
+				if k, _ := o.Get("key"); k == "Name" {
+					if v, ok := o.Get("value"); ok {
+						if s, ok := v.(string); ok {
+							out = append(out, s)
+						}
+					}
 				}
 			}
 		}

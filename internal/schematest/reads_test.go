@@ -65,20 +65,7 @@ func probed(r read, checks map[string]bool) bool {
 // are known and left for now, each with why. Each must still be read and
 // still missing from every version: an entry that is neither fails the
 // test, so that it goes once fixed.
-var readsNotHeld = map[string]string{
-	// checks/support_workloads.go (hostNames, which aws_alarm_coverage
-	// calls) asks every host for name, name_prefix, the Name key of tags
-	// and tags_all, and tag blocks: an instance has no name, an
-	// autoscaling group no tags_all. The file is being rewritten (issue
-	// 14); once it probes per type, or its paths join probes, these go.
-	"aws_instance.name":                   hostNamesProbe,
-	"aws_instance.name_prefix":            hostNamesProbe,
-	"aws_instance.tag":                    hostNamesProbe,
-	"aws_autoscaling_group.tags_all":      hostNamesProbe,
-	"aws_autoscaling_group.tags_all.Name": hostNamesProbe,
-}
-
-const hostNamesProbe = "support_workloads.go hostNames probes every host type; being rewritten"
+var readsNotHeld = map[string]string{}
 
 // A read is one attribute path a check asked a resource of a type for:
 // names of attributes, blocks and map keys, list indexes left out.
