@@ -76,9 +76,6 @@ var dbClusterInstanceTypes = map[string]string{
 	"aws_docdb_cluster":   "aws_docdb_cluster_instance",
 }
 
-// dbClusterTypes are the database cluster types the data checks judge.
-var dbClusterTypes = []string{"aws_rds_cluster", "aws_neptune_cluster", "aws_docdb_cluster"}
-
 // dataClusterInstances returns the member instances of a database cluster,
 // linked by their cluster_identifier.
 func dataClusterInstances(p *model.Plan, cluster *model.Resource) []*model.Resource {

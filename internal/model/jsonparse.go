@@ -46,9 +46,6 @@ type parser struct {
 
 	depth  int
 	intern map[string]string
-	// boxed shares the interface values of short strings: converting a
-	// string to any allocates.
-	boxed  map[string]any
 	fields []Field // stack of object members being read
 	elems  []any   // stack of list elements being read
 }
@@ -58,7 +55,7 @@ type parser struct {
 const windowSize = 1 << 20
 
 func newParser(data []byte) *parser {
-	return &parser{data: data, pin: -1, eof: true, intern: make(map[string]string, 4096), boxed: make(map[string]any, 4096)}
+	return &parser{data: data, pin: -1, eof: true, intern: make(map[string]string, 4096)}
 }
 
 func newStreamParser(r io.Reader, window int) *parser {
@@ -518,31 +515,6 @@ func (p *parser) str() (string, error) {
 		return s, nil
 	}
 	return string(raw), nil
-}
-
-// strValue reads a string as an interface value, sharing the boxes of
-// short strings.
-func (p *parser) strValue() (any, error) {
-	raw, escaped, err := p.strSpan()
-	if err != nil {
-		return nil, err
-	}
-	if escaped || len(raw) > internMax {
-		if !escaped {
-			return string(raw), nil
-		}
-		s, err := unescape(raw)
-		if err != nil {
-			return nil, p.errorf("%v", err)
-		}
-		return s, nil
-	}
-	if v, ok := p.boxed[string(raw)]; ok {
-		return v, nil
-	}
-	var v any = string(raw)
-	p.boxed[string(raw)] = v
-	return v, nil
 }
 
 // smallInts holds boxed integers 0..1023, the numbers plans are made of.
