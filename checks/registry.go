@@ -22,6 +22,7 @@ func All() []check.Check {
 		alertingChecks,
 		onCallChecks,
 		eksChecks,
+		evidenceChecks,
 	} {
 		all = append(all, domain...)
 	}

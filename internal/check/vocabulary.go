@@ -16,6 +16,8 @@ var Categories = []string{
 	"replication", "recovery_objectives", "destructive_change", "deletion_protection",
 	"encryption_at_rest", "encryption_in_transit", "public_access", "access_control",
 	"check_block", "incident_response", "image_scanning", "metrics_history",
+	"performance_targets", "load_testing", "sanity_tests", "ci_cd", "api_documentation",
+	"release_versioning", "change_approval", "feature_flags", "recovery_drill", "compliance",
 }
 
 // KnownSection reports whether s is a checklist section.

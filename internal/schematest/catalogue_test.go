@@ -27,13 +27,15 @@ const checksDir = "../../checks"
 // from: their types are listed by the tests, never judged. A check naming a
 // type of a provider neither stored nor listed here fails the test.
 var notHeldProviders = map[string]string{
-	"datadog":   "DataDog/datadog",
-	"grafana":   "grafana/grafana",
-	"kubectl":   "gavinbunney/kubectl, alekc/kubectl",
-	"newrelic":  "newrelic/newrelic",
-	"opsgenie":  "opsgenie/opsgenie",
-	"pagerduty": "PagerDuty/pagerduty",
-	"signalfx":  "splunk-terraform/signalfx",
+	"datadog":      "DataDog/datadog",
+	"grafana":      "grafana/grafana",
+	"github":       "integrations/github",
+	"kubectl":      "gavinbunney/kubectl, alekc/kubectl",
+	"launchdarkly": "launchdarkly/launchdarkly",
+	"newrelic":     "newrelic/newrelic",
+	"opsgenie":     "opsgenie/opsgenie",
+	"pagerduty":    "PagerDuty/pagerduty",
+	"signalfx":     "splunk-terraform/signalfx",
 }
 
 // outsideStoredSchemas are real types of the stored providers that the
@@ -47,10 +49,22 @@ var notHeldProviders = map[string]string{
 var outsideStoredSchemas = map[string]string{
 	"aws_alb_listener_certificate":              awsRegister,
 	"aws_alb_target_group_attachment":           awsRegister,
+	"aws_api_gateway_documentation_part":        awsRegister,
+	"aws_api_gateway_documentation_version":     awsRegister,
+	"aws_api_gateway_rest_api":                  awsRegister,
+	"aws_apigatewayv2_api":                      awsRegister,
 	"aws_appautoscaling_scheduled_action":       awsRegister,
+	"aws_appconfig_configuration_profile":       awsRegister,
+	"aws_auditmanager_assessment":               awsRegister,
 	"aws_autoscaling_traffic_source_attachment": awsRegister,
+	"aws_backup_framework":                      awsRegister,
 	"aws_backup_logically_air_gapped_vault":     awsRegister,
+	"aws_backup_restore_testing_plan":           awsRegister,
+	"aws_backup_restore_testing_selection":      awsRegister,
 	"aws_cloudwatch_composite_alarm":            awsRegister,
+	"aws_codebuild_project":                     awsRegister,
+	"aws_codepipeline":                          awsRegister,
+	"aws_config_conformance_pack":               awsRegister,
 	"aws_db_subnet_group":                       awsRegister,
 	"aws_default_subnet":                        awsRegister,
 	"aws_docdb_subnet_group":                    awsRegister,
@@ -71,9 +85,12 @@ var outsideStoredSchemas = map[string]string{
 	"aws_s3_account_public_access_block":        awsRegister,
 	"aws_s3_bucket_logging":                     awsRegister,
 	"aws_s3_bucket_website_configuration":       awsRegister,
+	"aws_scheduler_schedule":                    awsRegister,
+	"aws_securityhub_standards_subscription":    awsRegister,
 	"aws_sqs_queue_redrive_policy":              awsRegister,
 	"aws_ssmcontacts_contact":                   awsRegister,
 	"aws_ssmcontacts_plan":                      awsRegister,
+	"aws_synthetics_canary":                     awsRegister,
 
 	"google_storage_bucket_access_control":         googleRegister,
 	"google_storage_bucket_acl":                    googleRegister,

@@ -1,0 +1,26 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/prodready/terraform-provider-readiness/internal/checktest"
+)
+
+func TestServiceLevelObjective(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		fixture string
+		want    checktest.Want
+	}{
+		"Datadog SLO and Flagger thresholds":   {fixture: "testdata/evidence_saas/plan.json", want: checktest.Want{Pass: []string{""}}},
+		"services without an SLO":              {fixture: "testdata/evidence_aws/plan.json", want: checktest.Want{Unknown: []string{""}}},
+		"Helm-deployed service without an SLO": {fixture: "testdata/evidence_saas_gaps/plan.json", want: checktest.Want{Unknown: []string{""}}},
+		"no service in the plan":               {fixture: "testdata/plan_destructive/nothing/plan.json", want: checktest.Want{}},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			checktest.Assert(t, ServiceLevelObjective, tc.fixture, tc.want)
+		})
+	}
+}
