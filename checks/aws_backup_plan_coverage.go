@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 
+	"github.com/prodready/terraform-provider-readiness/internal/aws/backup"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
@@ -44,7 +45,7 @@ var AWSBackupPlanCoverage = check.Check{
 			if r.Type == "aws_db_instance" && dataReadReplica(r) {
 				continue
 			}
-			f := backupCoverageFinding(backupCovers(p, r))
+			f := backupCoverageFinding(backup.Covers(p, r))
 			f.Address = r.Address
 			out = append(out, f)
 		}
@@ -53,18 +54,18 @@ var AWSBackupPlanCoverage = check.Check{
 }
 
 // backupCoverageFinding turns the selections' verdict into a finding.
-func backupCoverageFinding(c backupCoverage) check.Finding {
-	switch c.verdict {
-	case resYes:
-		return pass("an AWS Backup selection picks the resource", evText(c.by.Address, "%s", c.how))
-	case resMaybe:
+func backupCoverageFinding(c backup.Coverage) check.Finding {
+	switch c.Verdict {
+	case backup.Yes:
+		return pass("an AWS Backup selection picks the resource", evText(c.By.Address, "%s", c.How))
+	case backup.Maybe:
 		return unknown("whether an AWS Backup selection picks the resource is known only after apply",
-			evText(c.by.Address, "%s", c.how))
+			evText(c.By.Address, "%s", c.How))
 	}
-	if c.count == 0 {
+	if c.Count == 0 {
 		return fail("no AWS Backup selection in the plan picks the resource: the backup plan protects nothing",
 			evText("aws_backup_selection", "none in plan"))
 	}
 	return fail("no AWS Backup selection picks the resource: it is outside the team's backup plans",
-		evText("aws_backup_selection", "%s", fmt.Sprintf("%d selection(s) in plan, none matches by reference, ARN pattern or tag", c.count)))
+		evText("aws_backup_selection", "%s", fmt.Sprintf("%d selection(s) in plan, none matches by reference, ARN pattern or tag", c.Count)))
 }

@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 
+	"github.com/prodready/terraform-provider-readiness/internal/aws/backup"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
@@ -41,8 +42,8 @@ var AWSBackupPlanCrossRegionCopy = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		rules := r.Attr("rule")
-		if rules.Unknown {
+		plan := backup.PlanOf(r)
+		if plan.RulesUnknown {
 			return unknown("the plan's rules are known only after apply", ev(p, r, "rule"))
 		}
 		home, homeKnown := p.Region(r)
@@ -50,21 +51,17 @@ var AWSBackupPlanCrossRegionCopy = check.Check{
 			return unknown("the backup plan's region is not known from the plan", evText("region", "not known"))
 		}
 		copies, undecided := 0, false
-		for i := range rules.List() {
-			ca := r.Attr("rule", i, "copy_action")
-			if ca.Unknown {
+		for _, rule := range plan.Rules {
+			if rule.CopiesUnknown {
 				undecided = true
 				continue
 			}
-			for j := range ca.List() {
+			for _, c := range rule.Copies {
 				copies++
-				path := model.Path{"rule", i, "copy_action", j, "destination_vault_arn"}
-				dest := r.Attr(path...)
-				if reg, ok := resARNRegion(strAt(r, path...)); ok {
-					if reg != home {
-						return pass(fmt.Sprintf("recovery points are copied from %s to %s", home, reg), ev(p, r, path...))
-					}
-				} else if dest.Unknown {
+				switch {
+				case c.RegionKnown && c.Region != home:
+					return pass(fmt.Sprintf("recovery points are copied from %s to %s", home, c.Region), ev(p, r, rule.CopyPath(c)...))
+				case !c.RegionKnown && c.DestinationUnknown:
 					undecided = true
 				}
 			}

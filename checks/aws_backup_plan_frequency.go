@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/prodready/terraform-provider-readiness/internal/aws/backup"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 	"github.com/prodready/terraform-provider-readiness/internal/period"
@@ -40,33 +41,27 @@ var AWSBackupPlanFrequency = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		rules := r.Attr("rule")
-		if rules.Unknown {
+		plan := backup.PlanOf(r)
+		if plan.RulesUnknown {
 			return unknown("the plan's rules are known only after apply", ev(p, r, "rule"))
 		}
 		var best time.Duration
 		undecided := false
 		var e []check.Evidence
-		for i := range rules.List() {
-			if on, _ := r.Attr("rule", i, "enable_continuous_backup").Bool(); on {
-				return pass("a rule takes continuous backups (point-in-time recovery)", ev(p, r, "rule", i, "enable_continuous_backup"))
+		for _, rule := range plan.Rules {
+			if rule.Continuous {
+				return pass("a rule takes continuous backups (point-in-time recovery)", ev(p, r, rule.Path("enable_continuous_backup")...))
 			}
-			a := r.Attr("rule", i, "schedule")
-			ei := ev(p, r, "rule", i, "schedule")
-			s, _ := a.Str()
-			switch {
-			case a.Unknown:
-				undecided = true
-				e = append(e, ei)
-				continue
-			case s == "":
-				s = period.DefaultBackupSchedule
-				ei.Value += " (unset: defaults to " + s + ")"
+			ei := ev(p, r, rule.Path("schedule")...)
+			if rule.ScheduleUnset {
+				ei.Value += " (unset: defaults to " + rule.Schedule + ")"
 			}
-			d, err := period.ScheduleInterval(s)
+			d, err := rule.Interval()
 			if err != nil {
 				undecided = true
-				ei.Value += " (" + err.Error() + ")"
+				if !rule.ScheduleUnknown {
+					ei.Value += " (" + err.Error() + ")"
+				}
 				e = append(e, ei)
 				continue
 			}

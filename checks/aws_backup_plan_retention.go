@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 
+	"github.com/prodready/terraform-provider-readiness/internal/aws/backup"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
@@ -41,26 +42,24 @@ var AWSBackupPlanRetention = check.Check{
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		rules := r.Attr("rule")
-		if rules.Unknown {
+		plan := backup.PlanOf(r)
+		if plan.RulesUnknown {
 			return unknown("the plan's rules are known only after apply", ev(p, r, "rule"))
 		}
 		best, undecided := -1.0, false // -1: none; 1e9: kept until deleted
 		var e []check.Evidence
-		for i := range rules.List() {
-			lc := r.Attr("rule", i, "lifecycle")
-			days := r.Attr("rule", i, "lifecycle", 0, "delete_after")
-			n, ok := days.Number()
+		for _, rule := range plan.Rules {
+			n, forever, ok := rule.KeptDays()
 			switch {
-			case lc.Unknown || days.Unknown:
+			case !ok:
 				undecided = true
-				e = append(e, ev(p, r, "rule", i, "lifecycle"))
+				e = append(e, ev(p, r, rule.Path("lifecycle")...))
 				continue
-			case len(lc.List()) == 0 || !ok || n == 0:
+			case forever:
 				n = 1e9
-				e = append(e, evText(model.Path{"rule", i, "lifecycle", 0, "delete_after"}.String(), "(unset: kept until deleted)"))
+				e = append(e, evText(rule.Path("lifecycle", 0, "delete_after").String(), "(unset: kept until deleted)"))
 			default:
-				e = append(e, ev(p, r, "rule", i, "lifecycle", 0, "delete_after"))
+				e = append(e, ev(p, r, rule.Path("lifecycle", 0, "delete_after")...))
 			}
 			best = max(best, n)
 		}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/prodready/terraform-provider-readiness/internal/aws/backup"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
@@ -49,25 +50,25 @@ resource "aws_dlm_lifecycle_policy" "daily" {
 }`,
 	},
 	Resource: func(p *model.Plan, r *model.Resource) check.Finding {
-		dlm, pol, how := dlmCoverage(p, r)
-		if dlm == resYes {
-			return pass("a Data Lifecycle Manager policy snapshots the volume", evText(pol.Address, "%s", how))
+		dlm := backup.Snapshots(p, r)
+		if dlm.Verdict == backup.Yes {
+			return pass("a Data Lifecycle Manager policy snapshots the volume", evText(dlm.By.Address, "%s", dlm.How))
 		}
-		bk := backupCovers(p, r)
-		if bk.verdict == resYes {
-			return pass("an AWS Backup selection picks the volume", evText(bk.by.Address, "%s", bk.how))
+		bk := backup.Covers(p, r)
+		if bk.Verdict == backup.Yes {
+			return pass("an AWS Backup selection picks the volume", evText(bk.By.Address, "%s", bk.How))
 		}
 		tags := ev(p, r, "tags_all")
 		switch {
-		case dlm == resMaybe:
+		case dlm.Verdict == backup.Maybe:
 			return unknown("whether a Data Lifecycle Manager policy targets the volume is known only after apply",
-				evText(pol.Address, "%s", how), tags)
-		case bk.verdict == resMaybe:
+				evText(dlm.By.Address, "%s", dlm.How), tags)
+		case bk.Verdict == backup.Maybe:
 			return unknown("whether an AWS Backup selection picks the volume is known only after apply",
-				evText(bk.by.Address, "%s", bk.how), tags)
+				evText(bk.By.Address, "%s", bk.How), tags)
 		}
 		return fail("no Data Lifecycle Manager policy or AWS Backup selection snapshots the volume: its data has no backup",
-			evText("aws_dlm_lifecycle_policy", "%d in plan, none targets the volume's tags", len(dlmPoliciesOf(p).all)),
-			evText("aws_backup_selection", "%d in plan, none picks the volume", bk.count), tags)
+			evText("aws_dlm_lifecycle_policy", "%d in plan, none targets the volume's tags", dlm.Count),
+			evText("aws_backup_selection", "%d in plan, none picks the volume", bk.Count), tags)
 	},
 }

@@ -2,9 +2,11 @@ package policy
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/prodready/terraform-provider-readiness/internal/aws/backup"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 	"github.com/prodready/terraform-provider-readiness/internal/period"
@@ -280,20 +282,27 @@ func recoveryPoints(plan *model.Plan, r *model.Resource) ([]recoveryPoint, []che
 }
 
 // backupRules lists the AWS Backup rules of the plans whose selections
-// cover r.
+// pick r, as internal/aws/backup judges it (the catalogue's
+// aws_backup_plan_coverage asks the same): a rule of a selection that may
+// pick r, depending on values known only after apply, is a recovery point
+// known only after apply.
 func backupRules(plan *model.Plan, r *model.Resource) []recoveryPoint {
 	var out []recoveryPoint
-	seen := map[*model.Resource]bool{}
-	for _, sel := range plan.OfType("aws_backup_selection") {
-		if !selectionCovers(plan, sel, r) {
-			continue
-		}
-		for _, bp := range plan.Refs(sel, "plan_id") {
-			if bp.Type != "aws_backup_plan" || seen[bp] || !bp.Exists() {
+	seen := map[*model.Resource]backup.Verdict{}
+	for _, m := range backup.Matches(plan, r) {
+		for _, bp := range m.Selection.Plans(plan) {
+			if seen[bp] >= m.Verdict || !bp.Exists() {
 				continue
 			}
-			seen[bp] = true
-			out = append(out, planRules(plan, bp, r.Type)...)
+			seen[bp] = m.Verdict
+			rules := planRules(plan, bp, r.Type)
+			if m.Verdict != backup.Yes {
+				for i := range rules {
+					rules[i].unknown = true
+					rules[i].evidence.Value += fmt.Sprintf(" (if %s picks the resource: its %s)", m.Selection.Resource.Address, m.How)
+				}
+			}
+			out = append(out, rules...)
 		}
 	}
 	return out
@@ -302,31 +311,27 @@ func backupRules(plan *model.Plan, r *model.Resource) []recoveryPoint {
 // planRules turns each rule of an AWS Backup plan into a recovery point for
 // a resource of type rtype.
 func planRules(plan *model.Plan, bp *model.Resource, rtype string) []recoveryPoint {
-	rules := bp.Attr("rule")
-	if rules.Unknown {
+	bplan := backup.PlanOf(bp)
+	if bplan.RulesUnknown {
 		return []recoveryPoint{{how: "AWS Backup plan " + bp.Address, unknown: true, backupPlan: bp, evidence: evOther(plan, bp, "rule")}}
 	}
 	var out []recoveryPoint
-	for i := range rules.List() {
-		name, _ := bp.Attr("rule", i, "rule_name").Str()
-		how := fmt.Sprintf("AWS Backup plan %s rule %q", bp.Address, name)
-		if on, _ := bp.Attr("rule", i, "enable_continuous_backup").Bool(); on && continuousBackupTypes[rtype] {
+	for _, rule := range bplan.Rules {
+		how := fmt.Sprintf("AWS Backup plan %s rule %q", bp.Address, rule.Name)
+		if rule.Continuous && continuousBackupTypes[rtype] {
 			out = append(out, recoveryPoint{how: how + " (continuous backup)", interval: pitrInterval, backupPlan: bp,
-				evidence: evOther(plan, bp, "rule", i, "enable_continuous_backup")})
+				evidence: evOther(plan, bp, rule.Path("enable_continuous_backup")...)})
 			continue
 		}
-		a := bp.Attr("rule", i, "schedule")
-		e := evOther(plan, bp, "rule", i, "schedule")
-		sched, _ := a.Str()
-		switch {
-		case a.Unknown:
+		e := evOther(plan, bp, rule.Path("schedule")...)
+		if rule.ScheduleUnknown {
 			out = append(out, recoveryPoint{how: how, unknown: true, backupPlan: bp, evidence: e})
 			continue
-		case sched == "":
-			sched = period.DefaultBackupSchedule
-			e.Value += " (unset: defaults to " + period.DefaultBackupSchedule + ")"
 		}
-		d, err := period.ScheduleInterval(sched)
+		if rule.ScheduleUnset {
+			e.Value += " (unset: defaults to " + rule.Schedule + ")"
+		}
+		d, err := rule.Interval()
 		if err != nil {
 			e.Value += " (" + err.Error() + ")"
 			out = append(out, recoveryPoint{how: how, unknown: true, backupPlan: bp, evidence: e})
@@ -337,81 +342,97 @@ func planRules(plan *model.Plan, bp *model.Resource, rtype string) []recoveryPoi
 	return out
 }
 
-// selectionCovers reports whether an aws_backup_selection selects r: its
-// resources refer to r or are "*", or one of its selection_tag blocks
-// (STRINGEQUALS) matches r's tags.
-func selectionCovers(plan *model.Plan, sel, r *model.Resource) bool {
-	for _, to := range plan.Refs(sel, "resources") {
-		if to == r {
-			return true
-		}
+// strictestRPO is the strictest RPO among data stores, and whose it is.
+type strictestRPO struct {
+	rpo time.Duration
+	who string
+}
+
+func (s *strictestRPO) add(rpo time.Duration, who string) {
+	if s.who == "" || rpo < s.rpo {
+		s.rpo, s.who = rpo, who
 	}
-	for _, s := range sel.Attr("resources").Strings() {
-		if s == "*" {
-			return true
-		}
-	}
-	tags := ResourceTags(r)
-	for i := range sel.Attr("selection_tag").List() {
-		typ, _ := sel.Attr("selection_tag", i, "type").Str()
-		k, _ := sel.Attr("selection_tag", i, "key").Str()
-		v, _ := sel.Attr("selection_tag", i, "value").Str()
-		if got, ok := tags[k]; ok && strings.EqualFold(typ, "STRINGEQUALS") && got == v {
-			return true
-		}
-	}
-	return false
 }
 
 func (p *Policy) judgeBackupPlan(plan *model.Plan, bp *model.Resource) check.Finding {
 	// The strictest RPO among the data stores this plan covers that have no
-	// faster way back than AWS Backup's schedules.
-	var strictest time.Duration
-	var who string
-	for _, sel := range plan.Referrers(bp, "aws_backup_selection") {
-		if !refersTo(plan, sel, "plan_id", bp) {
+	// faster way back than AWS Backup's schedules: of those its selections
+	// pick, and of those they may pick (depending on values known only
+	// after apply).
+	var sure, maybe strictestRPO
+	var maybeBy string
+	for _, sel := range backup.Selections(plan) {
+		if !slices.Contains(sel.Plans(plan), bp) {
 			continue
 		}
 		for _, ds := range plan.OfType(dataStoreTypes...) {
-			if !selectionCovers(plan, sel, ds) {
+			if !backup.Protects(ds.Type) {
+				continue
+			}
+			v, how := sel.Selects(plan, ds)
+			if v == backup.No {
 				continue
 			}
 			o := p.objectivesFor(ds)
 			if !o.hasRPO || metOtherwise(plan, ds, o.rpo) {
 				continue
 			}
-			if who == "" || o.rpo < strictest {
-				strictest, who = o.rpo, ds.Address
+			if v == backup.Yes {
+				sure.add(o.rpo, ds.Address)
+			} else if maybe.who == "" || o.rpo < maybe.rpo {
+				maybe.add(o.rpo, ds.Address)
+				maybeBy = sel.Resource.Address + ": its " + how
 			}
 		}
 	}
-	if who == "" {
+	if sure.who == "" && maybe.who == "" {
 		return check.Skip
 	}
 	points := planRules(plan, bp, "")
-	ev := []check.Evidence{{Attribute: "rpo", Value: period.FormatDuration(strictest) + " (" + who + ")"}}
 	var best *recoveryPoint
 	undecided := false
+	var rules []check.Evidence
 	for i, pt := range points {
-		ev = append(ev, pt.evidence)
+		rules = append(rules, pt.evidence)
 		if pt.unknown {
 			undecided = true
 		} else if best == nil || pt.interval < best.interval {
 			best = &points[i]
 		}
 	}
+	if sure.who != "" {
+		f := backupPlanFinding(sure, best, undecided, rules)
+		if f.Status != check.StatusPass || maybe.who == "" || maybe.rpo >= sure.rpo {
+			return f
+		}
+	}
+	// A stricter RPO of a data store a selection may pick: met, it passes
+	// whatever the selection turns out to pick; otherwise nobody can tell.
+	f := backupPlanFinding(maybe, best, undecided, rules)
+	if f.Status != check.StatusPass {
+		f.Status = check.StatusUnknown
+		f.Message = fmt.Sprintf("whether the plan must keep the RPO of %s of %s is known only after apply (%s); %s",
+			period.FormatDuration(maybe.rpo), maybe.who, maybeBy, f.Message)
+	}
+	return f
+}
+
+// backupPlanFinding judges an AWS Backup plan's best rule against the
+// strictest RPO it serves.
+func backupPlanFinding(s strictestRPO, best *recoveryPoint, undecided bool, rules []check.Evidence) check.Finding {
+	ev := append([]check.Evidence{{Attribute: "rpo", Value: period.FormatDuration(s.rpo) + " (" + s.who + ")"}}, rules...)
 	switch {
-	case best != nil && best.interval <= strictest:
+	case best != nil && best.interval <= s.rpo:
 		return check.Finding{Status: check.StatusPass, Evidence: ev, Message: fmt.Sprintf(
-			"the plan backs up every %s, within the RPO of %s of %s", period.FormatDuration(best.interval), period.FormatDuration(strictest), who)}
+			"the plan backs up every %s, within the RPO of %s of %s", period.FormatDuration(best.interval), period.FormatDuration(s.rpo), s.who)}
 	case undecided:
 		return check.Finding{Status: check.StatusUnknown, Evidence: ev, Message: "the plan's schedules are known only after apply or not understood"}
 	case best == nil:
 		return check.Finding{Status: check.StatusFail, Evidence: ev, Message: fmt.Sprintf(
-			"the plan has no rule, so it cannot keep the RPO of %s of %s", period.FormatDuration(strictest), who)}
+			"the plan has no rule, so it cannot keep the RPO of %s of %s", period.FormatDuration(s.rpo), s.who)}
 	}
 	return check.Finding{Status: check.StatusFail, Evidence: ev, Message: fmt.Sprintf(
-		"the most frequent rule runs every %s: it cannot keep the RPO of %s of %s", period.FormatDuration(best.interval), period.FormatDuration(strictest), who)}
+		"the most frequent rule runs every %s: it cannot keep the RPO of %s of %s", period.FormatDuration(best.interval), period.FormatDuration(s.rpo), s.who)}
 }
 
 // metOtherwise reports whether r meets rpo without AWS Backup's schedules.
