@@ -16,4 +16,5 @@ var evidenceChecks = []check.Check{
 	FeatureFlagRollout,
 	DisasterRecoveryDrill,
 	ComplianceStandards,
+	CodeCoverageGate,
 }

@@ -18,6 +18,7 @@ var Categories = []string{
 	"check_block", "incident_response", "image_scanning", "metrics_history",
 	"performance_targets", "load_testing", "sanity_tests", "ci_cd", "api_documentation",
 	"release_versioning", "change_approval", "feature_flags", "recovery_drill", "compliance",
+	"code_coverage",
 }
 
 // KnownSection reports whether s is a checklist section.

@@ -28,14 +28,15 @@ const checksDir = "../../checks"
 // type of a provider neither stored nor listed here fails the test.
 var notHeldProviders = map[string]string{
 	"datadog":      "DataDog/datadog",
-	"grafana":      "grafana/grafana",
 	"github":       "integrations/github",
+	"grafana":      "grafana/grafana",
 	"kubectl":      "gavinbunney/kubectl, alekc/kubectl",
 	"launchdarkly": "launchdarkly/launchdarkly",
 	"newrelic":     "newrelic/newrelic",
 	"opsgenie":     "opsgenie/opsgenie",
 	"pagerduty":    "PagerDuty/pagerduty",
 	"signalfx":     "splunk-terraform/signalfx",
+	"sonarqube":    "jdamata/sonarqube",
 }
 
 // outsideStoredSchemas are real types of the stored providers that the
