@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/prodready/terraform-provider-readiness/checks"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/engine"
@@ -116,4 +118,81 @@ func objectiveSelection(t *testing.T, rep *engine.Report, addr string) string {
 	}
 	t.Fatalf("%s: no recovery_objectives_rpo result", addr)
 	return ""
+}
+
+// TestObjectivesReadSnapshotPolicies: an EBS volume that a Data Lifecycle
+// Manager policy snapshots, as aws_ebs_volume_backup judges it, has that
+// recovery point; the objectives once said it had no backup at all.
+func TestObjectivesReadSnapshotPolicies(t *testing.T) {
+	t.Parallel()
+	plan := decode(t, "plan.json", `{"format_version":"1.2","terraform_version":"1.8.5","resource_changes":[
+ {"address":"aws_ebs_volume.data","mode":"managed","type":"aws_ebs_volume","name":"data","provider_name":"registry.terraform.io/hashicorp/aws",
+  "change":{"actions":["create"],"after":{"region":"eu-west-1","tags":{"Snapshot":"daily"},"tags_all":{"Snapshot":"daily"}},"after_unknown":{"id":true,"arn":true}}},
+ {"address":"aws_ebs_volume.later","mode":"managed","type":"aws_ebs_volume","name":"later","provider_name":"registry.terraform.io/hashicorp/aws",
+  "change":{"actions":["create"],"after":{"region":"eu-west-1"},"after_unknown":{"id":true,"arn":true,"tags":true,"tags_all":true}}},
+ {"address":"aws_ebs_volume.bare","mode":"managed","type":"aws_ebs_volume","name":"bare","provider_name":"registry.terraform.io/hashicorp/aws",
+  "change":{"actions":["create"],"after":{"region":"eu-west-1","tags":{},"tags_all":{}},"after_unknown":{"id":true,"arn":true}}},
+ {"address":"aws_dlm_lifecycle_policy.daily","mode":"managed","type":"aws_dlm_lifecycle_policy","name":"daily","provider_name":"registry.terraform.io/hashicorp/aws",
+  "change":{"actions":["create"],"after":{"region":"eu-west-1","state":"ENABLED","policy_details":[{"policy_type":"EBS_SNAPSHOT_MANAGEMENT","resource_types":["VOLUME"],"target_tags":{"Snapshot":"daily"},
+   "schedule":[{"name":"daily","create_rule":[{"interval":24,"interval_unit":"HOURS"}]}]}]},"after_unknown":{"id":true}}}
+]}`)
+	tests := map[string]struct {
+		rpo  string
+		want []row
+		msg  string
+	}{
+		"met": {rpo: "2d", want: []row{
+			{"aws_ebs_volume_backup", "aws_ebs_volume.bare", "fail", "medium"},
+			{"aws_ebs_volume_backup", "aws_ebs_volume.data", "pass", "medium"},
+			{"aws_ebs_volume_backup", "aws_ebs_volume.later", "unknown", "medium"},
+			{"recovery_objectives_rpo", "aws_ebs_volume.bare", "fail", "high"},
+			{"recovery_objectives_rpo", "aws_ebs_volume.data", "pass", "high"},
+			{"recovery_objectives_rpo", "aws_ebs_volume.later", "unknown", "high"},
+		}, msg: `Data Lifecycle Manager policy aws_dlm_lifecycle_policy.daily schedule "daily" (a recovery point every 1d) meets the RPO of 2d`},
+		"missed": {rpo: "1h", want: []row{
+			{"aws_ebs_volume_backup", "aws_ebs_volume.bare", "fail", "medium"},
+			{"aws_ebs_volume_backup", "aws_ebs_volume.data", "pass", "medium"},
+			{"aws_ebs_volume_backup", "aws_ebs_volume.later", "unknown", "medium"},
+			{"recovery_objectives_rpo", "aws_ebs_volume.bare", "fail", "high"},
+			{"recovery_objectives_rpo", "aws_ebs_volume.data", "fail", "high"},
+			{"recovery_objectives_rpo", "aws_ebs_volume.later", "unknown", "high"},
+		}, msg: `the most frequent recovery point is Data Lifecycle Manager policy aws_dlm_lifecycle_policy.daily schedule "daily", every 1d: a failure just before it loses more than the RPO of 1h`},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			pol := parse(t, `objective "all" { rpo = "`+tt.rpo+`" }`)
+			rep := run(t, []*model.Plan{plan}, []check.Check{checks.AWSEBSVolumeBackup}, "production", pol)
+			if diff := cmp.Diff(tt.want, rows(rep, "aws_ebs_volume_backup", "recovery_objectives_rpo")); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if got := message(rep, "recovery_objectives_rpo", "aws_ebs_volume.data"); got != tt.msg {
+				t.Errorf("message %q, want %q", got, tt.msg)
+			}
+		})
+	}
+}
+
+// TestObjectiveBackupPlanMayServe: an AWS Backup plan judged against the
+// RPO of a data store its selection may pick (the store's tags are known
+// only after apply) is unknown, not failed nor skipped.
+func TestObjectiveBackupPlanMayServe(t *testing.T) {
+	t.Parallel()
+	src := strings.Replace(agreementPlan, "cron(0 * ? * * *)", "cron(0 5 ? * * *)", 1)
+	src = strings.Replace(src, `"resources":["*"],"not_resources":["arn:aws:dynamodb:*:*:table/audit"]`, `"resources":[],"not_resources":[]`, 1)
+	src = strings.Replace(src, `"point_in_time_recovery":[{"enabled":false}],"tags":{},"tags_all":{}},"after_unknown":{"arn":true}}},
+ {"address":"aws_dynamodb_table.audit"`, `"point_in_time_recovery":[{"enabled":false}]},"after_unknown":{"arn":true,"tags":true,"tags_all":true}}},
+ {"address":"aws_dynamodb_table.audit"`, 1)
+	if src == agreementPlan {
+		t.Fatal("the plan did not change: the test would prove nothing")
+	}
+	pol := parse(t, `objective "all" { rpo = "1h" }`)
+	rep := run(t, []*model.Plan{decode(t, "plan.json", src)}, nil, "production", pol)
+	want := []row{{"recovery_objectives_backup_plan", "aws_backup_plan.hourly", "unknown", "medium"}}
+	if diff := cmp.Diff(want, rows(rep, "recovery_objectives_backup_plan")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if msg := message(rep, "recovery_objectives_backup_plan", "aws_backup_plan.hourly"); !strings.Contains(msg, "aws_dynamodb_table.carts is known only after apply (aws_backup_selection.tagged: its selection_tag Backup = \"hourly\")") {
+		t.Errorf("message %q does not name the selection that may pick the table", msg)
+	}
 }

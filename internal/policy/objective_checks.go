@@ -270,6 +270,18 @@ func recoveryPoints(plan *model.Plan, r *model.Resource) ([]recoveryPoint, []che
 			add(recoveryPoint{how: "S3 replication " + rc.Address, interval: replicationInterval})
 			seen = append(seen, check.Evidence{Attribute: rc.Address + ".bucket", Value: "(refers to this bucket)"})
 		}
+	case "aws_ebs_volume":
+		// Data Lifecycle Manager snapshots volumes, as aws_ebs_volume_backup
+		// judges it.
+		if dlm := backup.Snapshots(plan, r); dlm.Verdict > backup.No {
+			d, how, ok := backup.SnapshotInterval(dlm.By)
+			e := check.Evidence{Attribute: dlm.By.Address, Value: dlm.How + ": " + how}
+			if dlm.Verdict == backup.Maybe {
+				ok = false
+			}
+			add(recoveryPoint{how: "Data Lifecycle Manager policy " + dlm.By.Address + " " + how, interval: d, unknown: !ok})
+			seen = append(seen, e)
+		}
 	}
 	rules := backupRules(plan, r)
 	for _, pt := range rules {

@@ -339,3 +339,34 @@ func TestTag(t *testing.T) {
 		})
 	}
 }
+
+func TestSnapshotInterval(t *testing.T) {
+	t.Parallel()
+	sched := func(rules string) string {
+		return `{"policy_details":[{"policy_type":"EBS_SNAPSHOT_MANAGEMENT","schedule":[` + rules + `]}]}`
+	}
+	tests := map[string]struct {
+		after, unknown string
+		want           time.Duration
+		how            string
+		ok             bool
+	}{
+		"hours":                   {sched(`{"name":"a","create_rule":[{"interval":12,"interval_unit":"HOURS"}]}`), "", 12 * time.Hour, `schedule "a"`, true},
+		"the most frequent":       {sched(`{"name":"a","create_rule":[{"interval":24}]},{"name":"b","create_rule":[{"interval":2}]}`), "", 2 * time.Hour, `schedule "b"`, true},
+		"a cron expression":       {sched(`{"name":"c","create_rule":[{"cron_expression":"cron(0 */6 * * ? *)"}]}`), "", 6 * time.Hour, `schedule "c"`, true},
+		"an unknown interval":     {sched(`{"name":"a","create_rule":[{}]}`), `{"policy_details":[{"schedule":[{"create_rule":[{"interval":true}]}]}]}`, 0, `schedule "a" is known only after apply`, false},
+		"a default policy":        {`{"default_policy":"VOLUME","policy_details":[{"create_interval":3}]}`, "", 72 * time.Hour, "default policy every 3 day(s)", true},
+		"a default policy, unset": {`{"default_policy":"VOLUME","policy_details":[{}]}`, "", 24 * time.Hour, "default policy every 1 day(s)", true},
+		"schedules after apply":   {`{}`, `{"policy_details":true}`, 0, "schedule is known only after apply", false},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			p := planOf(t, res{addr: "aws_dlm_lifecycle_policy.p", after: tt.after, unknown: tt.unknown})
+			d, how, ok := SnapshotInterval(p.Lookup("aws_dlm_lifecycle_policy.p"))
+			if d != tt.want || how != tt.how || ok != tt.ok {
+				t.Errorf("SnapshotInterval = %v, %q, %v; want %v, %q, %v", d, how, ok, tt.want, tt.how, tt.ok)
+			}
+		})
+	}
+}

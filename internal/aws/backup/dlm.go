@@ -3,8 +3,10 @@ package backup
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/prodready/terraform-provider-readiness/internal/model"
+	"github.com/prodready/terraform-provider-readiness/internal/period"
 )
 
 // SnapshotCoverage is the verdict of the plan's Data Lifecycle Manager
@@ -199,4 +201,59 @@ func dlmPolicyTargets(pol, vol *model.Resource, instances []*model.Resource) (Ve
 		}
 	}
 	return verdict, how
+}
+
+// SnapshotInterval is the longest time between two snapshots of a Data
+// Lifecycle Manager policy: of its most frequent schedule (create_rule's
+// interval in hours, or its cron_expression), or a default policy's
+// create_interval in days (1 when unset). how names the schedule, or why
+// it cannot be told: ok is false when a value it needs is known only after
+// apply or the expression is not understood.
+func SnapshotInterval(pol *model.Resource) (d time.Duration, how string, ok bool) {
+	if def, _ := pol.Attr("default_policy").Str(); def != "" {
+		a := pol.Attr("policy_details", 0, "create_interval")
+		n, set := a.Number()
+		switch {
+		case a.Unknown:
+			return 0, "create_interval is known only after apply", false
+		case !set || n <= 0:
+			n = 1
+		}
+		return time.Duration(n * float64(24*time.Hour)), fmt.Sprintf("default policy every %g day(s)", n), true
+	}
+	scheds := pol.Attr("policy_details", 0, "schedule")
+	if pol.Attr("policy_details").Unknown || scheds.Unknown {
+		return 0, "schedule is known only after apply", false
+	}
+	best, bestHow := time.Duration(0), ""
+	for i := range scheds.List() {
+		name, _ := pol.Attr("policy_details", 0, "schedule", i, "name").Str()
+		rule := model.Path{"policy_details", 0, "schedule", i, "create_rule", 0}
+		cron := pol.Attr(append(rule, "cron_expression")...)
+		hours := pol.Attr(append(rule, "interval")...)
+		var di time.Duration
+		switch {
+		case cron.Unknown || hours.Unknown:
+			return 0, fmt.Sprintf("schedule %q is known only after apply", name), false
+		case cron.Value != nil && cron.Value != "":
+			expr, _ := cron.Str()
+			var err error
+			if di, err = period.ScheduleInterval(expr); err != nil {
+				return 0, fmt.Sprintf("schedule %q: %v", name, err), false
+			}
+		default:
+			n, set := hours.Number()
+			if !set || n <= 0 {
+				continue // no create_rule: the schedule takes no snapshot
+			}
+			di = time.Duration(n * float64(time.Hour))
+		}
+		if best == 0 || di < best {
+			best, bestHow = di, fmt.Sprintf("schedule %q", name)
+		}
+	}
+	if best == 0 {
+		return 0, "no schedule creates snapshots", false
+	}
+	return best, bestHow, true
 }
