@@ -77,6 +77,8 @@ var AWSBackupPlanFrequency = check.Check{
 			return unknown("the schedule of some rules is known only after apply or could not be read", e...)
 		case best == 0:
 			return fail("the plan has no rule: it takes no backup", ev(p, r, "rule"))
+		case best == period.Forever:
+			return fail("no rule runs on a lasting schedule: each stops after the years its schedule names, or never fires", e...)
 		}
 		return fail(fmt.Sprintf("the most frequent rule runs every %s: a failure can lose more than a day of data",
 			period.FormatDuration(best)), e...)

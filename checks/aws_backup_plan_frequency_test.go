@@ -1,12 +1,14 @@
 package checks
 
 import (
+	"strings"
 	"testing"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/checktest"
+	"github.com/prodready/terraform-provider-readiness/internal/engine"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
@@ -34,8 +36,8 @@ func TestAWSBackupPlanFrequencyOverflow(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			if got := backupPlanFrequency(t, tc.schedule); got != tc.want {
-				t.Fatalf("%s: got %s, want %s", tc.schedule, got, tc.want)
+			if got := backupPlanFrequency(t, tc.schedule); got.Status != tc.want {
+				t.Fatalf("%s: got %s, want %s", tc.schedule, got.Status, tc.want)
 			}
 		})
 	}
@@ -63,15 +65,25 @@ func TestAWSBackupPlanFrequencySchedules(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			if got := backupPlanFrequency(t, tc.schedule); got != tc.want {
-				t.Fatalf("%s: got %s, want %s", tc.schedule, got, tc.want)
+			if got := backupPlanFrequency(t, tc.schedule); got.Status != tc.want {
+				t.Fatalf("%s: got %s, want %s", tc.schedule, got.Status, tc.want)
 			}
 		})
 	}
 }
 
+// TestAWSBackupPlanFrequencyNeverAgain: a schedule that stops after the
+// years it names says so, not "runs every over 292 years".
+func TestAWSBackupPlanFrequencyNeverAgain(t *testing.T) {
+	t.Parallel()
+	got := backupPlanFrequency(t, "cron(0 * ? * * 2026)")
+	if got.Status != check.StatusFail || !strings.Contains(got.Message, "no rule runs on a lasting schedule") {
+		t.Fatalf("got %s %q, want a fail saying no rule runs on a lasting schedule", got.Status, got.Message)
+	}
+}
+
 // backupPlanFrequency judges a plan of one rule with the given schedule.
-func backupPlanFrequency(t *testing.T, schedule string) check.Status {
+func backupPlanFrequency(t *testing.T, schedule string) engine.Result {
 	t.Helper()
 	r := &model.Resource{
 		Address: "aws_backup_plan.p", Type: "aws_backup_plan", Name: "p", Actions: tfjson.Actions{tfjson.ActionCreate},
@@ -84,5 +96,5 @@ func backupPlanFrequency(t *testing.T, schedule string) check.Status {
 	if len(rep.Results) != 1 {
 		t.Fatalf("%s: got %+v, want one result", schedule, rep.Results)
 	}
-	return rep.Results[0].Status
+	return rep.Results[0]
 }
