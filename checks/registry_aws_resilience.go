@@ -17,4 +17,8 @@ var awsResilienceChecks = []check.Check{
 	AWSECSTaskTracing,
 	AWSLB5xxAlarm,
 	AWSSQSDLQDepthAlarm,
+	RecoveryObjectivesDeclared,
+	RecoveryObjectivesRPO,
+	RecoveryObjectivesRTO,
+	RecoveryObjectivesBackupPlan,
 }

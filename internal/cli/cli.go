@@ -16,7 +16,6 @@ import (
 
 	"github.com/prodready/terraform-provider-readiness/checks"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
-	"github.com/prodready/terraform-provider-readiness/internal/policy"
 	"github.com/prodready/terraform-provider-readiness/internal/report"
 )
 
@@ -44,22 +43,7 @@ var (
 // Run runs the readiness command with args (without the program name) and
 // returns the exit code. It never calls os.Exit.
 func Run(args []string, stdout, stderr io.Writer) int {
-	return runWith(args, stdout, stderr, catalogue{all: checks.All, byID: byID})
-}
-
-// byID finds a check of the catalogue, or one of the recovery objective
-// checks a scan adds, so that explain knows every ID a report shows
-// (custom checks aside).
-func byID(id string) (check.Check, bool) {
-	if c, ok := checks.ByID(id); ok {
-		return c, true
-	}
-	for _, c := range policy.ObjectiveChecks() {
-		if c.ID == id {
-			return c, true
-		}
-	}
-	return check.Check{}, false
+	return runWith(args, stdout, stderr, catalogue{all: checks.All, byID: checks.ByID})
 }
 
 // catalogue is the set of checks the commands read; tests substitute their

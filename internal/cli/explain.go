@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
-	"github.com/prodready/terraform-provider-readiness/internal/policy"
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
 	"github.com/prodready/terraform-provider-readiness/internal/suggest"
 )
@@ -64,11 +63,7 @@ func (a *app) explain(id string) error {
 	if len(c.Aliases) > 0 {
 		fmt.Fprintf(tw, "  former IDs\t%s\n", strings.Join(c.Aliases, ", "))
 	}
-	docs := c.DocsURL()
-	if d, ok := (&policy.Policy{}).Docs(c.ID); ok {
-		docs = d
-	}
-	fmt.Fprintf(tw, "  docs\t%s\n", docs)
+	fmt.Fprintf(tw, "  docs\t%s\n", c.DocsURL())
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -89,7 +84,7 @@ func (a *app) explain(id string) error {
 // checkNames are the IDs and former IDs explain knows.
 func (a *app) checkNames() []string {
 	var names []string
-	for _, c := range append(a.cat.all(), policy.ObjectiveChecks()...) {
+	for _, c := range a.cat.all() {
 		names = append(names, c.ID)
 		names = append(names, c.Aliases...)
 	}

@@ -374,15 +374,25 @@ check "team_dump_safe" {
 	}
 }
 
-// TestExplainObjectiveCheck: explain knows the checks a scan adds for
-// recovery objectives, with their documentation.
+// TestExplainObjectiveCheck: the recovery objective checks are the
+// catalogue's: explain knows them, with their generated page, and checks
+// lists them.
 func TestExplainObjectiveCheck(t *testing.T) {
 	t.Parallel()
 	var stdout, stderr strings.Builder
 	if code := Run([]string{"explain", "recovery_objectives_rpo"}, &stdout, &stderr); code != ExitReady {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "docs/configuration.md#recovery-objectives") {
+	if !strings.Contains(stdout.String(), "docs/checks/recovery_objectives_rpo.md") {
 		t.Errorf("explain output:\n%s", stdout.String())
+	}
+	stdout.Reset()
+	if code := Run([]string{"checks", "--category", "recovery_objectives"}, &stdout, &stderr); code != ExitReady {
+		t.Fatalf("checks: exit %d: %s", code, stderr.String())
+	}
+	for _, id := range []string{"recovery_objectives_declared", "recovery_objectives_rpo", "recovery_objectives_rto", "recovery_objectives_backup_plan"} {
+		if !strings.Contains(stdout.String(), id) {
+			t.Errorf("checks does not list %s:\n%s", id, stdout.String())
+		}
 	}
 }

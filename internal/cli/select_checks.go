@@ -20,8 +20,8 @@ import (
 //   - --skip-check removes the checks it names, after the file's disabled
 //     list and whatever --check says.
 //
-// Every check the scan could run counts: the catalogue's, the recovery
-// objective checks and the file's custom checks. A name that matches none
+// Every check the scan could run counts: the catalogue's (the recovery
+// objective checks among them) and the file's custom checks. A name that matches none
 // of them, nor a category or section, is a usage error that suggests the
 // nearest; a selection that leaves no check is one too.
 func (fl scanFlags) selectChecks(pol *policy.Policy, catalogue []check.Check) error {
@@ -30,9 +30,6 @@ func (fl scanFlags) selectChecks(pol *policy.Policy, catalogue []check.Check) er
 	}
 	var metas []check.Meta
 	for _, c := range catalogue {
-		metas = append(metas, c.Meta)
-	}
-	for _, c := range policy.ObjectiveChecks() {
 		metas = append(metas, c.Meta)
 	}
 	for _, c := range pol.Custom {

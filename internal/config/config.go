@@ -537,9 +537,6 @@ func (c *Config) Validate(catalogue []check.Check) hcl.Diagnostics {
 	for id := range ids {
 		taken[id] = true
 	}
-	for _, ch := range policy.ObjectiveChecks() {
-		taken[ch.ID] = true
-	}
 	for _, cc := range c.Policy.Custom {
 		if taken[cc.ID] {
 			rng := cc.Range
@@ -548,9 +545,6 @@ func (c *Config) Validate(catalogue []check.Check) hcl.Diagnostics {
 		}
 	}
 	for _, ch := range c.Policy.Checks() {
-		ids[ch.ID] = true
-	}
-	for _, ch := range policy.ObjectiveChecks() {
 		ids[ch.ID] = true
 	}
 	for _, r := range c.refs {

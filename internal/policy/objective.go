@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 	"github.com/prodready/terraform-provider-readiness/internal/period"
 )
@@ -54,44 +55,37 @@ func (o Objective) selects(r *model.Resource, tags Tags) bool {
 	return true
 }
 
-// objectives is what a resource must meet, and who asked.
-type objectives struct {
-	rpo, rto         time.Duration
-	hasRPO, hasRTO   bool
-	rpoFrom, rtoFrom string
-	problem          string // a malformed objective tag
-}
-
 // objectivesFor resolves a resource's objectives: its own readiness:rpo and
 // readiness:rto tags win; otherwise the strictest of the objective blocks
-// that select it.
-func (p *Policy) objectivesFor(r *model.Resource) objectives {
-	var out objectives
+// that select it. The recovery objective checks of the catalogue read them
+// through check.Settings.Recovery.
+func (p *Policy) objectivesFor(r *model.Resource) check.Objectives {
+	var out check.Objectives
 	tags := ResourceTags(r)
 	for _, o := range p.Objectives {
 		if !o.selects(r, tags) {
 			continue
 		}
 		from := fmt.Sprintf("objective %q [%s]", o.Name, o.Source)
-		if o.RPO != nil && (!out.hasRPO || *o.RPO < out.rpo) {
-			out.rpo, out.hasRPO, out.rpoFrom = *o.RPO, true, from
+		if o.RPO != nil && (!out.HasRPO || *o.RPO < out.RPO) {
+			out.RPO, out.HasRPO, out.RPOFrom = *o.RPO, true, from
 		}
-		if o.RTO != nil && (!out.hasRTO || *o.RTO < out.rto) {
-			out.rto, out.hasRTO, out.rtoFrom = *o.RTO, true, from
+		if o.RTO != nil && (!out.HasRTO || *o.RTO < out.RTO) {
+			out.RTO, out.HasRTO, out.RTOFrom = *o.RTO, true, from
 		}
 	}
 	if v, ok := tags.Get(RPOTag); ok {
 		if d, err := period.ParseDuration(v); err == nil {
-			out.rpo, out.hasRPO, out.rpoFrom = d, true, "tag "+RPOTag
+			out.RPO, out.HasRPO, out.RPOFrom = d, true, "tag "+RPOTag
 		} else {
-			out.problem = fmt.Sprintf("tag %s: %v", RPOTag, err)
+			out.Problem = fmt.Sprintf("tag %s: %v", RPOTag, err)
 		}
 	}
 	if v, ok := tags.Get(RTOTag); ok {
 		if d, err := period.ParseDuration(v); err == nil {
-			out.rto, out.hasRTO, out.rtoFrom = d, true, "tag "+RTOTag
+			out.RTO, out.HasRTO, out.RTOFrom = d, true, "tag "+RTOTag
 		} else {
-			out.problem = fmt.Sprintf("tag %s: %v", RTOTag, err)
+			out.Problem = fmt.Sprintf("tag %s: %v", RTOTag, err)
 		}
 	}
 	return out

@@ -69,7 +69,7 @@ func TestObjectivesAgreeWithCatalogue(t *testing.T) {
 	pol := parse(t, `objective "all" { rpo = "1h" }`)
 	judged := map[string]bool{}
 	for name, plan := range plans {
-		rep := run(t, []*model.Plan{plan}, []check.Check{checks.AWSBackupPlanCoverage}, "production", pol)
+		rep := run(t, []*model.Plan{plan}, append([]check.Check{checks.AWSBackupPlanCoverage}, objectiveChecks...), "production", pol)
 		for _, r := range rep.Results {
 			if r.CheckID != "aws_backup_plan_coverage" {
 				continue
@@ -162,7 +162,7 @@ func TestObjectivesReadSnapshotPolicies(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			pol := parse(t, `objective "all" { rpo = "`+tt.rpo+`" }`)
-			rep := run(t, []*model.Plan{plan}, []check.Check{checks.AWSEBSVolumeBackup}, "production", pol)
+			rep := run(t, []*model.Plan{plan}, append([]check.Check{checks.AWSEBSVolumeBackup}, objectiveChecks...), "production", pol)
 			if diff := cmp.Diff(tt.want, rows(rep, "aws_ebs_volume_backup", "recovery_objectives_rpo")); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
@@ -187,7 +187,7 @@ func TestObjectiveBackupPlanMayServe(t *testing.T) {
 		t.Fatal("the plan did not change: the test would prove nothing")
 	}
 	pol := parse(t, `objective "all" { rpo = "1h" }`)
-	rep := run(t, []*model.Plan{decode(t, "plan.json", src)}, nil, "production", pol)
+	rep := run(t, []*model.Plan{decode(t, "plan.json", src)}, objectiveChecks, "production", pol)
 	want := []row{{"recovery_objectives_backup_plan", "aws_backup_plan.hourly", "unknown", "medium"}}
 	if diff := cmp.Diff(want, rows(rep, "recovery_objectives_backup_plan")); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -8,14 +8,25 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/prodready/terraform-provider-readiness/checks"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/input"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
+// objectiveChecks are the catalogue's recovery objective checks, which
+// read the policy's objectives through its settings.
+var objectiveChecks = []check.Check{
+	checks.RecoveryObjectivesDeclared, checks.RecoveryObjectivesRPO,
+	checks.RecoveryObjectivesRTO, checks.RecoveryObjectivesBackupPlan,
+}
+
+// objectivesFixture is the recovery objective checks' fixture.
+const objectivesFixture = "../../checks/testdata/recovery_objectives/plan.json"
+
 func loadFixture(t *testing.T) *model.Plan {
 	t.Helper()
-	p, err := input.Read("testdata/objectives/plan.json")
+	p, err := input.Read(objectivesFixture)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,13 +46,14 @@ objective "fast failover" {
   rto       = "30m"
 }
 `)
-	rep := run(t, []*model.Plan{loadFixture(t)}, nil, "production", pol)
+	rep := run(t, []*model.Plan{loadFixture(t)}, objectiveChecks, "production", pol)
 	if len(rep.Errors) > 0 {
 		t.Fatalf("errors: %v", rep.Errors)
 	}
 	want := []row{
 		{"recovery_objectives_backup_plan", "aws_backup_plan.daily", "fail", "medium"},
 		{"recovery_objectives_backup_plan", "aws_backup_plan.hourly", "pass", "medium"},
+		{"recovery_objectives_backup_plan", "aws_backup_plan.later", "unknown", "medium"},
 		{"recovery_objectives_declared", "aws_db_instance.later", "pass", "medium"},
 		{"recovery_objectives_declared", "aws_db_instance.nopitr", "pass", "medium"},
 		{"recovery_objectives_declared", "aws_db_instance.pitr", "pass", "medium"},
@@ -49,6 +61,7 @@ objective "fast failover" {
 		{"recovery_objectives_declared", "aws_db_instance.replicated", "pass", "medium"},
 		{"recovery_objectives_declared", "aws_dynamodb_table.nopitr", "pass", "medium"},
 		{"recovery_objectives_declared", "aws_dynamodb_table.pitr", "pass", "medium"},
+		{"recovery_objectives_declared", "aws_dynamodb_table.scheduled", "pass", "medium"},
 		{"recovery_objectives_declared", "aws_efs_file_system.daily", "pass", "medium"},
 		{"recovery_objectives_declared", "aws_efs_file_system.hourly", "pass", "medium"},
 		{"recovery_objectives_declared", "aws_rds_cluster.aurora", "fail", "medium"},
@@ -58,6 +71,7 @@ objective "fast failover" {
 		{"recovery_objectives_rpo", "aws_db_instance.replicated", "pass", "high"},
 		{"recovery_objectives_rpo", "aws_dynamodb_table.nopitr", "fail", "high"},
 		{"recovery_objectives_rpo", "aws_dynamodb_table.pitr", "pass", "high"},
+		{"recovery_objectives_rpo", "aws_dynamodb_table.scheduled", "unknown", "high"},
 		{"recovery_objectives_rpo", "aws_efs_file_system.daily", "fail", "high"},
 		{"recovery_objectives_rpo", "aws_efs_file_system.hourly", "pass", "high"},
 		{"recovery_objectives_rto", "aws_db_instance.later", "unknown", "high"},
@@ -85,7 +99,7 @@ objective "fast failover" {
 		if len(r.Evidence) == 0 {
 			t.Errorf("%s %s has no evidence", r.CheckID, r.Address)
 		}
-		if r.Section != "disaster_recovery" || r.Category != "recovery_objectives" || !strings.Contains(r.Docs, "docs/configuration.md#recovery-objectives") {
+		if r.Section != "disaster_recovery" || r.Category != "recovery_objectives" || !strings.HasSuffix(r.Docs, "docs/checks/"+r.CheckID+".md") {
 			t.Errorf("%s: section %q, category %q, docs %q", r.CheckID, r.Section, r.Category, r.Docs)
 		}
 	}
@@ -103,7 +117,7 @@ func TestObjectiveTags(t *testing.T) {
 ]}`)
 	pol := parse(t, `objective "all" { rpo = "5m" }`)
 	pol.Source = ""
-	rep := run(t, []*model.Plan{plan}, nil, "production", pol)
+	rep := run(t, []*model.Plan{plan}, objectiveChecks, "production", pol)
 	want := []row{
 		{"recovery_objectives_rpo", "aws_dynamodb_table.t", "fail", "high"},
 		{"recovery_objectives_rpo", "aws_dynamodb_table.u", "unknown", "high"},
@@ -124,7 +138,7 @@ func TestObjectiveTags(t *testing.T) {
 // which met a 1-hour RPO.
 func TestObjectiveRateOverflow(t *testing.T) {
 	t.Parallel()
-	data, err := os.ReadFile("testdata/objectives/plan.json")
+	data, err := os.ReadFile(objectivesFixture)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +157,7 @@ objective "critical" {
   rpo  = "1h"
 }
 `)
-	rep := run(t, []*model.Plan{p}, nil, "production", pol)
+	rep := run(t, []*model.Plan{p}, objectiveChecks, "production", pol)
 	got := rows(rep, "recovery_objectives_rpo", "recovery_objectives_backup_plan")
 	hourlies := 0
 	for _, r := range got {

@@ -8,7 +8,6 @@
 package policy
 
 import (
-	"strings"
 	"sync"
 	"time"
 
@@ -19,8 +18,8 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
 )
 
-// DocsBase is the configuration reference; policy-made checks link to its
-// sections.
+// DocsBase is the configuration reference; custom checks without docs of
+// their own link to its section on them.
 const DocsBase = "https://github.com/prodready/terraform-provider-readiness/blob/main/docs/configuration.md"
 
 // Name is a word of the configuration (a check ID, category or section)
@@ -170,8 +169,9 @@ func (p *Policy) TierProfile(r *model.Resource) (profile.Profile, bool) {
 // the run's.
 func (p *Policy) UsesTiers() bool { return p != nil && len(p.TierTags) > 0 }
 
-// Checks returns the checks the policy adds to a run: the team's own checks
-// and the recovery objective checks.
+// Checks returns the checks the policy adds to a run: the team's own
+// checks. The recovery objective checks are the catalogue's; they read the
+// policy's objectives through Settings.
 func (p *Policy) Checks() []check.Check {
 	if p == nil {
 		return nil
@@ -180,7 +180,7 @@ func (p *Policy) Checks() []check.Check {
 	for i := range p.Custom {
 		out = append(out, p.Custom[i].Check())
 	}
-	return append(out, p.objectiveChecks(false)...)
+	return out
 }
 
 // Docs returns the documentation page of a check the policy made.
@@ -194,13 +194,6 @@ func (p *Policy) Docs(id string) (string, bool) {
 				return c.Docs, true
 			}
 			return DocsBase + "#custom-checks", true
-		}
-	}
-	if strings.HasPrefix(id, objectivePrefix) {
-		for _, c := range ObjectiveChecks() {
-			if c.ID == id {
-				return DocsBase + "#recovery-objectives", true
-			}
 		}
 	}
 	return "", false

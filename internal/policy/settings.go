@@ -17,12 +17,20 @@ var criticalTiers = map[string]bool{
 }
 
 // Settings are what the configuration tells the checks that read it: the
-// owner tag keys, and which resources a tier tag marks critical.
+// owner tag keys, which resources a tier tag marks critical, and each
+// resource's recovery objectives. A configuration without objective blocks
+// still gives the objectives resources declare by tag; a configuration
+// file that declares any (not a baseline alone) asks every data store for
+// them.
 func (p *Policy) Settings() check.Settings {
 	if p == nil {
 		return check.Settings{}
 	}
-	s := check.Settings{OwnerTags: p.OwnerTags}
+	s := check.Settings{
+		OwnerTags:          p.OwnerTags,
+		Recovery:           p.objectivesFor,
+		DeclaresObjectives: p.Source != "" && len(p.Objectives) > 0,
+	}
 	if len(p.TierTags) > 0 {
 		s.Critical = p.Critical
 	}

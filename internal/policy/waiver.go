@@ -188,8 +188,8 @@ func (p *Policy) TagProblems(plan *model.Plan) []string {
 			continue
 		}
 		out = append(out, p.inlineWaivers(plan, r).problems...)
-		if o := (&Policy{}).objectivesFor(r); o.problem != "" {
-			out = append(out, fmt.Sprintf("%s %s: %s; the objective is ignored", plan.Path, r.Address, o.problem))
+		if o := (&Policy{}).objectivesFor(r); o.Problem != "" {
+			out = append(out, fmt.Sprintf("%s %s: %s; the objective is ignored", plan.Path, r.Address, o.Problem))
 		}
 	}
 	return out

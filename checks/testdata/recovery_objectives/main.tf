@@ -103,3 +103,27 @@ resource "aws_rds_cluster_instance" "one" {
   identifier         = "one"
   cluster_identifier = aws_rds_cluster.aurora.id
 }
+
+# A table whose only recovery point is an AWS Backup plan whose schedule is
+# known only after apply.
+resource "aws_dynamodb_table" "scheduled" {
+  name = "scheduled"
+  point_in_time_recovery {
+    enabled = false
+  }
+  tags = { tier = "critical" }
+}
+
+resource "aws_backup_plan" "later" {
+  name = "later"
+  rule {
+    rule_name = "later"
+    schedule  = var.schedule # known after apply
+  }
+}
+
+resource "aws_backup_selection" "later" {
+  name      = "later"
+  plan_id   = aws_backup_plan.later.id
+  resources = [aws_dynamodb_table.scheduled.arn]
+}
