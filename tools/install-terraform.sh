@@ -16,8 +16,12 @@ target="$bin_dir/terraform"
 # A source build reports "Terraform v1.8.5-dev"; a release "Terraform v1.8.5".
 has_version() {
 	[[ -x $1 ]] || return 1
-	local got
-	got=$("$1" version 2>/dev/null | head -n 1) || return 1
+	# The whole output, then its first line: under pipefail, `| head -n 1`
+	# fails whenever head exits before terraform has written its other
+	# lines (SIGPIPE), which made this check fail now and then.
+	local out got
+	out=$("$1" version 2>/dev/null) || return 1
+	got=${out%%$'\n'*}
 	[[ $got == "Terraform v$version" || $got == "Terraform v$version-dev" ]]
 }
 
