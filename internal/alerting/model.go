@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
@@ -60,6 +61,10 @@ type Rule struct {
 	runbook   runbookSource
 	route     func(x *Model) route
 	composite bool // watches through other rules (composite alarms and monitors)
+
+	keysOnce sync.Once // cwKeys and selKeys, normalised once
+	cwKeys   [][]string
+	selKeys  []string
 }
 
 // Label names the rule for messages: its address, and its name inside it.
@@ -109,7 +114,7 @@ type Model struct {
 	// rule names it.
 	composites map[*model.Resource][]*model.Resource
 	namespaces []string
-	watchCache map[string][]*Rule // undecided CloudWatch alarms by resource type
+	byType     map[string]*typeIndex // the rules that can watch each resource type
 }
 
 type modelKey struct{}
@@ -123,7 +128,7 @@ func build(p *model.Plan) *Model {
 	x := &Model{
 		plan: p, automation: map[*model.Resource]bool{}, byResource: map[*model.Resource][]*Rule{},
 		byRef: map[*model.Resource][]*Rule{}, composites: map[*model.Resource][]*model.Resource{},
-		watchCache: map[string][]*Rule{},
+		byType: map[string]*typeIndex{},
 	}
 	namespaces := map[string]bool{}
 	for _, a := range p.OfType("aws_cloudwatch_metric_alarm") {

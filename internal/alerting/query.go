@@ -3,6 +3,7 @@ package alerting
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -31,10 +32,26 @@ func (m Matcher) names(v string) bool {
 	case "=":
 		return strings.EqualFold(m.Value, v)
 	case "=~":
-		re, err := regexp.Compile("(?i)^(?:" + m.Value + ")$")
-		return err == nil && re.MatchString(v)
+		re := matcherRegexp(m.Value)
+		return re != nil && re.MatchString(v)
 	}
 	return false
+}
+
+// regexps holds each label matcher's compiled expression (nil when it
+// does not compile): a matcher is tried against many resources.
+var regexps sync.Map
+
+func matcherRegexp(value string) *regexp.Regexp {
+	if re, ok := regexps.Load(value); ok {
+		return re.(*regexp.Regexp)
+	}
+	re, err := regexp.Compile("(?i)^(?:" + value + ")$")
+	if err != nil {
+		re = nil
+	}
+	regexps.Store(value, re)
+	return re
 }
 
 // templated reports whether a matcher's value is filled in later (a

@@ -57,22 +57,18 @@ func (x *Model) Watching(r *model.Resource) Watch {
 			memberIDs = append(memberIDs, id)
 		}
 	}
-	var undecided []*Rule
-	for _, rule := range x.Rules {
-		if rule.composite || seen[rule] {
-			continue
-		}
-		switch rule.watches(spec, ids, memberIDs) {
-		case watched:
+	idx := x.indexFor(r.Type, spec)
+	for _, rule := range idx.naming(ids, memberIDs) {
+		if !seen[rule] && rule.names(idx.keys, ids, memberIDs) {
 			add(rule)
-		case mayWatch:
-			if !rule.watchesAnother(r) {
-				undecided = append(undecided, rule)
-			}
 		}
 	}
 	if len(w.Watching) == 0 {
-		w.Undecided = undecided
+		for _, rule := range idx.mayWatch {
+			if !seen[rule] && !rule.watchesAnother(r) {
+				w.Undecided = append(w.Undecided, rule)
+			}
+		}
 	}
 	return w
 }
@@ -134,35 +130,57 @@ func (x *Model) clusterMembers(r *model.Resource) []*model.Resource {
 	return out
 }
 
-// watches judges whether a rule names a resource of spec's kind whose
-// identifiers are ids (and whose member instances are memberIDs).
-func (rule *Rule) watches(spec Spec, ids, memberIDs []string) verdict {
-	identifiers := spec.identifierLabels()
-	dims := map[string]bool{}
-	for _, d := range spec.Dimensions {
-		dims[normLabel(d)] = true
-	}
-	out := notWatched
-	tied := false // the rule names some resource of this kind
-	for _, m := range rule.cw {
-		if !m.nsUnknown && !slices.Contains(spec.Namespaces, m.ns) {
+// names reports whether one of the rule's dimensions or label matchers
+// selects one of ids (or of memberIDs, by DBInstanceIdentifier).
+func (rule *Rule) names(k *specKeys, ids, memberIDs []string) bool {
+	cwKeys, selKeys := rule.normKeys()
+	for i, m := range rule.cw {
+		if !m.nsUnknown && !slices.Contains(k.spec.Namespaces, m.ns) {
 			continue
 		}
-		for _, d := range m.dims {
-			k := normLabel(d.Label)
-			switch {
-			case dims[k] && namesAny(d, ids, spec.Prefix):
-				return watched
-			case k == "dbinstanceidentifier" && namesAny(d, memberIDs, false):
-				return watched
-			case dims[k]:
+		for j, d := range m.dims {
+			key := cwKeys[i][j]
+			if k.dims[key] && namesAny(d, ids, k.spec.Prefix) || key == "dbinstanceidentifier" && namesAny(d, memberIDs, false) {
+				return true
+			}
+		}
+	}
+	inFamily := rule.inFamily(k.spec.Family)
+	for i, m := range rule.sel.matchers {
+		if m.Op != "=" && m.Op != "=~" || m.templated() {
+			continue
+		}
+		key := selKeys[i]
+		if !slices.Contains(k.identifiers, key) && !inFamily {
+			continue
+		}
+		if namesAny(m, ids, k.spec.Prefix) || key == "dbinstanceidentifier" && namesAny(m, memberIDs, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// unnamed judges what a rule that names none of a resource's identifiers
+// says of a resource of spec's kind: the same for every such resource, so
+// Watching computes it once per rule and type.
+func (rule *Rule) unnamed(k *specKeys) verdict {
+	cwKeys, selKeys := rule.normKeys()
+	out := notWatched
+	tied := false // the rule names some resource of this kind
+	for i, m := range rule.cw {
+		if !m.nsUnknown && !slices.Contains(k.spec.Namespaces, m.ns) {
+			continue
+		}
+		for j := range m.dims {
+			if k.dims[cwKeys[i][j]] {
 				tied = true
 			}
 		}
 		if m.dimsUnknown {
 			out = mayWatch
 		}
-		for _, d := range spec.Dimensions {
+		for _, d := range k.spec.Dimensions {
 			if slices.Contains(m.unknownDims, d) {
 				out = mayWatch
 			}
@@ -171,23 +189,18 @@ func (rule *Rule) watches(spec Spec, ids, memberIDs []string) verdict {
 			out = mayWatch // a Grafana CloudWatch query over the whole namespace
 		}
 	}
-	inFamily := rule.inFamily(spec.Family)
-	for _, m := range rule.sel.matchers {
+	inFamily := rule.inFamily(k.spec.Family)
+	for i, m := range rule.sel.matchers {
 		if m.Op != "=" && m.Op != "=~" {
 			continue
 		}
-		k := normLabel(lastPart(m.Label))
-		id := slices.Contains(identifiers, k)
+		id := slices.Contains(k.identifiers, selKeys[i])
 		if !id && !inFamily {
 			continue
 		}
 		switch {
 		case m.templated():
 			out = mayWatch
-		case namesAny(m, ids, spec.Prefix):
-			return watched
-		case k == "dbinstanceidentifier" && namesAny(m, memberIDs, false):
-			return watched
 		case id:
 			tied = true
 		}
@@ -201,7 +214,7 @@ func (rule *Rule) watches(spec Spec, ids, memberIDs []string) verdict {
 	// Not named, and no identifier names another: the rule may watch it
 	// when it reads the service's metrics, or metrics of no known service.
 	for _, m := range rule.sel.metrics {
-		if f := familyOf(rule.sys, m); f == "" || f == spec.Family {
+		if f := familyOf(rule.sys, m); f == "" || f == k.spec.Family {
 			return mayWatch
 		}
 	}
