@@ -15,13 +15,19 @@ import (
 // must be UTF-8 (see ReadInput for files). path names the input in results
 // and errors.
 func Decode(path string, data []byte) (*Plan, error) {
+	if useLegacyReader {
+		return legacyDecodeBytes(path, data)
+	}
 	return decode(path, newParser(data))
 }
 
 // DecodeReader is Decode reading from a stream: the input is never held
 // whole in memory.
 func DecodeReader(path string, r io.Reader) (*Plan, error) {
-	return decode(path, newStreamParser(r, windowSize))
+	if useLegacyReader {
+		return legacyDecodeReader(path, r)
+	}
+	return decode(path, newStreamParser(r))
 }
 
 // ErrEmpty is returned for an input with nothing but white space.
@@ -38,10 +44,7 @@ func decode(path string, parser *parser) (*Plan, error) {
 	switch d.peek() {
 	case '{':
 	case 0:
-		if d.rdErr != nil {
-			return nil, d.rdErr
-		}
-		return nil, ErrEmpty
+		return nil, d.empty()
 	default:
 		return nil, fmt.Errorf("%w: the document is not a JSON object", ErrNotTerraform)
 	}

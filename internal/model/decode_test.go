@@ -220,7 +220,7 @@ func TestDecodeErrors(t *testing.T) {
 		"not json":       {"hello", "not a Terraform JSON plan or state"},
 		"array":          {"[1,2]", "not a Terraform JSON plan or state"},
 		"truncated":      {`{"format_version": "1.2", "resource_changes": [`, "line 1"},
-		"bad literal":    {`{"format_version": tru}`, "invalid literal"},
+		"bad literal":    {`{"format_version": tru}`, "in literal true"},
 		"trailing":       {`{"format_version": "1.0", "values": {}} x`, "after the top-level value"},
 		"future format":  {`{"format_version": "2.0", "resource_changes": []}`, "unsupported format_version"},
 		"no format":      {`{"resource_changes": []}`, "format_version is missing"},
@@ -292,8 +292,8 @@ func TestDecodeReaderMatchesDecode(t *testing.T) {
 	for name, doc := range docs {
 		t.Run(name, func(t *testing.T) {
 			want, wantErr := Decode("f.json", []byte(doc))
-			// A window of 4 bytes must grow to hold every string.
-			got, gotErr := decode("f.json", newStreamParser(iotest.OneByteReader(strings.NewReader(doc)), 4))
+			// One byte at a time: every token straddles a read.
+			got, gotErr := decode("f.json", newStreamParser(iotest.OneByteReader(strings.NewReader(doc))))
 			if fmt.Sprint(wantErr) != fmt.Sprint(gotErr) {
 				t.Fatalf("errors differ: bytes %v, stream %v", wantErr, gotErr)
 			}

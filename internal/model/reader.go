@@ -1,0 +1,564 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// maxDepth bounds nesting so that hostile input cannot exhaust the stack.
+const maxDepth = 1000
+
+// internMax is the longest string value that is interned: attribute names
+// and short repeated values ("ELB", "us-east-1a") are shared between the
+// thousands of resources of a large plan.
+const internMax = 32
+
+// SyntaxError is a JSON error at a position in the input.
+type SyntaxError struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("invalid JSON at line %d, column %d: %s", e.Line, e.Column, e.Msg)
+}
+
+// parser reads plan JSON with jsontext, which validates it strictly (RFC
+// 8259: no leading zeros, no duplicate member names, UTF-8 strings) and
+// streams it through a small buffer. The parser builds the compact values
+// of value.go, interns short strings, and skips values token by token
+// without building them.
+type parser struct {
+	dec   *jsontext.Decoder
+	data  []byte      // the whole input, when it was given as bytes
+	lines *lineReader // the input, when it is streamed
+
+	// depth counts the lists and objects open in the value being read;
+	// the document's own structure (members, elements) is not counted.
+	depth  int
+	intern map[string]string
+	fields []Field // stack of object members being read
+	elems  []any   // stack of list elements being read
+}
+
+func newParser(data []byte) *parser {
+	return &parser{
+		// A bytes.Buffer is read in place, without copying.
+		dec:    jsontext.NewDecoder(bytes.NewBuffer(data)),
+		data:   data,
+		intern: make(map[string]string, 4096),
+	}
+}
+
+func newStreamParser(r io.Reader) *parser {
+	lines := &lineReader{r: r, lastNL: -1}
+	p := &parser{dec: jsontext.NewDecoder(lines), lines: lines, intern: make(map[string]string, 4096)}
+	lines.dec = p.dec
+	return p
+}
+
+// lineReader counts the lines of a stream, so that an error at a byte
+// offset can name its line and column. It keeps the offsets of the
+// newlines only past what the decoder has read already: errors are
+// never before that.
+type lineReader struct {
+	r      io.Reader
+	dec    *jsontext.Decoder
+	err    error // the first read error other than io.EOF
+	off    int64 // bytes read
+	lines  int   // newlines before the offsets in nl
+	lastNL int64 // offset of the last newline counted in lines, or -1
+	nl     []int64
+}
+
+func (l *lineReader) Read(b []byte) (int, error) {
+	if l.dec != nil {
+		l.fold(l.dec.InputOffset())
+	}
+	n, err := l.r.Read(b)
+	for i := 0; i < n; {
+		j := bytes.IndexByte(b[i:n], '\n')
+		if j < 0 {
+			break
+		}
+		l.nl = append(l.nl, l.off+int64(i+j))
+		i += j + 1
+	}
+	l.off += int64(n)
+	if err != nil && err != io.EOF && l.err == nil {
+		l.err = err
+	}
+	return n, err
+}
+
+// fold counts the newlines before off.
+func (l *lineReader) fold(off int64) {
+	i := 0
+	for i < len(l.nl) && l.nl[i] < off {
+		i++
+	}
+	if i > 0 {
+		l.lines += i
+		l.lastNL = l.nl[i-1]
+		l.nl = l.nl[:copy(l.nl, l.nl[i:])]
+	}
+}
+
+// position returns the line and column (of bytes, from 1) of an offset.
+func (p *parser) position(off int64) (line, col int) {
+	if p.lines == nil {
+		off = min(max(off, 0), int64(len(p.data)))
+		before := p.data[:off]
+		line = 1 + bytes.Count(before, []byte{'\n'})
+		return line, int(off) - bytes.LastIndexByte(before, '\n')
+	}
+	l := p.lines
+	line, last := 1+l.lines, l.lastNL
+	for _, nl := range l.nl {
+		if nl >= off {
+			break
+		}
+		line, last = line+1, nl
+	}
+	return line, int(off - last)
+}
+
+func (p *parser) errorAt(off int64, format string, args ...any) error {
+	if p.lines != nil && p.lines.err != nil {
+		return p.lines.err
+	}
+	line, col := p.position(off)
+	return &SyntaxError{Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// errorf reports an error at the end of what has been read.
+func (p *parser) errorf(format string, args ...any) error {
+	return p.errorAt(p.dec.InputOffset(), format, args...)
+}
+
+// wrap turns the decoder's errors into SyntaxErrors, and read errors into
+// themselves.
+func (p *parser) wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	if p.lines != nil && p.lines.err != nil {
+		return p.lines.err
+	}
+	var se *jsontext.SyntacticError
+	switch {
+	case errors.As(err, &se):
+		msg := strings.TrimPrefix(se.Err.Error(), "jsontext: ")
+		// A quoted excerpt of the input depends on what the buffer held.
+		if i, j := strings.IndexByte(msg, '`'), strings.LastIndexByte(msg, '`'); i >= 0 && j > i {
+			msg = strings.TrimSpace(msg[:i]) + msg[j+1:]
+		}
+		if errors.Is(se.Err, io.ErrUnexpectedEOF) {
+			msg = "unexpected end of input"
+		}
+		if errors.Is(se.Err, jsontext.ErrDuplicateName) {
+			msg = "duplicate member name" + strings.TrimPrefix(msg, jsontext.ErrDuplicateName.Error())
+		}
+		return p.errorAt(se.ByteOffset, "%s", msg)
+	case err == io.EOF:
+		return p.errorf("unexpected end of input")
+	}
+	return err
+}
+
+// peek returns the kind of the next token: '{', '[', '"', '0' (a number),
+// 't', 'f', 'n', '}', ']', or 0 at the end of input or at an error, which
+// the next read reports.
+func (p *parser) peek() byte {
+	return byte(p.dec.PeekKind())
+}
+
+// empty explains why there is no value to read: the input is empty (or
+// cannot be read), or it does not start with a JSON value.
+func (p *parser) empty() error {
+	if _, err := p.dec.ReadToken(); err == io.EOF {
+		if p.lines != nil && p.lines.err != nil {
+			return p.lines.err
+		}
+		return ErrEmpty
+	}
+	if p.lines != nil && p.lines.err != nil {
+		return p.lines.err
+	}
+	return fmt.Errorf("%w: the document is not a JSON object", ErrNotTerraform)
+}
+
+// end checks that only white space follows the top-level value.
+func (p *parser) end() error {
+	if p.dec.PeekKind() != 0 {
+		return p.errorf("unexpected data after the top-level value")
+	}
+	if _, err := p.dec.ReadToken(); err != io.EOF {
+		if p.lines != nil && p.lines.err != nil {
+			return p.lines.err
+		}
+		var se *jsontext.SyntacticError
+		if errors.As(err, &se) {
+			return p.errorAt(se.ByteOffset, "unexpected data after the top-level value")
+		}
+		return p.wrap(err)
+	}
+	return nil
+}
+
+// open reads the delimiter that starts an object or a list ('{' or '['),
+// within maxDepth.
+func (p *parser) open(want jsontext.Kind) error {
+	if k := p.dec.PeekKind(); k != want {
+		if k == 0 {
+			_, err := p.dec.ReadToken()
+			return p.wrap(err)
+		}
+		return p.errorAt(p.dec.InputOffset(), "unexpected %s, want %q", k, byte(want))
+	}
+	if _, err := p.dec.ReadToken(); err != nil {
+		return p.wrap(err)
+	}
+	return nil
+}
+
+// enter opens a list or an object of a value, within maxDepth; leave
+// closes it.
+func (p *parser) enter(want jsontext.Kind) error {
+	if p.depth++; p.depth > maxDepth {
+		return p.errorAt(p.dec.InputOffset()+p.leadingSpace(), "nesting deeper than %d", maxDepth)
+	}
+	return p.open(want)
+}
+
+func (p *parser) leave() error {
+	p.depth--
+	return p.close()
+}
+
+// leadingSpace is the number of bytes before the next token.
+func (p *parser) leadingSpace() int64 {
+	b := p.dec.UnreadBuffer()
+	return int64(len(b) - len(bytes.TrimLeft(b, " \t\r\n,:")))
+}
+
+// close reads the delimiter that ends an object or a list.
+func (p *parser) close() error {
+	_, err := p.dec.ReadToken()
+	return p.wrap(err)
+}
+
+// members calls fn for each member of an object; fn must consume the value.
+func (p *parser) members(fn func(key string) error) error {
+	if err := p.open('{'); err != nil {
+		return err
+	}
+	for p.dec.PeekKind() != '}' {
+		key, err := p.str()
+		if err != nil {
+			return err
+		}
+		if err := fn(key); err != nil {
+			return err
+		}
+	}
+	return p.close()
+}
+
+// elements calls fn for each element of an array; fn must consume it.
+func (p *parser) elements(fn func() error) error {
+	if err := p.open('['); err != nil {
+		return err
+	}
+	for p.dec.PeekKind() != ']' {
+		if err := fn(); err != nil {
+			return err
+		}
+	}
+	return p.close()
+}
+
+// value decodes the next value.
+func (p *parser) value() (any, error) {
+	switch p.dec.PeekKind() {
+	case '{':
+		if err := p.enter('{'); err != nil {
+			return nil, err
+		}
+		// Members gather on a shared stack and are copied out at their
+		// exact size: growing each object's slice would leave as much
+		// garbage as the plan is large.
+		mark := len(p.fields)
+		var err error
+		for p.dec.PeekKind() != '}' {
+			var key string
+			if key, err = p.str(); err != nil {
+				break
+			}
+			var v any
+			v, err = p.value()
+			p.fields = append(p.fields, Field{Name: key, Value: v})
+			if err != nil {
+				break
+			}
+		}
+		if err == nil {
+			err = p.leave()
+		}
+		obj := make(Object, len(p.fields)-mark)
+		copy(obj, p.fields[mark:])
+		clear(p.fields[mark:])
+		p.fields = p.fields[:mark]
+		return obj, err
+	case '[':
+		if err := p.enter('['); err != nil {
+			return nil, err
+		}
+		mark := len(p.elems)
+		var err error
+		for p.dec.PeekKind() != ']' {
+			var v any
+			v, err = p.value()
+			p.elems = append(p.elems, v)
+			if err != nil {
+				break
+			}
+		}
+		if err == nil {
+			err = p.leave()
+		}
+		list := make([]any, len(p.elems)-mark)
+		copy(list, p.elems[mark:])
+		clear(p.elems[mark:])
+		p.elems = p.elems[:mark]
+		return list, err
+	case '"':
+		return p.str()
+	case '0':
+		return p.number()
+	}
+	tok, err := p.dec.ReadToken()
+	if err != nil {
+		return nil, p.wrap(err)
+	}
+	switch tok.Kind() {
+	case 't':
+		return true, nil
+	case 'f':
+		return false, nil
+	case 'n':
+		return nil, nil
+	}
+	return nil, p.errorf("unexpected %s", tok.Kind())
+}
+
+// marks reads an after_unknown or after_sensitive tree keeping only what
+// leads to a true: false, empty objects and lists, and members or elements
+// without a true inside become nil, so that the marks of a large plan cost
+// almost nothing. Lookups of pruned paths find no mark, as before pruning.
+func (p *parser) marks() (any, error) {
+	switch p.dec.PeekKind() {
+	case '{':
+		if err := p.enter('{'); err != nil {
+			return nil, err
+		}
+		mark := len(p.fields)
+		var err error
+		for p.dec.PeekKind() != '}' {
+			var key string
+			if key, err = p.str(); err != nil {
+				break
+			}
+			var v any
+			v, err = p.marks()
+			if v != nil {
+				p.fields = append(p.fields, Field{Name: key, Value: v})
+			}
+			if err != nil {
+				break
+			}
+		}
+		if err == nil {
+			err = p.leave()
+		}
+		var obj Object
+		if n := len(p.fields) - mark; n > 0 {
+			obj = make(Object, n)
+			copy(obj, p.fields[mark:])
+		}
+		clear(p.fields[mark:])
+		p.fields = p.fields[:mark]
+		if obj == nil {
+			return nil, err
+		}
+		return obj, err
+	case '[':
+		if err := p.enter('['); err != nil {
+			return nil, err
+		}
+		mark := len(p.elems)
+		marked := false
+		var err error
+		for p.dec.PeekKind() != ']' {
+			var v any
+			v, err = p.marks()
+			marked = marked || v != nil
+			p.elems = append(p.elems, v)
+			if err != nil {
+				break
+			}
+		}
+		if err == nil {
+			err = p.leave()
+		}
+		var list []any
+		if marked {
+			list = make([]any, len(p.elems)-mark)
+			copy(list, p.elems[mark:])
+		}
+		clear(p.elems[mark:])
+		p.elems = p.elems[:mark]
+		if list == nil {
+			return nil, err
+		}
+		return list, err
+	case 't':
+		_, err := p.dec.ReadToken()
+		return true, p.wrap(err)
+	default:
+		return nil, p.skip()
+	}
+}
+
+// skip consumes the next value without building it, token by token, so
+// that the decoder's buffer holds no more than one token of it.
+func (p *parser) skip() error {
+	switch p.dec.PeekKind() {
+	case '{', '[':
+		base := p.dec.StackDepth()
+		for {
+			if k := p.dec.PeekKind(); (k == '{' || k == '[') && p.depth+p.dec.StackDepth()-base >= maxDepth {
+				return p.errorAt(p.dec.InputOffset()+p.leadingSpace(), "nesting deeper than %d", maxDepth)
+			}
+			if _, err := p.dec.ReadToken(); err != nil {
+				return p.wrap(err)
+			}
+			if p.dec.StackDepth() == base {
+				return nil
+			}
+		}
+	case '0':
+		_, err := p.number()
+		return err
+	default:
+		return p.wrap(p.dec.SkipValue())
+	}
+}
+
+// span reads the next value and returns it as JSON text, for decoding with
+// encoding/json into terraform-json's types.
+func (p *parser) span() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := jsontext.NewEncoder(&buf)
+	base := p.dec.StackDepth()
+	for {
+		if k := p.dec.PeekKind(); (k == '{' || k == '[') && p.depth+p.dec.StackDepth()-base >= maxDepth {
+			return nil, p.errorAt(p.dec.InputOffset()+p.leadingSpace(), "nesting deeper than %d", maxDepth)
+		}
+		tok, err := p.dec.ReadToken()
+		if err != nil {
+			return nil, p.wrap(err)
+		}
+		if tok.Kind() == '0' {
+			if _, err := strconv.ParseFloat(tok.String(), 64); err != nil {
+				return nil, p.errorf("number %s is out of range", tok.String())
+			}
+		}
+		if err := enc.WriteToken(tok); err != nil {
+			return nil, p.errorf("%v", err)
+		}
+		if p.dec.StackDepth() == base {
+			return buf.Bytes(), nil
+		}
+	}
+}
+
+// number decodes a number: as encoding/json does, one out of the range of
+// float64 is an error.
+func (p *parser) number() (any, error) {
+	text, err := p.dec.ReadValue()
+	if err != nil {
+		return nil, p.wrap(err)
+	}
+	if len(text) < 16 {
+		digits, negative := text, text[0] == '-'
+		if negative {
+			digits = digits[1:]
+		}
+		var n int64
+		isInt := true
+		for _, c := range digits {
+			if c < '0' || c > '9' {
+				isInt = false
+				break
+			}
+			n = n*10 + int64(c-'0')
+		}
+		if isInt {
+			if negative {
+				n = -n
+			}
+			if n >= 0 && n < int64(len(smallInts)) {
+				return smallInts[n], nil
+			}
+			return float64(n), nil
+		}
+	}
+	f, err := strconv.ParseFloat(string(text), 64)
+	if err != nil {
+		return nil, p.errorAt(p.dec.InputOffset()-int64(len(text)), "number %s is out of range", text)
+	}
+	return f, nil
+}
+
+// str reads a string (or an object member's name).
+func (p *parser) str() (string, error) {
+	v, err := p.dec.ReadValue()
+	if err != nil {
+		return "", p.wrap(err)
+	}
+	if len(v) < 2 || v[0] != '"' {
+		return "", p.errorAt(p.dec.InputOffset()-int64(len(v)), "want a string")
+	}
+	raw := v[1 : len(v)-1]
+	if bytes.IndexByte(raw, '\\') >= 0 {
+		b, err := jsontext.AppendUnquote(nil, v)
+		if err != nil {
+			return "", p.errorf("%v", err)
+		}
+		return string(b), nil
+	}
+	if len(raw) <= internMax {
+		if s, ok := p.intern[string(raw)]; ok {
+			return s, nil
+		}
+		s := string(raw)
+		p.intern[s] = s
+		return s, nil
+	}
+	return string(raw), nil
+}
+
+// smallInts holds boxed integers 0..1023, the numbers plans are made of.
+var smallInts = func() (out [1024]any) {
+	for i := range out {
+		out[i] = float64(i)
+	}
+	return out
+}()
