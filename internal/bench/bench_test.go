@@ -80,8 +80,6 @@ func runOp(op, path string) error {
 		return json.Unmarshal(data, &v)
 	case "scan":
 		return scan(path)
-	case "read":
-		return read(path)
 	case "judge":
 		return judge(path, false)
 	case "judge-planned":

@@ -15,18 +15,12 @@ import (
 // must be UTF-8 (see ReadInput for files). path names the input in results
 // and errors.
 func Decode(path string, data []byte) (*Plan, error) {
-	if useLegacyReader {
-		return legacyDecodeBytes(path, data)
-	}
 	return decode(path, newParser(data))
 }
 
 // DecodeReader is Decode reading from a stream: the input is never held
 // whole in memory.
 func DecodeReader(path string, r io.Reader) (*Plan, error) {
-	if useLegacyReader {
-		return legacyDecodeReader(path, r)
-	}
 	return decode(path, newStreamParser(r))
 }
 

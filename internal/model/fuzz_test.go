@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -13,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	tfjson "github.com/hashicorp/terraform-json"
 )
 
 // FuzzDecode holds the reader to encoding/json: on the same bytes, the
@@ -227,4 +229,32 @@ func hexRune(b []byte) rune {
 		}
 	}
 	return r
+}
+
+// planSnapshot is what a decoded plan says, without its caches.
+type planSnapshot struct {
+	Kind                            Kind
+	FormatVersion, TerraformVersion string
+	Errored                         bool
+	Resources                       []*Resource
+	Config                          *tfjson.Config
+	Variables                       map[string]any
+	CheckBlocks                     []tfjson.CheckResultStatic
+	Warnings                        []string
+	Secrets                         []any
+	ByConfig                        map[string][]*Resource
+}
+
+func snapshot(p *Plan) planSnapshot {
+	return planSnapshot{
+		Kind: p.Kind, FormatVersion: p.FormatVersion, TerraformVersion: p.TerraformVersion, Errored: p.Errored,
+		Resources: p.Resources, Config: p.Config, Variables: p.Variables, CheckBlocks: p.CheckBlocks,
+		Warnings: p.Warnings, Secrets: p.extraSecrets, ByConfig: p.byConfig,
+	}
+}
+
+var equivalenceOpts = []cmp.Option{
+	cmp.Exporter(func(reflect.Type) bool { return true }),
+	// -0 and 0 are one number to every check.
+	cmp.Comparer(func(a, b float64) bool { return a == b }),
 }
