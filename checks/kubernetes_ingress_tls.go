@@ -23,7 +23,10 @@ var KubernetesIngressTLS = check.Check{
 			"alb.ingress.kubernetes.io/certificate-arn annotation names a certificate or its listen-ports " +
 			"annotation opens an HTTPS port (the controller then finds a certificate for the hosts); Traefik's " +
 			"router.tls and GKE's pre-shared or managed certificate annotations count too. An ALB whose scheme " +
-			"is internal (the controller's default) is reported at medium severity.",
+			"is internal (the controller's default) is reported at medium severity, and so is an Ingress of another " +
+			"controller (NGINX, ...), whose own load balancer may terminate TLS where the Ingress does not show it. " +
+			"An Ingress of an ALB group (group.name) shares its listeners with the group: another Ingress of the " +
+			"group with a certificate serves it HTTPS, and a group with none in the plan is unknown.",
 		Remediation: "Add a tls block with the hosts and the Secret holding their certificate, or, on the AWS " +
 			"Load Balancer Controller, set alb.ingress.kubernetes.io/certificate-arn to an ACM certificate, " +
 			"listen-ports to [{\"HTTP\": 80}, {\"HTTPS\": 443}] and ssl-redirect to 443.",
@@ -73,14 +76,55 @@ var KubernetesIngressTLS = check.Check{
 				return pass("the ingress serves HTTPS ("+key+")", e)
 			}
 		}
+		groupKey := subPath(paths.annotations, "alb.ingress.kubernetes.io/group.name")
+		if group, _ := r.Attr(groupKey...).Str(); group != "" {
+			// The group's Ingresses share one ALB and its listeners.
+			if other := ingressGroupTLS(p, r, group); other != nil {
+				return pass("another Ingress of its ALB group gives the shared load balancer an HTTPS listener: "+
+					other.Address, ev(p, r, groupKey...))
+			}
+			return unknown("the ingress joins an ALB group whose HTTPS listener may come from an Ingress outside the plan",
+				ev(p, r, groupKey...), tlsEv)
+		}
 		f := fail("the ingress serves HTTP only: it has no tls section and no annotation that gives its load balancer "+
 			"a certificate or an HTTPS listener", tlsEv, annEv)
-		if ingressInternalALB(r, paths) {
+		switch {
+		case !ingressALB(r, paths):
+			// Its controller's own load balancer may terminate TLS, which
+			// the Ingress does not show: visible, not blocking.
+			f.Severity = check.SeverityMedium
+			f.Message += ", unless its controller terminates TLS at its own load balancer"
+		case ingressInternalALB(r, paths):
 			f.Severity = check.SeverityMedium
 			f.Message += " (an internal ALB)"
 		}
 		return f
 	},
+}
+
+// ingressGroupTLS returns another Ingress of the plan in the same ALB
+// group that gives the group's load balancer an HTTPS listener, or nil.
+func ingressGroupTLS(p *model.Plan, r *model.Resource, group string) *model.Resource {
+	for _, typ := range []string{"kubernetes_ingress_v1", "kubernetes_ingress", "kubernetes_manifest"} {
+		for _, o := range p.OfType(typ) {
+			paths, ok := ingressPaths(o)
+			if o == r || !ok {
+				continue
+			}
+			if g, _ := o.Attr(subPath(paths.annotations, "alb.ingress.kubernetes.io/group.name")...).Str(); g != group {
+				continue
+			}
+			if len(o.Attr(paths.tls...).List()) > 0 {
+				return o
+			}
+			for _, key := range ingressTLSAnnotations {
+				if v, _ := o.Attr(subPath(paths.annotations, key)...).Str(); ingressTLSValue(key, v) {
+					return o
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // ingressTLSAnnotations are the controller annotations that give an
@@ -136,14 +180,22 @@ func ingressPaths(r *model.Resource) (ingressPath, bool) {
 // ingressInternalALB reports whether an Ingress belongs to the AWS Load
 // Balancer Controller with an internal scheme (its default).
 func ingressInternalALB(r *model.Resource, paths ingressPath) bool {
+	scheme, _ := r.Attr(subPath(paths.annotations, "alb.ingress.kubernetes.io/scheme")...).Str()
+	return ingressALB(r, paths) && scheme != "internet-facing"
+}
+
+// ingressALB reports whether an Ingress belongs to the AWS Load Balancer
+// Controller, which builds its load balancer from the Ingress alone.
+func ingressALB(r *model.Resource, paths ingressPath) bool {
 	class, _ := r.Attr(paths.className...).Str()
 	legacy, _ := r.Attr(subPath(paths.annotations, "kubernetes.io/ingress.class")...).Str()
-	alb := class == "alb" || legacy == "alb"
+	if class == "alb" || legacy == "alb" {
+		return true
+	}
 	for _, f := range r.Attr(paths.annotations...).Object() {
 		if strings.HasPrefix(f.Name, "alb.ingress.kubernetes.io/") {
-			alb = true
+			return true
 		}
 	}
-	scheme, _ := r.Attr(subPath(paths.annotations, "alb.ingress.kubernetes.io/scheme")...).Str()
-	return alb && scheme != "internet-facing"
+	return false
 }
