@@ -64,6 +64,9 @@ var ThresholdNone = Threshold{none: true}
 // AtLeast returns a threshold failing at s or above.
 func AtLeast(s Severity) Threshold { return Threshold{min: s} }
 
+// ThresholdNames are the names ParseThreshold reads, most severe first.
+var ThresholdNames = []string{"critical", "high", "medium", "low", "none"}
+
 // ParseThreshold reads critical|high|medium|low|none.
 func ParseThreshold(name string) (Threshold, error) {
 	if strings.EqualFold(name, "none") {

@@ -4,21 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/prodready/terraform-provider-readiness/internal/engine"
 	"github.com/prodready/terraform-provider-readiness/internal/suggest"
 )
-
-// failOnLevels are the values of --fail-on.
-var failOnLevels = []string{"critical", "high", "medium", "low", "none"}
-
-// gateNames are the values of --gate, the default first.
-func gateNames() []string {
-	names := make([]string, len(engine.Gates))
-	for i, g := range engine.Gates {
-		names[i] = string(g)
-	}
-	return names
-}
 
 // withSuggestion adds to err, about a value given as name, the candidate
 // that was probably meant: `unknown format "jsn" (want ...). Did you mean

@@ -215,9 +215,9 @@ func (a *app) scanCommand() *cobra.Command {
 		"no colour in the text report, even on a terminal (as NO_COLOR=1 does)")
 	_ = cmd.MarkFlagFilename("var-file", "tfvars", "json")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Names(), cobra.ShellCompDirectiveNoSpace))
-	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"critical", "high", "medium", "low", "none"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions(check.ThresholdNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("profile", cobra.FixedCompletions(profile.AcceptedNames(), cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("gate", cobra.FixedCompletions(gateNames(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("gate", cobra.FixedCompletions(engine.GateNames(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -253,7 +253,7 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	}
 	failOn, err := check.ParseThreshold(fl.failOn)
 	if err != nil {
-		return usageError{withSuggestion(err, fl.failOn, failOnLevels)}
+		return usageError{withSuggestion(err, fl.failOn, check.ThresholdNames)}
 	}
 	prof, err := profile.Lookup(fl.profile)
 	if err != nil {
@@ -261,7 +261,7 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	}
 	gate, err := engine.ParseGate(fl.gate)
 	if err != nil {
-		return usageError{withSuggestion(err, fl.gate, gateNames())}
+		return usageError{withSuggestion(err, fl.gate, engine.GateNames())}
 	}
 	dirOpts, err := fl.dirOptions(paths)
 	if err != nil {

@@ -191,7 +191,7 @@ func parse(src []byte, filename string) (*Config, hcl.Diagnostics) {
 	if a := content.Attributes["fail_on"]; a != nil {
 		if v, ok := d.str(a); ok {
 			if _, err := check.ParseThreshold(v); err != nil {
-				d.errorf(a.Expr.Range(), "Invalid fail_on", "%s.%s", upper(err.Error()), didYouMean(v, failOnLevels))
+				d.errorf(a.Expr.Range(), "Invalid fail_on", "%s.%s", upper(err.Error()), didYouMean(v, check.ThresholdNames))
 			} else {
 				c.FailOn = strings.ToLower(v)
 			}
@@ -200,7 +200,7 @@ func parse(src []byte, filename string) (*Config, hcl.Diagnostics) {
 	if a := content.Attributes["gate"]; a != nil {
 		if v, ok := d.str(a); ok {
 			if g, err := engine.ParseGate(v); err != nil {
-				d.errorf(a.Expr.Range(), "Invalid gate", "%s.%s", upper(err.Error()), didYouMean(v, gateNames()))
+				d.errorf(a.Expr.Range(), "Invalid gate", "%s.%s", upper(err.Error()), didYouMean(v, engine.GateNames()))
 			} else {
 				c.Gate = string(g)
 			}
@@ -610,18 +610,6 @@ func suggest(s string, known map[string]bool) string {
 
 // didYouMean is " Did you mean "x"?" for the candidate closest to s, or "".
 func didYouMean(s string, candidates []string) string { return suggestion.DidYouMean(s, candidates) }
-
-// failOnLevels are the values of fail_on, as --fail-on takes them.
-var failOnLevels = []string{"critical", "high", "medium", "low", "none"}
-
-// gateNames are the values of gate, as --gate takes them.
-func gateNames() []string {
-	names := make([]string, len(engine.Gates))
-	for i, g := range engine.Gates {
-		names[i] = string(g)
-	}
-	return names
-}
 
 // source names a place in the file for messages: .readiness.hcl:14.
 func source(r hcl.Range) string { return fmt.Sprintf("%s:%d", r.Filename, r.Start.Line) }

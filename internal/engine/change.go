@@ -44,6 +44,15 @@ const (
 // Gates lists the gates, the default first.
 var Gates = []Gate{GateAll, GateIntroduced}
 
+// GateNames are the gates' names, the default first.
+func GateNames() []string {
+	names := make([]string, len(Gates))
+	for i, g := range Gates {
+		names[i] = string(g)
+	}
+	return names
+}
+
 // ParseGate reads a gate's name, in any case; "" is GateAll.
 func ParseGate(s string) (Gate, error) {
 	switch g := Gate(strings.ToLower(strings.TrimSpace(s))); g {
