@@ -32,7 +32,8 @@ const releaseAllEnv = "READINESS_RELEASE_ALL"
 // Terraform registry's layout (terraform-provider-readiness_VERSION_OS_ARCH.zip
 // holding terraform-provider-readiness_vVERSION, a SHA256SUMS file over the
 // zips and the manifest whose hashes match, the manifest itself) and the CLI
-// archives holding `readiness`, stamped with the version and commit.
+// archives holding `readiness`, stamped with the version and commit, listed
+// in the same SHA256SUMS (the GitHub Action verifies them there).
 //
 // `make test` builds this machine's platform only (`make release-snapshot`):
 // the other platforms' subtests skip and say so. `make release-check` builds
@@ -79,14 +80,16 @@ func TestReleaseLayout(t *testing.T) {
 			// goreleaser hashes the manifest where it is, under the
 			// release's name: it is not copied into dist/.
 			path = filepath.Join("..", "..", "terraform-registry-manifest.json")
-		case strings.HasPrefix(name, "terraform-provider-readiness_"+v+"_") && strings.HasSuffix(name, ".zip"):
-			p := strings.TrimSuffix(strings.TrimPrefix(name, "terraform-provider-readiness_"+v+"_"), ".zip")
+		case strings.HasPrefix(name, "terraform-provider-readiness_"+v+"_") && strings.HasSuffix(name, ".zip"),
+			strings.HasPrefix(name, "readiness_"+v+"_") && strings.HasSuffix(name, ".tar.gz"):
+			p := strings.TrimSuffix(strings.TrimSuffix(name, ".zip"), ".tar.gz")
+			p = strings.TrimPrefix(strings.TrimPrefix(p, "terraform-provider-readiness_"+v+"_"), "readiness_"+v+"_")
 			if _, ok := built[p]; !ok {
 				t.Errorf("SHA256SUMS lists %s, but the snapshot did not build %s", name, p)
 				continue
 			}
 		default:
-			t.Errorf("SHA256SUMS lists %s: the registry's checksum file must cover the provider zips and the manifest only", name)
+			t.Errorf("SHA256SUMS lists %s: the checksum file covers the provider zips, the manifest and the CLI archives only", name)
 			continue
 		}
 		if got := fileSHA256(t, path); got != "" && got != sum {
@@ -119,6 +122,9 @@ func TestReleaseLayout(t *testing.T) {
 			}
 
 			cli := "readiness_" + v + "_" + p + ".tar.gz"
+			if _, ok := sums[cli]; !ok {
+				t.Errorf("SHA256SUMS does not list %s: the GitHub Action cannot verify it", cli)
+			}
 			cliPath := filepath.Join(dist, cli)
 			if !tarHolds(t, cliPath, "readiness"+exe) {
 				t.Errorf("%s does not hold %s", cli, "readiness"+exe)
