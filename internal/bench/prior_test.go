@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/prodready/terraform-provider-readiness/checks"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
@@ -37,18 +36,13 @@ func BenchmarkPriorWorld(b *testing.B) {
 				if mix == "existing" {
 					path = variant(b, path, "existing", allExisting)
 				}
-				var withTime, withoutTime time.Duration
-				var withRSS, withoutRSS int64
+				var with, without usage
 				for b.Loop() {
-					d, rss := child(b, "judge-planned", path)
-					withoutTime += d
-					withoutRSS = max(withoutRSS, rss)
-					d, rss = child(b, "judge", path)
-					withTime += d
-					withRSS = max(withRSS, rss)
+					without.add(child(b, "judge-planned", path))
+					with.add(child(b, "judge", path))
 				}
-				b.ReportMetric(float64(withTime)/float64(withoutTime), "time-ratio")
-				b.ReportMetric(float64(withRSS)/float64(withoutRSS), "peakRSS-ratio")
+				b.ReportMetric(float64(with.wall)/float64(without.wall), "time-ratio")
+				b.ReportMetric(float64(with.peak)/float64(without.peak), "peakRSS-ratio")
 			})
 		}
 	}

@@ -293,7 +293,7 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 	}
 	pol := opts.Policy
 	f, inBaseline := pol.Review(origin, r, meta, f)
-	resourceType, docs := "", meta.DocsURL()
+	resourceType, docs := "", rep.docsURL(meta)
 	if r != nil {
 		resourceType = r.Type
 	}
@@ -317,6 +317,20 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 		InBaseline:   inBaseline,
 		Failed:       failed,
 	})
+}
+
+// docsURL is meta's documentation page, built once per check and shared by
+// all its results (a large plan has hundreds of thousands).
+func (rep *Report) docsURL(meta check.Meta) string {
+	if url, ok := rep.docsURLs[meta.ID]; ok {
+		return url
+	}
+	if rep.docsURLs == nil {
+		rep.docsURLs = map[string]string{}
+	}
+	url := meta.DocsURL()
+	rep.docsURLs[meta.ID] = url
+	return url
 }
 
 // safeEvidence is a finding's evidence through the boundary.
