@@ -359,10 +359,17 @@ func (d *decoder) stateModule(prior bool, depth int) error {
 		if address != "" && !strings.HasPrefix(r.Address, address+".") {
 			r.Address = address + "." + r.Address
 		}
-		if key := r.IndexKey(); key != "" && !strings.HasSuffix(r.Address, "]") {
-			r.Address += "[" + key + "]"
+		if key, _ := KeyOf(r.Index); !key.None() && !strings.HasSuffix(r.Address, "]") {
+			r.Address += key.String()
 		}
-		r.ModuleAddress = moduleOf(r.Address)
+		r.ModuleAddress = address
+		if address == "" {
+			// A module's resources may be listed at the root (by hand):
+			// the address says which module.
+			if a, err := ParseAddress(r.Address); err == nil {
+				r.ModuleAddress = a.Module().String()
+			}
+		}
 		switch {
 		case !prior:
 			d.plan.Resources = append(d.plan.Resources, r)
@@ -450,53 +457,4 @@ func (d *decoder) fromPriorState(r *Resource) {
 	case c.Before == nil && !c.Actions.Create():
 		c.Before, c.BeforeSensitive = r.After, r.AfterSensitive
 	}
-}
-
-// moduleOf returns the module part of a resource instance address.
-func moduleOf(addr string) string {
-	// Walk "module.NAME[KEY]." prefixes.
-	pos := 0
-	for hasPrefixAt(addr, pos, "module.") {
-		end := segmentEnd(addr, pos+len("module."))
-		if end >= len(addr) || addr[end] != '.' {
-			break
-		}
-		pos = end + 1
-	}
-	if pos == 0 {
-		return ""
-	}
-	return addr[:pos-1]
-}
-
-func hasPrefixAt(s string, i int, prefix string) bool {
-	return i <= len(s) && len(s)-i >= len(prefix) && s[i:i+len(prefix)] == prefix
-}
-
-// segmentEnd returns the index just past NAME or NAME[KEY] starting at i.
-func segmentEnd(s string, i int) int {
-	for i < len(s) && s[i] != '.' && s[i] != '[' {
-		i++
-	}
-	if i < len(s) && s[i] == '[' {
-		quoted := false
-		for i < len(s) {
-			c := s[i]
-			i++
-			if quoted {
-				if c == '\\' {
-					i++
-				} else if c == '"' {
-					quoted = false
-				}
-				continue
-			}
-			if c == '"' {
-				quoted = true
-			} else if c == ']' {
-				break
-			}
-		}
-	}
-	return i
 }

@@ -243,28 +243,6 @@ func TestDecodeErrors(t *testing.T) {
 	}
 }
 
-func TestStripKeysAndModuleOf(t *testing.T) {
-	t.Parallel()
-	tests := map[string]struct{ addr, stripped, module string }{
-		"root":         {"aws_s3_bucket.b", "aws_s3_bucket.b", ""},
-		"count":        {"aws_s3_bucket.b[0]", "aws_s3_bucket.b", ""},
-		"module each":  {`module.a["x.y[1]"].aws_s3_bucket.b["k"]`, "module.a.aws_s3_bucket.b", `module.a["x.y[1]"]`},
-		"nested":       {`module.a[0].module.b["q"].data.aws_subnet.s`, "module.a.module.b.data.aws_subnet.s", `module.a[0].module.b["q"]`},
-		"escaped key":  {`module.a["x\"]"].aws_s3_bucket.b`, "module.a.aws_s3_bucket.b", `module.a["x\"]"]`},
-		"module named": {"module.module.aws_s3_bucket.b", "module.module.aws_s3_bucket.b", "module.module"},
-	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			if got := StripKeys(tc.addr); got != tc.stripped {
-				t.Errorf("StripKeys = %q, want %q", got, tc.stripped)
-			}
-			if got := moduleOf(tc.addr); got != tc.module {
-				t.Errorf("moduleOf = %q, want %q", got, tc.module)
-			}
-		})
-	}
-}
-
 func TestParserValues(t *testing.T) {
 	t.Parallel()
 	p := newParser([]byte(`{"s":"a\"b\\u00e9\ud83d\ude00","n":-12.5e1,"i":42,"b":[true,false,null],"o":{}}`))

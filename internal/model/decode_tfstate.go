@@ -166,17 +166,8 @@ func (d *decoder) tfstateResource() error {
 // instanceAddress is the address of r as Terraform writes it, with the
 // module instance path and the instance key: module.app["blue"].aws_instance.web[0].
 func instanceAddress(r *Resource) string {
-	addr := r.Type + "." + r.Name
-	if !r.Managed() {
-		addr = "data." + addr
-	}
-	if r.ModuleAddress != "" {
-		addr = r.ModuleAddress + "." + addr
-	}
-	if k := r.IndexKey(); k != "" {
-		addr += "[" + k + "]"
-	}
-	return addr
+	key, _ := KeyOf(r.Index)
+	return formatAddress(r.ModuleAddress, r.Mode == tfjson.DataResourceMode, r.Type, r.Name, key)
 }
 
 func (d *decoder) tfstateInstance() (tfstateInstance, error) {

@@ -62,6 +62,7 @@ type Plan struct {
 
 	refsMu    sync.Mutex
 	refsCache map[refsKey][]*Resource // Refs, once per resource and attributes
+	refCache  sync.Map                // reference text -> Ref, read once
 
 	memoMu sync.Mutex
 	memo   map[any]any
@@ -86,8 +87,10 @@ func (p *Plan) index() {
 	p.byAddress = make(map[string]*Resource, len(p.Resources))
 	p.byConfig = make(map[string][]*Resource)
 	p.indexConfig()
+	modules := map[string]ModuleInstance{}
 	for _, r := range p.Resources {
-		ca := r.ConfigAddress()
+		r.addr = readAddress(r, modules)
+		ca := r.addr.ConfigAddress()
 		if r.Config == nil {
 			r.Config = p.configs[ca]
 		}

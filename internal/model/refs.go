@@ -55,41 +55,57 @@ func (p *Plan) resolveRefs(r *Resource, attrs []string) []*Resource {
 			}
 		}
 	}
-	var out []*Resource
-	seen := map[*Resource]bool{}
-	var visit func(e *tfjson.Expression)
-	visit = func(e *tfjson.Expression) {
-		if e == nil || e.ExpressionData == nil {
-			return
-		}
-		for _, to := range p.resolve(ModulePath(r.ModuleAddress), r.ModuleAddress, keyedBy(r, e.References), mostSpecific(e.References)) {
-			if !seen[to] {
-				seen[to] = true
-				out = append(out, to)
-			}
-		}
-		for _, block := range e.NestedBlocks {
-			for _, nested := range block {
-				visit(nested)
-			}
-		}
-	}
+	t := targets{seen: map[*Resource]bool{}}
 	for _, e := range exprs {
-		visit(e)
+		p.visitExpr(r, e, &t)
 	}
-	return out
+	return t.out
+}
+
+// targets gathers resources once each, in the order found.
+type targets struct {
+	out  []*Resource
+	seen map[*Resource]bool
+}
+
+func (t *targets) add(rs []*Resource) {
+	for _, to := range rs {
+		if !t.seen[to] {
+			t.seen[to] = true
+			t.out = append(t.out, to)
+		}
+	}
+}
+
+// visitExpr resolves the references of one expression of r's
+// configuration, and of the blocks nested in it, each on its own.
+func (p *Plan) visitExpr(r *Resource, e *tfjson.Expression, t *targets) {
+	if e == nil || e.ExpressionData == nil {
+		return
+	}
+	t.add(p.resolve(r.Addr().Module(), p.keyedBy(r, e.References), mostSpecific(e.References)))
+	for _, block := range e.NestedBlocks {
+		for _, nested := range block {
+			p.visitExpr(r, nested, t)
+		}
+	}
 }
 
 // keyedBy returns r when an expression's references use r's own instance
 // key (count.index, each.key, each.value), so that a reference to another
 // counted resource means the instance with the same key; otherwise nil.
-func keyedBy(r *Resource, refs []string) *Resource {
-	if r.Index == nil {
+func (p *Plan) keyedBy(r *Resource, refs []string) *Resource {
+	if !r.Addr().Key().Known() {
 		return nil
 	}
-	for _, ref := range refs {
-		if ref == "count.index" || ref == "each.key" || ref == "each.value" || strings.HasPrefix(ref, "each.value.") {
+	for _, text := range refs {
+		switch ref := p.ref(text); ref.Kind {
+		case RefEach:
 			return r
+		case RefCount:
+			if ref.Name == "index" {
+				return r
+			}
 		}
 	}
 	return nil
@@ -188,84 +204,60 @@ func mostSpecific(refs []string) []string {
 	return out
 }
 
-// resolve turns references written in module modPath (instance moduleInst)
-// into resource instances.
-func (p *Plan) resolve(modPath, moduleInst string, from *Resource, refs []string) []*Resource {
-	seen := map[*Resource]bool{}
-	var out []*Resource
-	var walk func(modPath, moduleInst string, refs []string, depth int)
-	walk = func(modPath, moduleInst string, refs []string, depth int) {
+// resolve turns references written in module instance in (whose steps
+// may lack keys) into resource instances. from, when set, is the referrer
+// whose own key picks among the instances of a block counted alike.
+func (p *Plan) resolve(in ModuleInstance, from *Resource, refs []string) []*Resource {
+	t := targets{seen: map[*Resource]bool{}}
+	var walk func(in ModuleInstance, refs []string, depth int)
+	walk = func(in ModuleInstance, refs []string, depth int) {
 		if depth > maxRefDepth {
 			return
 		}
-		for _, ref := range refs {
-			parts := splitRef(ref)
-			if len(parts) < 2 {
-				continue
-			}
-			switch parts[0].name {
-			case "var":
-				if modPath == "" {
+		for _, text := range refs {
+			switch ref := p.ref(text); ref.Kind {
+			case RefVar:
+				if len(in) == 0 {
 					continue
 				}
-				parent, _ := parentModule(modPath)
-				call := p.calls[modPath]
-				if call == nil {
-					continue
+				if call := p.calls[in.Path()]; call != nil {
+					if e := call.Expressions[ref.Name]; e != nil {
+						walk(in.Parent(), exprRefs(e), depth+1)
+					}
 				}
-				if e := call.Expressions[parts[1].name]; e != nil {
-					walk(parent, parentInstance(moduleInst), exprRefs(e), depth+1)
-				}
-			case "module":
-				child := join(modPath, "module."+parts[1].name)
-				m := p.modules[child]
-				childInst := join(moduleInst, "module."+parts[1].name+parts[1].key)
+			case RefModule:
+				child := in.Child(ref.Name, ref.Key)
+				m := p.modules[child.Path()]
 				if m == nil {
 					continue
 				}
-				if len(parts) >= 3 {
-					if o := m.Outputs[parts[2].name]; o != nil {
-						walk(child, childInst, exprRefs(o.Expression), depth+1)
+				if ref.Output != "" {
+					if o := m.Outputs[ref.Output]; o != nil {
+						walk(child, exprRefs(o.Expression), depth+1)
 					}
 					continue
 				}
 				for _, o := range m.Outputs {
-					walk(child, childInst, exprRefs(o.Expression), depth+1)
+					walk(child, exprRefs(o.Expression), depth+1)
 				}
-			case "local", "each", "count", "path", "terraform", "self":
-				continue
-			default:
-				addr := parts[0].name + "." + parts[1].name
-				key := parts[1].key
-				if parts[0].name == "data" {
-					if len(parts) < 3 {
-						continue
-					}
-					addr = "data." + parts[1].name + "." + parts[2].name
-					key = parts[2].key
-				}
+			case RefResource, RefData:
 				sameKey := from
 				if depth > 0 {
 					sameKey = nil // the key belongs to the referrer's own module only
 				}
-				for _, to := range p.pick(join(modPath, addr), moduleInst, key, sameKey) {
-					if !seen[to] {
-						seen[to] = true
-						out = append(out, to)
-					}
-				}
+				t.add(p.pick(ref.ConfigAddress(in), in, ref.Key, sameKey))
 			}
 		}
 	}
-	walk(modPath, moduleInst, refs, 0)
-	return out
+	walk(in, refs, 0)
+	return t.out
 }
 
 // pick chooses the instances of a resource block that a reference means: the
-// instance named by key, else the one with sameKey's own index when the
+// instance named by key, else the one with sameKey's own key when the
 // referrer counts over the same keys, else every instance (in the referring
 // module instance when it has some).
-func (p *Plan) pick(configAddr, moduleInst, key string, sameKey *Resource) []*Resource {
+func (p *Plan) pick(configAddr string, in ModuleInstance, key Key, sameKey *Resource) []*Resource {
 	all := p.byConfig[configAddr]
 	if len(all) <= 1 {
 		return all
@@ -273,86 +265,30 @@ func (p *Plan) pick(configAddr, moduleInst, key string, sameKey *Resource) []*Re
 	// Prefer instances in the referring module instance.
 	var local []*Resource
 	for _, r := range all {
-		if r.ModuleAddress == moduleInst {
+		if r.Addr().Module().Equal(in) {
 			local = append(local, r)
 		}
 	}
 	if len(local) > 0 {
 		all = local
 	}
-	if key != "" {
+	if key.Known() {
 		for _, r := range all {
-			if "["+r.IndexKey()+"]" == key {
+			if r.Addr().Key() == key {
 				return []*Resource{r}
 			}
 		}
 	}
-	if sameKey != nil && sameKey.Index != nil {
-		for _, r := range all {
-			if r.Index == sameKey.Index {
-				return []*Resource{r}
+	if sameKey != nil {
+		if own := sameKey.Addr().Key(); own.Known() {
+			for _, r := range all {
+				if r.Addr().Key() == own {
+					return []*Resource{r}
+				}
 			}
 		}
 	}
 	return all
-}
-
-type refPart struct {
-	name string
-	key  string // "[0]" or "[\"a\"]" or ""
-}
-
-// splitRef splits a reference such as module.a["x"].out or aws_s3_bucket.b[0].id.
-func splitRef(ref string) []refPart {
-	var parts []refPart
-	i := 0
-	for i < len(ref) {
-		j := i
-		for j < len(ref) && ref[j] != '.' && ref[j] != '[' {
-			j++
-		}
-		part := refPart{name: ref[i:j]}
-		if j < len(ref) && ref[j] == '[' {
-			end := segmentEnd(ref, i)
-			part.key = ref[j:end]
-			j = end
-		}
-		parts = append(parts, part)
-		if j < len(ref) && ref[j] == '.' {
-			j++
-		}
-		if j == i {
-			break
-		}
-		i = j
-	}
-	return parts
-}
-
-// parentModule splits module.a.module.b into module.a and b.
-func parentModule(modPath string) (string, string) {
-	i := strings.LastIndex(modPath, "module.")
-	if i <= 0 {
-		return "", strings.TrimPrefix(modPath, "module.")
-	}
-	return modPath[:i-1], modPath[i+len("module."):]
-}
-
-// parentInstance drops the last module.NAME[KEY] step of a module instance address.
-func parentInstance(moduleInst string) string {
-	pos, last := 0, -1
-	for hasPrefixAt(moduleInst, pos, "module.") {
-		last = pos
-		end := segmentEnd(moduleInst, pos+len("module."))
-		if end >= len(moduleInst) {
-			break
-		}
-		pos = end + 1
-	}
-	if last <= 0 {
-		return ""
-	}
-	return moduleInst[:last-1]
 }
 
 func contains(list []string, s string) bool {

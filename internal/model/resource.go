@@ -1,7 +1,6 @@
 package model
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -30,6 +29,9 @@ type Resource struct {
 	// ReplacePaths lists the attribute paths that force a replacement.
 	ReplacePaths []Path
 
+	// addr is Address read once, when the plan is indexed.
+	addr Address
+
 	Before, After                   any
 	AfterUnknown                    any
 	BeforeSensitive, AfterSensitive any
@@ -51,18 +53,19 @@ type Resource struct {
 	Static bool
 }
 
+// Addr is the resource's address, read once when its plan was indexed
+// (see Address).
+func (r *Resource) Addr() Address {
+	if r.addr.text == r.Address && r.addr.typ != "" {
+		return r.addr
+	}
+	// A resource made in code and not indexed (yet): read now.
+	return readAddress(r, nil)
+}
+
 // ConfigAddress is the address of the resource block: module path and
 // resource without instance keys, as module.app.aws_db_instance.main.
-func (r *Resource) ConfigAddress() string {
-	base := r.Type + "." + r.Name
-	if r.Mode == tfjson.DataResourceMode {
-		base = "data." + base
-	}
-	if m := ModulePath(r.ModuleAddress); m != "" {
-		return m + "." + base
-	}
-	return base
-}
+func (r *Resource) ConfigAddress() string { return r.Addr().ConfigAddress() }
 
 // Managed reports whether r is a managed resource (not a data source).
 func (r *Resource) Managed() bool { return r.Mode != tfjson.DataResourceMode }
@@ -80,19 +83,6 @@ func (r *Resource) Exists() bool {
 // or a replace in either order.
 func (r *Resource) Destroyed() bool {
 	return r.Actions.Delete() || r.Actions.Replace()
-}
-
-// IndexKey renders the instance key as in addresses: 0 or "blue" (quoted),
-// or "" without one.
-func (r *Resource) IndexKey() string {
-	switch k := r.Index.(type) {
-	case float64:
-		return strconv.FormatInt(int64(k), 10)
-	case string:
-		b, _ := json.Marshal(k)
-		return string(b)
-	}
-	return ""
 }
 
 // Attr is one attribute of a resource's planned (after) value.
@@ -198,38 +188,63 @@ func (a Attr) Strings() []string {
 	return out
 }
 
-// ModulePath strips instance keys from a module instance address:
-// module.a["x"].module.b[0] becomes module.a.module.b.
-func ModulePath(moduleAddress string) string {
-	return StripKeys(moduleAddress)
-}
-
-// StripKeys removes every [key] from an address, respecting quoted keys
-// that contain brackets or dots.
+// StripKeys returns an address without its instance keys:
+// module.a["x"].aws_s3_bucket.b[0] becomes module.a.aws_s3_bucket.b. Text
+// that cannot be read as an address is returned as it is.
 func StripKeys(addr string) string {
-	if !strings.ContainsRune(addr, '[') {
+	steps, err := SplitAddress(addr)
+	if err != nil {
 		return addr
 	}
 	var b strings.Builder
-	depth, quoted := 0, false
-	for i := 0; i < len(addr); i++ {
-		c := addr[i]
-		switch {
-		case quoted:
-			if c == '\\' {
-				i++
-			} else if c == '"' {
-				quoted = false
-			}
-		case c == '"' && depth > 0:
-			quoted = true
-		case c == '[':
-			depth++
-		case c == ']':
-			depth--
-		case depth == 0:
-			b.WriteByte(c)
+	for i, s := range steps {
+		if i > 0 {
+			b.WriteByte('.')
 		}
+		b.WriteString(s.Name)
 	}
 	return b.String()
+}
+
+// readAddress reads r's address, sharing the module paths of modules
+// already seen (shared may be nil). An address that cannot be read is
+// taken from r's own fields (see Address.Parsed): r is judged all the
+// same.
+func readAddress(r *Resource, shared map[string]ModuleInstance) Address {
+	steps, err := readTraversal(r.Address)
+	var a Address
+	if err == nil {
+		a, err = addressOf(r.Address, steps)
+	}
+	if err != nil {
+		m, known := shared[r.ModuleAddress]
+		if !known {
+			m, _ = ParseModuleInstance(r.ModuleAddress)
+		}
+		return unparsedAddress(r, m)
+	}
+	if len(a.module) > 0 && shared != nil {
+		if m, ok := shared[r.ModuleAddress]; ok && m.Equal(a.module) {
+			a.module = m
+		} else if !ok {
+			shared[r.ModuleAddress] = a.module
+		}
+	}
+	return a
+}
+
+// ModulePath strips instance keys from a module instance address.
+//
+// Deprecated: use Resource.Addr().Module().Path().
+func ModulePath(moduleAddress string) string { return StripKeys(moduleAddress) }
+
+// IndexKey renders the instance key as in addresses, without brackets.
+//
+// Deprecated: use Resource.Addr().Key().
+func (r *Resource) IndexKey() string {
+	s := r.Addr().Key().String()
+	if s == "" {
+		return ""
+	}
+	return s[1 : len(s)-1]
 }
