@@ -87,6 +87,10 @@ func TestParseAddressErrors(t *testing.T) {
 		"rendered object":     `helm_release.x (rendered Deployment "web")`,
 		"invalid UTF-8":       "aws_s3_bucket.b[\"\xff\"]",
 		"NUL":                 "aws_s3_bucket.b\x00",
+		"comment":             `aws_s3_bucket.b # rendered`,
+		"spaces":              `aws_s3_bucket . b`,
+		"leading space":       ` aws_s3_bucket.b`,
+		"trailing newline":    "aws_s3_bucket.b\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

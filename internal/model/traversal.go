@@ -37,9 +37,21 @@ func readTraversal(text string) ([]tStep, error) {
 	return readHCLTraversal(text)
 }
 
-// readHCLTraversal reads text with hclsyntax.
+// readHCLTraversal reads text with hclsyntax. The text must be the
+// traversal alone: hclsyntax skips the spaces and comments that no
+// address holds (aws_s3_bucket.b # x reads as aws_s3_bucket.b), and the
+// text is what String gives back.
 func readHCLTraversal(text string) ([]tStep, error) {
-	tr, diags := hclsyntax.ParseTraversalPartial([]byte(text), "", hcl.InitialPos)
+	src := []byte(text)
+	tokens, _ := hclsyntax.LexExpression(src, "", hcl.InitialPos)
+	end := 0
+	for _, t := range tokens {
+		if t.Range.Start.Byte != end || t.Type == hclsyntax.TokenComment || t.Type == hclsyntax.TokenNewline {
+			return nil, fmt.Errorf("unexpected space or comment before column %d", t.Range.Start.Column)
+		}
+		end = t.Range.End.Byte
+	}
+	tr, diags := hclsyntax.ParseTraversalPartial(src, "", hcl.InitialPos)
 	if diags.HasErrors() {
 		return nil, traversalError(diags)
 	}

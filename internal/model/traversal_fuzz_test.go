@@ -17,7 +17,7 @@ func FuzzTraversal(f *testing.F) {
 	for _, s := range []string{
 		"aws_s3_bucket.b", "module.a[0].aws_instance.web[3]", `module.a["x.y"].data.aws_iam_policy_document.p["k"]`,
 		"a-b.c_d", "_x.y", "a.0", "a[01]", "a[1.5]", `a["${x}"]`, `a["\n"]`, "a[0][1].b", "a .b", "a.b[", `a["x"`, "é.b",
-		"a[9999999999999999]", "a[123456789012345]", "a[*]", "a[*].b", "a.*", "-a.b", "a.-b", "a.b-", "null.x", "true", "a[\"%{\"]",
+		"a[9999999999999999]", "a[123456789012345]", "a.b # c", "a . b", " a", "a[*]", "a[*].b", "a.*", "-a.b", "a.-b", "a.b-", "null.x", "true", "a[\"%{\"]",
 	} {
 		f.Add(s)
 	}

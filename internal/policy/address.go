@@ -1,8 +1,15 @@
 package policy
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
 // Pattern matches resource instance addresses. It is written like an
@@ -14,13 +21,18 @@ import (
 //     module.app.aws_db_instance.main matches module.app["blue"].aws_db_instance.main;
 //   - [*] and ["*"] match any key, and a step ** matches any number of steps
 //     (none included): **.aws_db_instance.* is every RDS instance, in any module;
-//   - keys may be written with or without quotes: [blue] is ["blue"].
+//   - keys may be written with or without quotes: [blue] is ["blue"]; quoted
+//     keys are HCL strings, escapes included, as addresses write them.
+//
+// Patterns are read with HCL's own lexer (hclsyntax), and addresses with
+// model's address reader: a key reads the same on both sides.
 type Pattern struct {
 	text  string
-	steps []addrStep
+	steps []patternStep
 }
 
-type addrStep struct {
+// patternStep is a glob for a step's name and, when hasKey, one for its key.
+type patternStep struct {
 	name   string
 	key    string
 	hasKey bool
@@ -29,14 +41,11 @@ type addrStep struct {
 // ParsePattern reads an address pattern. "" and "*" are not special: use
 // ** to match everything.
 func ParsePattern(text string) (Pattern, error) {
-	steps, err := splitAddress(text)
+	steps, err := readPattern(text)
 	if err != nil {
-		return Pattern{}, err
+		return Pattern{}, fmt.Errorf("%w in %q", err, text)
 	}
 	for _, s := range steps {
-		if s.name == "" {
-			return Pattern{}, fmt.Errorf("empty step in %q", text)
-		}
 		if strings.Contains(s.name, "**") && s.name != "**" {
 			return Pattern{}, fmt.Errorf("** must be a whole step in %q", text)
 		}
@@ -44,23 +53,130 @@ func ParsePattern(text string) (Pattern, error) {
 	return Pattern{text: text, steps: steps}, nil
 }
 
+// globTokens are the tokens a name or a bare key is made of: identifiers,
+// numbers, dashes and the wildcards.
+var globTokens = map[hclsyntax.TokenType]bool{
+	hclsyntax.TokenIdent: true, hclsyntax.TokenNumberLit: true, hclsyntax.TokenMinus: true,
+	hclsyntax.TokenStar: true, hclsyntax.TokenQuestion: true,
+}
+
+// patternLexer walks the HCL tokens of a pattern.
+type patternLexer struct {
+	src    []byte
+	tokens hclsyntax.Tokens
+	i      int
+}
+
+func (l *patternLexer) peek() hclsyntax.Token { return l.tokens[l.i] }
+
+func (l *patternLexer) next() hclsyntax.Token {
+	t := l.tokens[l.i]
+	if t.Type != hclsyntax.TokenEOF {
+		l.i++
+	}
+	return t
+}
+
+// unexpected says what stands where it should not.
+func (l *patternLexer) unexpected(t hclsyntax.Token, want string) error {
+	if t.Type == hclsyntax.TokenEOF {
+		return fmt.Errorf("missing %s", want)
+	}
+	return fmt.Errorf("unexpected %q at column %d (%s expected)", t.Bytes, t.Range.Start.Column, want)
+}
+
+func readPattern(text string) ([]patternStep, error) {
+	tokens, diags := hclsyntax.LexExpression([]byte(text), "", hcl.InitialPos)
+	if diags.HasErrors() {
+		return nil, errors.New(diags.Errs()[0].Error())
+	}
+	l := &patternLexer{src: []byte(text), tokens: tokens}
+	var steps []patternStep
+	for {
+		name, ok := l.glob()
+		if !ok {
+			return nil, l.unexpected(l.peek(), "a name")
+		}
+		s := patternStep{name: name}
+		if l.peek().Type == hclsyntax.TokenOBrack {
+			l.next()
+			key, err := l.key()
+			if err != nil {
+				return nil, err
+			}
+			if t := l.next(); t.Type != hclsyntax.TokenCBrack {
+				return nil, l.unexpected(t, "]")
+			}
+			s.key, s.hasKey = key, true
+		}
+		steps = append(steps, s)
+		switch t := l.next(); t.Type {
+		case hclsyntax.TokenEOF:
+			return steps, nil
+		case hclsyntax.TokenDot:
+		case hclsyntax.TokenOBrack:
+			return nil, errors.New("two instance keys in one step")
+		default:
+			return nil, l.unexpected(t, ". or the end")
+		}
+	}
+}
+
+// glob reads the adjacent glob tokens that make a name or a bare key.
+func (l *patternLexer) glob() (string, bool) {
+	start := l.peek().Range.Start.Byte
+	end := start
+	for t := l.peek(); globTokens[t.Type] && t.Range.Start.Byte == end; t = l.peek() {
+		end = l.next().Range.End.Byte
+	}
+	return string(l.src[start:end]), end > start
+}
+
+// key reads a key: a bare glob or an HCL quoted string.
+func (l *patternLexer) key() (string, error) {
+	if l.peek().Type != hclsyntax.TokenOQuote {
+		k, ok := l.glob()
+		if !ok {
+			return "", l.unexpected(l.peek(), "a key")
+		}
+		return k, nil
+	}
+	open := l.next()
+	for t := l.peek(); t.Type == hclsyntax.TokenQuotedLit; t = l.peek() {
+		l.next()
+	}
+	closing := l.next()
+	if closing.Type != hclsyntax.TokenCQuote {
+		return "", l.unexpected(closing, `a closing "`)
+	}
+	literal := l.src[open.Range.Start.Byte:closing.Range.End.Byte]
+	expr, diags := hclsyntax.ParseExpression(literal, "", open.Range.Start)
+	if diags.HasErrors() {
+		return "", errors.New(diags.Errs()[0].Error())
+	}
+	v, diags := expr.Value(nil)
+	if diags.HasErrors() || v.Type() != cty.String || !v.IsKnown() {
+		return "", fmt.Errorf("the key %s is not a plain string", literal)
+	}
+	return v.AsString(), nil
+}
+
 // String returns the pattern as written.
 func (p Pattern) String() string { return p.text }
 
 // Match reports whether the instance address matches the pattern. An empty
-// address (a finding about a whole plan) matches only **.
+// address (a finding about a whole plan) matches only **, and so does an
+// address that cannot be read as one.
 func (p Pattern) Match(address string) bool {
-	if address == "" {
-		return len(p.steps) == 1 && p.steps[0].name == "**"
+	if address != "" {
+		if steps, err := model.SplitAddress(address); err == nil {
+			return matchSteps(p.steps, steps)
+		}
 	}
-	steps, err := splitAddress(address)
-	if err != nil {
-		return false
-	}
-	return matchSteps(p.steps, steps)
+	return len(p.steps) == 1 && p.steps[0].name == "**"
 }
 
-func matchSteps(pat, addr []addrStep) bool {
+func matchSteps(pat []patternStep, addr []model.AddressStep) bool {
 	for len(pat) > 0 {
 		if pat[0].name == "**" {
 			for i := 0; i <= len(addr); i++ {
@@ -78,81 +194,14 @@ func matchSteps(pat, addr []addrStep) bool {
 	return len(addr) == 0
 }
 
-func matchStep(pat, addr addrStep) bool {
-	if !glob(pat.name, addr.name) {
+func matchStep(pat patternStep, addr model.AddressStep) bool {
+	if !glob(pat.name, addr.Name) {
 		return false
 	}
 	if !pat.hasKey {
 		return true
 	}
-	return addr.hasKey && glob(pat.key, addr.key)
-}
-
-// splitAddress splits an address into its dot-separated steps, each with
-// its instance key unquoted. Dots and brackets inside quoted keys are kept.
-func splitAddress(addr string) ([]addrStep, error) {
-	var steps []addrStep
-	var cur addrStep
-	var name strings.Builder
-	i := 0
-	for i < len(addr) {
-		c := addr[i]
-		switch {
-		case c == '.':
-			cur.name = name.String()
-			steps = append(steps, cur)
-			cur, name = addrStep{}, strings.Builder{}
-			i++
-		case c == '[':
-			if cur.hasKey {
-				return nil, fmt.Errorf("two instance keys in one step of %q", addr)
-			}
-			key, n, err := readKey(addr[i:])
-			if err != nil {
-				return nil, fmt.Errorf("%w in %q", err, addr)
-			}
-			cur.key, cur.hasKey = key, true
-			i += n
-			if i < len(addr) && addr[i] != '.' {
-				return nil, fmt.Errorf("unexpected %q after an instance key in %q", addr[i], addr)
-			}
-		default:
-			name.WriteByte(c)
-			i++
-		}
-	}
-	cur.name = name.String()
-	return append(steps, cur), nil
-}
-
-// readKey reads [key] or ["key"] at the start of s and returns the key
-// unquoted and the length read.
-func readKey(s string) (string, int, error) {
-	if len(s) > 1 && s[1] == '"' {
-		var b strings.Builder
-		for i := 2; i < len(s); i++ {
-			switch s[i] {
-			case '\\':
-				if i+1 < len(s) {
-					i++
-					b.WriteByte(s[i])
-				}
-			case '"':
-				if i+1 < len(s) && s[i+1] == ']' {
-					return b.String(), i + 2, nil
-				}
-				return "", 0, fmt.Errorf("missing ] after a quoted key")
-			default:
-				b.WriteByte(s[i])
-			}
-		}
-		return "", 0, fmt.Errorf("unterminated quoted key")
-	}
-	end := strings.IndexByte(s, ']')
-	if end < 0 {
-		return "", 0, fmt.Errorf("missing ]")
-	}
-	return s[1:end], end + 1, nil
+	return !addr.Key.None() && glob(pat.key, addr.Key.Text())
 }
 
 // glob matches s against a pattern where * is any run of characters and ?

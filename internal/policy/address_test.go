@@ -38,6 +38,21 @@ func TestPatternMatch(t *testing.T) {
 		"nested module keys":            {`module.a[*].module.b[0].aws_sqs_queue.q`, `module.a["x"].module.b[0].aws_sqs_queue.q`, true},
 		"escaped quote in key":          {`aws_s3_bucket.b["a\"b"]`, `aws_s3_bucket.b["a\"b"]`, true},
 		"dot in quoted key is not step": {`aws_s3_bucket.b["a.b"]`, `aws_s3_bucket.b["a.b"]`, true},
+		"brackets in quoted key":        {`aws_s3_bucket.b["a]["]`, `aws_s3_bucket.b["a]["]`, true},
+		"HCL escapes read alike":        {`aws_s3_bucket.b["a\nb\u00e9"]`, `aws_s3_bucket.b["a\nb\u00e9"]`, true},
+		"escape and character alike":    {`aws_s3_bucket.b["\u00e9"]`, `aws_s3_bucket.b["é"]`, true},
+		"escaped n is not n":            {`aws_s3_bucket.b["a\nb"]`, `aws_s3_bucket.b["anb"]`, false},
+		"template marks escaped":        {`aws_s3_bucket.b["$${x}"]`, `aws_s3_bucket.b["$${x}"]`, true},
+		"unicode key":                   {`module.app["zürich-*"].aws_db_instance.main`, `module.app["zürich-東京"].aws_db_instance.main`, true},
+		"unicode name":                  {`aws_db_instance.d*`, `aws_db_instance.dé`, true},
+		"dash glob bare key":            {`module.app[blue-*].x.y`, `module.app["blue-eu"].x.y`, true},
+		"star dash bare key":            {`module.app[*-eu].x.y`, `module.app["blue-eu"].x.y`, true},
+		"count key matches number":      {`aws_db_instance.main[1?]`, `aws_db_instance.main[12]`, true},
+		"unknown count instance":        {`module.b[*].aws_db_instance.x`, `module.b[*].aws_db_instance.x[*]`, true},
+		"module call":                   {`module.app[*]`, `module.app["a"]`, true},
+		"output in a module":            {`**.output.*`, `module.a["x"].output.url`, true},
+		"unreadable address":            {`helm_release.*`, `helm_release.x (rendered Deployment "web")`, false},
+		"unreadable address and **":     {`**`, `helm_release.x (rendered Deployment "web")`, true},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -55,7 +70,8 @@ func TestPatternMatch(t *testing.T) {
 
 func TestParsePatternErrors(t *testing.T) {
 	t.Parallel()
-	for _, bad := range []string{`aws_db_instance.`, `a.b[0`, `a.b["x]`, `a.b[0][1]`, `a.b[0]x`, `a.**x.b`, ``} {
+	for _, bad := range []string{`aws_db_instance.`, `a.b[0`, `a.b["x]`, `a.b[0][1]`, `a.b[0]x`, `a.**x.b`, ``,
+		`a..b`, `.a`, `a b`, `a.b # note`, `a/b`, `a.b["${var.x}"]`, `a.b[]`, "a.b[\"\xff\"]", `a.b["x" "y"]`} {
 		if _, err := ParsePattern(bad); err == nil {
 			t.Errorf("ParsePattern(%q) succeeded, want an error", bad)
 		}
