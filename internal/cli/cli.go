@@ -67,6 +67,8 @@ type app struct {
 	// forceProgress draws the progress bar whatever stderr and CI are
 	// (tests).
 	forceProgress bool
+	// getenv reads the environment: os.Getenv when nil (tests set it).
+	getenv func(string) string
 }
 
 // usageError is a mistake in the command line found by a command itself.
@@ -74,7 +76,7 @@ type usageError struct{ error }
 
 func runWith(args []string, stdout, stderr io.Writer, cat catalogue) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, "readiness: missing command: scan, checks, explain, init or version\nRun 'readiness --help' for usage.\n")
+		fmt.Fprint(stderr, "readiness: missing command: scan, checks, explain, init, serve or version\nRun 'readiness --help' for usage.\n")
 		return ExitError
 	}
 	color := false
@@ -113,6 +115,8 @@ says whether they are ready for production.
   readiness checks              list every check
   readiness explain CHECK_ID    explain one check: why it matters, how to fix it
   readiness init                write a commented starter .readiness.hcl
+  readiness serve               run an HCP Terraform / Terraform Enterprise run
+                                task that judges every run's plan
 
 A plan is the output of 'terraform show -json PLANFILE' (or the binary plan
 file itself, when terraform is on PATH). The same binary is the Terraform
@@ -141,7 +145,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetErr(a.stderr)
 	root.SetVersionTemplate("readiness {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(a.scanCommand(), a.checksCommand(), a.explainCommand(), a.versionCommand(), a.initCommand())
+	root.AddCommand(a.scanCommand(), a.checksCommand(), a.explainCommand(), a.versionCommand(), a.initCommand(), a.serveCommand())
 	return root
 }
 

@@ -127,7 +127,7 @@ func TestRoot(t *testing.T) {
 	}{
 		"help":            {args: []string{"--help"}, wantCode: ExitReady, wantStdout: "Exit codes:\n  0  ready"},
 		"help command":    {args: []string{"help", "scan"}, wantCode: ExitReady, wantStdout: "--fail-on LEVEL"},
-		"no command":      {args: nil, wantCode: ExitError, wantStderr: "readiness: missing command: scan, checks, explain, init or version\nRun 'readiness --help' for usage.\n"},
+		"no command":      {args: nil, wantCode: ExitError, wantStderr: "readiness: missing command: scan, checks, explain, init, serve or version\nRun 'readiness --help' for usage.\n"},
 		"unknown command": {args: []string{"scna"}, wantCode: ExitError, wantStderr: "readiness: unknown command \"scna\" for \"readiness\" Did you mean this? scan\nRun 'readiness --help' for usage.\n"},
 		"unknown flag":    {args: []string{"--nope"}, wantCode: ExitError, wantStderr: "readiness: unknown flag: --nope\nRun 'readiness --help' for usage.\n"},
 		"version":         {args: []string{"version"}, wantCode: ExitReady, wantStdout: "readiness dev\n"},

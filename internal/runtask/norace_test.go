@@ -1,0 +1,5 @@
+//go:build !race
+
+package runtask_test
+
+const raceDetector = false
