@@ -131,9 +131,9 @@ func TestServeHelp(t *testing.T) {
 	}
 }
 
-// TestHMACKey: --hmac-key-file wins over the environment; a file's
+// TestServeHMACKey: --hmac-key-file wins over the environment; a file's
 // trailing line break is not part of the key.
-func TestHMACKey(t *testing.T) {
+func TestServeHMACKey(t *testing.T) {
 	t.Parallel()
 	file := filepath.Join(t.TempDir(), "key")
 	if err := os.WriteFile(file, []byte("from-file\r\n"), 0o600); err != nil {

@@ -15,8 +15,8 @@ const guide = "../../templates/guides/hcp-terraform-run-task.md.tmpl"
 
 var fenced = regexp.MustCompile("(?ms)^```(hcl|yaml)\n(.*?)^```")
 
-// TestGuideSnippets: the guide's HCL and YAML parse.
-func TestGuideSnippets(t *testing.T) {
+// TestRunTaskGuideSnippets: the guide's HCL and YAML parse.
+func TestRunTaskGuideSnippets(t *testing.T) {
 	t.Parallel()
 	text := string(readFile(t, guide))
 	blocks := fenced.FindAllStringSubmatch(text, -1)
@@ -37,9 +37,9 @@ func TestGuideSnippets(t *testing.T) {
 	}
 }
 
-// TestGuideNamesEveryMetric: the guide's metrics table names every
+// TestRunTaskGuideNamesEveryMetric: the guide's metrics table names every
 // metric the server exports.
-func TestGuideNamesEveryMetric(t *testing.T) {
+func TestRunTaskGuideNamesEveryMetric(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil)
 	text := string(readFile(t, guide))

@@ -13,9 +13,9 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/runtask/hcptest"
 )
 
-// TestRedirectWithoutToken: the plan's JSON API URL gets the run's token;
+// TestRunTaskRedirectWithoutToken: the plan's JSON API URL gets the run's token;
 // the pre-signed download it redirects to, on another host, never does.
-func TestRedirectWithoutToken(t *testing.T) {
+func TestRunTaskRedirectWithoutToken(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil)
 	r := h.run("run-redirect", readFile(t, readyPlan))
@@ -32,9 +32,9 @@ func TestRedirectWithoutToken(t *testing.T) {
 	}
 }
 
-// TestFetch covers what can happen between the request and the plan:
+// TestRunTaskFetch covers what can happen between the request and the plan:
 // retries, limits, refusals and errors. Each ends in one callback.
-func TestFetch(t *testing.T) {
+func TestRunTaskFetch(t *testing.T) {
 	t.Parallel()
 	var evilHits atomic.Int32
 	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestGuardAPI(t *testing.T) {
+func TestRunTaskGuardAPI(t *testing.T) {
 	t.Parallel()
 	tests := map[string]struct {
 		address string
@@ -50,7 +50,7 @@ func TestGuardAPI(t *testing.T) {
 	}
 }
 
-func TestGuardDownload(t *testing.T) {
+func TestRunTaskGuardDownload(t *testing.T) {
 	t.Parallel()
 	tests := map[string]struct {
 		address   string
@@ -94,7 +94,7 @@ func TestGuardDownload(t *testing.T) {
 	}
 }
 
-func TestGuardAddress(t *testing.T) {
+func TestRunTaskGuardAddress(t *testing.T) {
 	t.Parallel()
 	for address, ok := range map[string]bool{
 		"https://app.terraform.io":         true,

@@ -26,12 +26,12 @@ const (
 	loadQueue       = 32
 )
 
-// TestLoad sends hundreds of run tasks at once through a queue too small
+// TestRunTaskLoad sends hundreds of run tasks at once through a queue too small
 // for them: every task is accepted in the end (after 429s), and every one
 // calls back exactly once with the verdict its plan deserves. The figures
 // (429s, latency from the first request to the callback) are logged, not
 // asserted: run with -v to read them.
-func TestLoad(t *testing.T) {
+func TestRunTaskLoad(t *testing.T) {
 	t.Parallel()
 	// The scans wait until a request has been answered 429, so that the
 	// queue fills however fast this machine is.

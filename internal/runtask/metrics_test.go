@@ -16,10 +16,10 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/runtask/hcptest"
 )
 
-// TestMetrics scrapes /metrics after a known set of requests: each
+// TestRunTaskMetrics scrapes /metrics after a known set of requests: each
 // outcome, each result and the lost callback are counted, every scan is
 // timed, the queue is empty, and the metrics pass promlint.
-func TestMetrics(t *testing.T) {
+func TestRunTaskMetrics(t *testing.T) {
 	t.Parallel()
 	h := start(t, func(o *runtask.Options) { o.Workers = 1 })
 	lost := h.run("run-lost", readFile(t, readyPlan))
@@ -121,9 +121,9 @@ func postRaw(t *testing.T, h *harness, body []byte) int {
 	return code
 }
 
-// TestHealth: /healthz answers while the process runs; /readyz answers 503
+// TestRunTaskHealth: /healthz answers while the process runs; /readyz answers 503
 // once the server drains.
-func TestHealth(t *testing.T) {
+func TestRunTaskHealth(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil)
 	get := func(path string) int {

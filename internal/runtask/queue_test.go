@@ -27,10 +27,10 @@ func gatedScan(started chan<- struct{}, gate <-chan struct{}) runtask.ScanFunc {
 	}
 }
 
-// TestQueue: with one worker busy and the queue full, a request is
+// TestRunTaskQueue: with one worker busy and the queue full, a request is
 // answered 429; HCP Terraform's retry of a request already accepted is
 // answered 200 and not run twice.
-func TestQueue(t *testing.T) {
+func TestRunTaskQueue(t *testing.T) {
 	t.Parallel()
 	started, gate := make(chan struct{}, 8), make(chan struct{})
 	h := start(t, func(o *runtask.Options) {

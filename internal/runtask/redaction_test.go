@@ -34,14 +34,14 @@ var dumpCheck = check.Check{
 	},
 }
 
-// TestNoSensitiveOrHostileTextPosted judges plans holding canary secrets
+// TestRunTaskNoSensitiveOrHostileTextPosted judges plans holding canary secrets
 // (values marked sensitive in after_sensitive and before_sensitive, a
 // whole-object mark, a sensitive variable's value in a plan without marks)
 // and an address and values made of terminal escapes, bidi overrides,
 // line breaks, workflow commands, HTML, links and mentions. No canary may
 // reach the callback or the log; the one-line fields hold one safe line;
 // the Markdown body shows the hostile text as text.
-func TestNoSensitiveOrHostileTextPosted(t *testing.T) {
+func TestRunTaskNoSensitiveOrHostileTextPosted(t *testing.T) {
 	t.Parallel()
 	for name, plan := range map[string]string{
 		"canaries":           "../cli/testdata/canaries.json",

@@ -35,7 +35,7 @@ func reportOf(failOn string, gate engine.Gate, results ...engine.Result) *engine
 	return rep
 }
 
-func TestTaskResult(t *testing.T) {
+func TestRunTaskResult(t *testing.T) {
 	t.Parallel()
 	introduced, existing := fail("a", check.SeverityHigh), fail("b", check.SeverityCritical)
 	introduced.Change, existing.Change = engine.ChangeIntroduced, engine.ChangeExisting
@@ -106,9 +106,9 @@ func TestTaskResult(t *testing.T) {
 	}
 }
 
-// TestOutcomeLimit: a plan with more blocking failures than one result
+// TestRunTaskOutcomeLimit: a plan with more blocking failures than one result
 // carries lists the first maxOutcomes, most severe first, and says so.
-func TestOutcomeLimit(t *testing.T) {
+func TestRunTaskOutcomeLimit(t *testing.T) {
 	t.Parallel()
 	var rs []engine.Result
 	for i := range maxOutcomes + 50 {
@@ -127,8 +127,8 @@ func TestOutcomeLimit(t *testing.T) {
 	}
 }
 
-// TestTaskResultDocument pins the JSON:API document go-tfe's types make.
-func TestTaskResultDocument(t *testing.T) {
+// TestRunTaskResultDocument pins the JSON:API document go-tfe's types make.
+func TestRunTaskResultDocument(t *testing.T) {
 	t.Parallel()
 	r := fail("aws_rds_multi_az", check.SeverityMedium)
 	r.Evidence = []check.Evidence{{Attribute: "multi_az", Value: "false"}}

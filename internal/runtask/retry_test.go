@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-func TestRetry(t *testing.T) {
+func TestRunTaskRetry(t *testing.T) {
 	t.Parallel()
 	errFlaky, errFatal := errors.New("flaky"), errors.New("fatal")
 	tests := map[string]struct {
@@ -41,8 +41,8 @@ func TestRetry(t *testing.T) {
 	}
 }
 
-// TestRetryStopsWithContext: a wait between tries ends with the context.
-func TestRetryStopsWithContext(t *testing.T) {
+// TestRunTaskRetryStopsWithContext: a wait between tries ends with the context.
+func TestRunTaskRetryStopsWithContext(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	p := retryPolicy{attempts: 100, first: time.Hour, max: time.Hour}

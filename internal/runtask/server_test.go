@@ -13,9 +13,9 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/runtask/hcptest"
 )
 
-// TestSignature: a request without the right X-TFC-Task-Signature is
+// TestRunTaskSignature: a request without the right X-TFC-Task-Signature is
 // answered 401 and nothing is fetched or called back.
-func TestSignature(t *testing.T) {
+func TestRunTaskSignature(t *testing.T) {
 	t.Parallel()
 	right := func(body []byte) string { return hcptest.Sign(testKey, body) }
 	tests := map[string]struct {
@@ -67,9 +67,9 @@ func TestSignature(t *testing.T) {
 	}
 }
 
-// TestSignatureKnownAnswer pins the signature to a value computed apart
+// TestRunTaskSignatureKnownAnswer pins the signature to a value computed apart
 // (openssl dgst -sha512 -hmac key): HMAC-SHA512, hex.
-func TestSignatureKnownAnswer(t *testing.T) {
+func TestRunTaskSignatureKnownAnswer(t *testing.T) {
 	t.Parallel()
 	got := runtask.Sign([]byte("key"), []byte("The quick brown fox jumps over the lazy dog"))
 	const want = "b42af09057bac1e2d41708e48a902e09b5ff7f12ab428a4fe86653c73dd248fb82f948a549f7b791a5b41915ee4d1ec3935357e4e2317250d0372afa2ebeeb3a"
@@ -81,10 +81,10 @@ func TestSignatureKnownAnswer(t *testing.T) {
 	}
 }
 
-// TestVerificationRequest: the request HCP Terraform sends when the task
+// TestRunTaskVerificationRequest: the request HCP Terraform sends when the task
 // is saved (access token "test-token") is answered 200 and nothing else
 // happens.
-func TestVerificationRequest(t *testing.T) {
+func TestRunTaskVerificationRequest(t *testing.T) {
 	t.Parallel()
 	h := start(t, func(o *runtask.Options) { o.Workers = 1 })
 	verify := h.run("run-verify", readFile(t, readyPlan))
@@ -104,9 +104,9 @@ func TestVerificationRequest(t *testing.T) {
 	}
 }
 
-// TestPassedAndFailed judges a ready plan and a plan with four blocking
+// TestRunTaskPassedAndFailed judges a ready plan and a plan with four blocking
 // failures, and checks the task results against the documented contract.
-func TestPassedAndFailed(t *testing.T) {
+func TestRunTaskPassedAndFailed(t *testing.T) {
 	t.Parallel()
 	tests := map[string]struct {
 		plan         string
@@ -172,9 +172,9 @@ func TestPassedAndFailed(t *testing.T) {
 	}
 }
 
-// TestOutcomeBody shows one outcome's Markdown: the check, the resource,
+// TestRunTaskOutcomeBody shows one outcome's Markdown: the check, the resource,
 // the message, the evidence and the fix.
-func TestOutcomeBody(t *testing.T) {
+func TestRunTaskOutcomeBody(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil)
 	r := h.run("run-body", readFile(t, notReadyPlan))
@@ -199,10 +199,10 @@ func TestOutcomeBody(t *testing.T) {
 	}
 }
 
-// TestForeignURL: a request whose plan or callback URL is not under the
+// TestRunTaskForeignURL: a request whose plan or callback URL is not under the
 // HCP address is refused; nothing is fetched or patched, there or
 // anywhere.
-func TestForeignURL(t *testing.T) {
+func TestRunTaskForeignURL(t *testing.T) {
 	t.Parallel()
 	var evilHits atomic.Int32
 	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { evilHits.Add(1) }))

@@ -14,12 +14,12 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/runtask/hcptest"
 )
 
-// TestGracefulShutdown stops a server (as SIGTERM does) while tasks run
+// TestRunTaskGracefulShutdown stops a server (as SIGTERM does) while tasks run
 // and wait in its queue: it stops taking requests, and every accepted task
 // still calls back once before Serve returns. When the drain is cut short
 // (force), the tasks still scanning call back failed, saying why: none is
 // lost either way.
-func TestGracefulShutdown(t *testing.T) {
+func TestRunTaskGracefulShutdown(t *testing.T) {
 	t.Parallel()
 	const tasks = 12
 	tests := map[string]struct {

@@ -10,10 +10,10 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/runtask"
 )
 
-// TestTaskEndsBadly: a scan past the task's time, or one that panics,
+// TestRunTaskEndsBadly: a scan past the task's time, or one that panics,
 // still ends in a failed task result that says why, and the server goes
 // on.
-func TestTaskEndsBadly(t *testing.T) {
+func TestRunTaskEndsBadly(t *testing.T) {
 	t.Parallel()
 	never := make(chan struct{})
 	tests := map[string]struct {
