@@ -53,16 +53,11 @@ func readLabels(t *testing.T) []label {
 
 // resourceType extracts the type from a resource instance address.
 func resourceType(address string) string {
-	parts := strings.Split(model.StripKeys(address), ".")
-	for i := 0; i+1 < len(parts); i += 2 {
-		if parts[i] != "module" {
-			if parts[i] == "data" && i+1 < len(parts) {
-				return parts[i+1]
-			}
-			return parts[i]
-		}
+	a, err := model.ParseAddress(address)
+	if err != nil {
+		return ""
 	}
-	return ""
+	return a.Type()
 }
 
 // covered reports whether some registered check judges this category for

@@ -225,7 +225,7 @@ func ocSSMContactOf(p *model.Plan, r *model.Resource, at []model.Step) *model.Re
 		return nil
 	}
 	var found *model.Resource
-	if e := ocNestedExpr(r, at); e != nil {
+	if e := ocNestedExpr(r, at); e.Set() {
 		for _, to := range ocExprTargets(p, r, e) {
 			if to.Type != "aws_ssmcontacts_contact" {
 				continue

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	tfjson "github.com/hashicorp/terraform-json"
-
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
@@ -165,7 +163,7 @@ func unknownMember(p *model.Plan, r *model.Resource, kind ocKind, path []model.S
 // expression, so only a block's attribute has one of its own).
 func ocRefKey(p *model.Plan, r *model.Resource, path []model.Step) string {
 	e := ocNestedExpr(r, path)
-	if e == nil {
+	if !e.Set() {
 		return ""
 	}
 	var persons []*model.Resource
@@ -181,59 +179,33 @@ func ocRefKey(p *model.Plan, r *model.Resource, path []model.Step) string {
 }
 
 // ocNestedExpr returns the configuration's expression for the attribute at
-// path, following nested blocks, or nil when the configuration does not
-// show it one for one (no configuration, a dynamic block, or a list
-// element rather than an attribute).
-func ocNestedExpr(r *model.Resource, path []model.Step) *tfjson.Expression {
-	if r.Config == nil || len(path) == 0 {
-		return nil
-	}
-	exprs := r.Config.Expressions
-	var e *tfjson.Expression
-	for i := 0; i < len(path); i++ {
-		name, ok := path[i].(string)
-		if !ok || exprs == nil {
-			return nil
-		}
-		e = exprs[name]
-		if e == nil || e.ExpressionData == nil {
-			return nil
-		}
-		if i == len(path)-1 {
-			return e
-		}
-		idx, ok := path[i+1].(int)
-		if !ok {
-			return nil
+// path (names and block indexes in turn), or the zero Expr when the
+// configuration does not show it one for one (no configuration, a dynamic
+// block, or a list element rather than an attribute).
+func ocNestedExpr(r *model.Resource, path []model.Step) model.Expr {
+	for i := 0; i+1 < len(path); i += 2 {
+		if _, ok := path[i+1].(int); !ok {
+			return model.Expr{}
 		}
 		// The plan's blocks match the configuration's one for one only
 		// when both hold as many (no dynamic block, no count).
-		if planned := r.Attr(path[:i+1]...).List(); len(planned) != len(e.NestedBlocks) || idx >= len(e.NestedBlocks) {
-			return nil
+		if len(r.Attr(path[:i+1]...).List()) != len(r.ConfigExpr(path[:i+1]...).Blocks()) {
+			return model.Expr{}
 		}
-		exprs = e.NestedBlocks[idx]
-		i++
 	}
-	return nil
+	return r.ConfigExpr(path...)
 }
 
 type ocExprTargetsKey struct {
 	r *model.Resource
-	e *tfjson.Expression
+	e model.Expr
 }
 
 // ocExprTargets resolves one expression's references to resource instances,
 // as Plan.Refs does for a whole attribute.
-func ocExprTargets(p *model.Plan, r *model.Resource, e *tfjson.Expression) []*model.Resource {
+func ocExprTargets(p *model.Plan, r *model.Resource, e model.Expr) []*model.Resource {
 	return p.Memo(ocExprTargetsKey{r, e}, func() any {
-		cfg := *r.Config
-		cfg.Expressions = map[string]*tfjson.Expression{"x": {ExpressionData: &tfjson.ExpressionData{
-			References:   mostSpecificRefs(e.References),
-			NestedBlocks: e.NestedBlocks,
-		}}}
-		narrowed := *r
-		narrowed.Config = &cfg
-		return p.Refs(&narrowed, "x")
+		return p.ExprTargets(r, e)
 	}).([]*model.Resource)
 }
 

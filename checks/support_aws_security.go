@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	tfjson "github.com/hashicorp/terraform-json"
-
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
@@ -349,15 +347,15 @@ func iamDataDocs(p *model.Plan, r *model.Resource, attr string) []iamDoc {
 	if len(out) > 0 {
 		return out
 	}
-	modPath := model.ModulePath(r.ModuleAddress)
-	for _, ref := range r.ExprRefs(attr) {
-		parts := strings.Split(model.StripKeys(ref), ".")
-		if len(parts) < 3 || parts[0] != "data" || parts[1] != "aws_iam_policy_document" {
+	in := r.Addr().Module()
+	for _, text := range r.ExprRefs(attr) {
+		ref := p.Ref(text)
+		if ref.Kind != model.RefData || ref.Type != "aws_iam_policy_document" {
 			continue
 		}
-		addr := strings.Join(parts[:3], ".")
-		if cr := iamConfigDocs(p)[modPath+"|"+addr]; cr != nil {
-			out = append(out, iamConfigDoc(joinAddress(modPath, addr), cr))
+		addr := ref.ConfigAddress(in)
+		if body, ok := p.ResourceConfig(addr); ok {
+			out = append(out, iamConfigDoc(addr, body))
 		}
 	}
 	return out
@@ -468,81 +466,49 @@ func iamDataStatement(d *model.Resource, i int) iamStatement {
 	return st
 }
 
-type iamConfigDocsKey struct{}
-
-// iamConfigDocs indexes the policy-document data blocks of the
-// configuration by module path and address, for references to data
-// sources that have no instance in the plan.
-func iamConfigDocs(p *model.Plan) map[string]*tfjson.ConfigResource {
-	return p.Memo(iamConfigDocsKey{}, func() any {
-		out := map[string]*tfjson.ConfigResource{}
-		if p.Config == nil {
-			return out
-		}
-		var walk func(prefix string, m *tfjson.ConfigModule, depth int)
-		walk = func(prefix string, m *tfjson.ConfigModule, depth int) {
-			if m == nil || depth > 64 {
-				return
-			}
-			for _, cr := range m.Resources {
-				if cr != nil && cr.Mode == tfjson.DataResourceMode && cr.Type == "aws_iam_policy_document" {
-					out[prefix+"|"+cr.Address] = cr
-				}
-			}
-			for name, call := range m.ModuleCalls {
-				if call != nil {
-					walk(joinAddress(prefix, "module."+name), call.Module, depth+1)
-				}
-			}
-		}
-		walk("", p.Config.RootModule, 0)
-		return out
-	}).(map[string]*tfjson.ConfigResource)
-}
-
 // iamConfigDoc reads a policy-document data block's statement blocks from
 // the configuration: constants are known, references are not.
-func iamConfigDoc(where string, cr *tfjson.ConfigResource) iamDoc {
+func iamConfigDoc(where string, body model.Block) iamDoc {
 	doc := iamDoc{where: where}
 	for _, name := range []string{"source_policy_documents", "override_policy_documents", "source_json", "override_json"} {
-		if e := cr.Expressions[name]; e != nil && e.ExpressionData != nil {
+		if body.Expr(name).Set() {
 			doc.unread = "it merges other documents (" + name + ") that the plan does not show"
 		}
 	}
-	e := cr.Expressions["statement"]
-	if e == nil || e.ExpressionData == nil || len(e.NestedBlocks) == 0 {
+	statements := body.Expr("statement").Blocks()
+	if len(statements) == 0 {
 		if doc.unread == "" {
 			doc.unread = "its configuration shows no statement blocks"
 		}
 		return doc
 	}
-	for i, b := range e.NestedBlocks {
+	for i, b := range statements {
 		st := iamStatement{where: fmt.Sprintf("statement[%d]", i), effect: "Allow"}
-		if c, known := iamConstant(b["effect"]); !known {
+		if c, known := iamConstant(b.Expr("effect")); !known {
 			st.effect = ""
 		} else if s, _ := c.(string); s != "" {
 			st.effect = s
 		}
-		st.actions, st.notActions = iamConfigList(b["actions"]), iamConfigList(b["not_actions"])
-		st.resources, st.notResources = iamConfigList(b["resources"]), iamConfigList(b["not_resources"])
-		for _, pb := range iamBlocks(b["principals"], &st.principalsUnknown) {
-			t, known := iamConstant(pb["type"])
+		st.actions, st.notActions = iamConfigList(b.Expr("actions")), iamConfigList(b.Expr("not_actions"))
+		st.resources, st.notResources = iamConfigList(b.Expr("resources")), iamConfigList(b.Expr("not_resources"))
+		for _, pb := range iamBlocks(b.Expr("principals"), &st.principalsUnknown) {
+			t, known := iamConstant(pb.Expr("type"))
 			typ, _ := t.(string)
 			st.principalsUnknown = st.principalsUnknown || !known
-			st.principals = append(st.principals, iamPrincipal{typ: typ, ids: iamConfigList(pb["identifiers"])})
+			st.principals = append(st.principals, iamPrincipal{typ: typ, ids: iamConfigList(pb.Expr("identifiers"))})
 		}
 		var npUnknown bool
-		if len(iamBlocks(b["not_principals"], &npUnknown)) > 0 {
+		if len(iamBlocks(b.Expr("not_principals"), &npUnknown)) > 0 {
 			st.notPrincipals = triYes
 		} else if npUnknown {
 			st.notPrincipals = triMaybe
 		}
-		for _, cb := range iamBlocks(b["condition"], &st.conditionsUnknown) {
-			t, tk := iamConstant(cb["test"])
-			v, vk := iamConstant(cb["variable"])
+		for _, cb := range iamBlocks(b.Expr("condition"), &st.conditionsUnknown) {
+			t, tk := iamConstant(cb.Expr("test"))
+			v, vk := iamConstant(cb.Expr("variable"))
 			ts, _ := t.(string)
 			vs, _ := v.(string)
-			st.conditions = append(st.conditions, iamCondition{test: ts, variable: vs, values: iamConfigList(cb["values"]), unknown: !tk || !vk})
+			st.conditions = append(st.conditions, iamCondition{test: ts, variable: vs, values: iamConfigList(cb.Expr("values")), unknown: !tk || !vk})
 		}
 		doc.statements = append(doc.statements, st)
 	}
@@ -551,18 +517,15 @@ func iamConfigDoc(where string, cr *tfjson.ConfigResource) iamDoc {
 
 // iamConstant returns an expression's constant value; known is false for an
 // expression with references. A missing expression is a known null.
-func iamConstant(e *tfjson.Expression) (v any, known bool) {
-	if e == nil || e.ExpressionData == nil {
+func iamConstant(x model.Expr) (v any, known bool) {
+	if !x.Set() {
 		return nil, true
 	}
-	if len(e.References) > 0 || e.ConstantValue == tfjson.UnknownConstantValue {
-		return nil, false
-	}
-	return e.ConstantValue, true
+	return x.Constant()
 }
 
-func iamConfigList(e *tfjson.Expression) iamList {
-	v, known := iamConstant(e)
+func iamConfigList(x model.Expr) iamList {
+	v, known := iamConstant(x)
 	if !known {
 		return iamList{unknown: true}
 	}
@@ -571,14 +534,12 @@ func iamConfigList(e *tfjson.Expression) iamList {
 
 // iamBlocks returns the nested blocks of an expression; a dynamic or
 // computed set of blocks sets unknown.
-func iamBlocks(e *tfjson.Expression, unknown *bool) []map[string]*tfjson.Expression {
-	if e == nil || e.ExpressionData == nil {
-		return nil
-	}
-	if len(e.NestedBlocks) == 0 && len(e.References) > 0 {
+func iamBlocks(x model.Expr, unknown *bool) []model.Block {
+	blocks := x.Blocks()
+	if len(blocks) == 0 && len(x.Refs()) > 0 {
 		*unknown = true
 	}
-	return e.NestedBlocks
+	return blocks
 }
 
 // iamHit is a statement that answered yes or maybe, with its document.

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	tfjson "github.com/hashicorp/terraform-json"
-
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
@@ -80,48 +78,9 @@ func refersThrough(p *model.Plan, from, target *model.Resource, attr string) boo
 		return false
 	}
 	refs := p.Memo(refersThroughKey{from, attr}, func() any {
-		cfg := *from.Config
-		cfg.Expressions = map[string]*tfjson.Expression{attr: {ExpressionData: &tfjson.ExpressionData{
-			References: mostSpecificRefs(from.ExprRefs(attr)),
-		}}}
-		narrowed := *from
-		narrowed.Config = &cfg
-		return p.Refs(&narrowed, attr)
+		return p.RefsOf(from, from.ExprRefs(attr))
 	}).([]*model.Resource)
 	return slices.Contains(refs, target)
-}
-
-// mostSpecificRefs drops each reference that is only the prefix of another
-// one.
-func mostSpecificRefs(refs []string) []string {
-	var out []string
-	for i, r := range refs {
-		if !refIsPrefix(refs, i) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// refIsPrefix reports whether refs[i] is only the prefix of another
-// reference in the list, as Terraform lists them.
-func refIsPrefix(refs []string, i int) bool {
-	for j, other := range refs {
-		if j != i && len(other) > len(refs[i]) && strings.HasPrefix(other, refs[i]) {
-			if c := other[len(refs[i])]; c == '.' || c == '[' {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// joinAddress joins a module path and an address within it.
-func joinAddress(prefix, addr string) string {
-	if prefix == "" {
-		return addr
-	}
-	return prefix + "." + addr
 }
 
 // A backLink finds the resources of some types that point at a target

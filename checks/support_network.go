@@ -3,10 +3,7 @@ package checks
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
-
-	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
@@ -233,13 +230,13 @@ func subnetsOf(p *model.Plan, r *model.Resource, attr string) subnetList {
 		l.Exact = true
 		return l
 	}
-	exprs := netConfigExprs(r, path)
+	exprs := subnetExprs(r, path)
 	if len(exprs) == 0 {
 		return l
 	}
 	w := refWalker{p: p, from: r}
 	for _, x := range exprs {
-		w.walk(model.ModulePath(r.ModuleAddress), r.ModuleAddress, netExprRefs(x), 0)
+		w.walk(r.Addr().Module(), x.Refs(), 0)
 	}
 	seen := map[*model.Resource]bool{}
 	var names []string
@@ -554,9 +551,8 @@ func linkedVPCs(p *model.Plan, r *model.Resource) []*model.Resource {
 // in the plan, through module variables and outputs, and notes what the
 // plan cannot follow (opaque): locals, each.value, other data sources and
 // resources. It resolves references itself rather than through Plan.Refs
-// because Terraform lists every prefix of a reference beside it
-// (aws_subnet.a[0].id, aws_subnet.a[0], aws_subnet.a; module.vpc.ids,
-// module.vpc), and a bare prefix would stand for every instance or output.
+// to tell what it cannot follow, and when an attribute takes some of a
+// list it refers to (superset).
 type refWalker struct {
 	p        *model.Plan
 	from     *model.Resource
@@ -565,60 +561,65 @@ type refWalker struct {
 	found    []*model.Resource
 }
 
-func (w *refWalker) walk(modPath, inst string, refs []string, depth int) {
+// walk follows refs, written in the module instance in (whose steps may
+// lack keys: module.vpc for every module.vpc[k]).
+func (w *refWalker) walk(in model.ModuleInstance, refs []string, depth int) {
 	if depth > 16 {
 		w.opaque = true
 		return
 	}
 	selector := false
-	for _, ref := range refs {
-		selector = selector || ref == "count.index" || ref == "each.key"
-	}
-	for i, ref := range refs {
-		parts := splitRefParts(ref)
-		if len(parts) < 2 || refIsPrefix(refs, i) {
-			continue
+	for _, text := range refs {
+		switch ref := w.p.Ref(text); ref.Kind {
+		case model.RefCount:
+			selector = selector || ref.Name == "index"
+		case model.RefEach:
+			selector = selector || ref.Name == "key"
 		}
-		switch parts[0].name {
-		case "count", "path", "terraform", "self":
-		case "local":
+	}
+	for _, text := range refs {
+		switch ref := w.p.Ref(text); ref.Kind {
+		case model.RefCount, model.RefPath, model.RefTerraform, model.RefSelf:
+		case model.RefLocal:
 			w.opaque = true // locals are not in the plan
-		case "each":
-			w.opaque = w.opaque || parts[1].name != "key"
-		case "var":
-			if modPath == "" {
+		case model.RefEach:
+			w.opaque = w.opaque || ref.Name != "key"
+		case model.RefVar:
+			if len(in) == 0 {
 				continue // root variables have known values
 			}
-			_, call := netConfigModule(w.p, modPath)
-			if call == nil {
+			arg, called := w.p.ModuleCallArg(in, ref.Name)
+			if !called {
 				w.opaque = true
 				continue
 			}
-			w.superset = w.superset || parts[1].key != "" || len(parts) > 2
-			if e := call.Expressions[parts[1].name]; e != nil {
-				w.walk(netParentModule(modPath), parentInstance(inst), netExprRefs(e), depth+1)
+			w.superset = w.superset || ref.Rest > 0
+			if arg.Set() {
+				w.walk(in.Parent(), arg.Refs(), depth+1)
 			}
-		case "module":
-			child := joinAddress(modPath, "module."+parts[1].name)
-			m, _ := netConfigModule(w.p, child)
-			if m == nil || len(parts) < 3 || m.Outputs[parts[2].name] == nil {
+		case model.RefModule:
+			child := in.Child(ref.Name, ref.Key)
+			out, ok := w.p.ModuleOutput(child, ref.Output)
+			if ref.Output == "" || !ok {
 				w.opaque = true
 				continue
 			}
-			w.superset = w.superset || parts[2].key != "" || len(parts) > 3
-			w.walk(child, joinAddress(inst, "module."+parts[1].name+parts[1].key), netExprRefs(m.Outputs[parts[2].name].Expression), depth+1)
-		case "data":
-			if parts[1].name != "aws_subnet" || len(parts) < 3 {
+			w.superset = w.superset || ref.Rest > 0
+			w.walk(child, out.Refs(), depth+1)
+		case model.RefData:
+			if ref.Type != "aws_subnet" {
 				w.opaque = true
 				continue
 			}
-			w.add(joinAddress(modPath, "data.aws_subnet."+parts[2].name), inst, parts[2].key, selector && depth == 0)
+			w.add(ref.ConfigAddress(in), in, ref.Key, selector && depth == 0)
+		case model.RefResource:
+			if !slices.Contains(subnetTypes, ref.Type) {
+				w.opaque = true
+				continue
+			}
+			w.add(ref.ConfigAddress(in), in, ref.Key, selector && depth == 0)
 		default:
-			if !slices.Contains(subnetTypes, parts[0].name) {
-				w.opaque = true
-				continue
-			}
-			w.add(joinAddress(modPath, parts[0].name+"."+parts[1].name), inst, parts[1].key, selector && depth == 0)
+			w.opaque = true // not a reference Terraform writes
 		}
 	}
 }
@@ -626,211 +627,49 @@ func (w *refWalker) walk(modPath, inst string, refs []string, depth int) {
 // add resolves one subnet block reference to its instances: the one its key
 // names, else the one with the referring resource's own count or for_each
 // key when the expression selects by count.index or each.key, else all.
-func (w *refWalker) add(configAddr, inst, key string, byOwnKey bool) {
+func (w *refWalker) add(configAddr string, in model.ModuleInstance, key model.Key, byOwnKey bool) {
 	var all, own []*model.Resource
+	ownKey := w.from.Addr().Key()
 	for _, o := range w.p.Instances(configAddr) {
-		if !o.Exists() || !instanceWithin(o.ModuleAddress, inst) {
+		if !o.Exists() || !o.Addr().Module().Within(in) {
 			continue
 		}
-		if key != "" && "["+o.IndexKey()+"]" != key {
+		if !key.None() && o.Addr().Key() != key {
 			continue
 		}
 		all = append(all, o)
-		if w.from.Index != nil && o.Index == w.from.Index {
+		if ownKey.Known() && o.Addr().Key() == ownKey {
 			own = append(own, o)
 		}
 	}
-	if key == "" && byOwnKey && len(own) > 0 {
+	if key.None() && byOwnKey && len(own) > 0 {
 		all = own
 	}
 	w.found = append(w.found, all...)
 }
 
-// refPart is one step of a reference or address: a name and its [key].
-type refPart struct{ name, key string }
-
-// splitRefParts splits module.a["x"].out or aws_subnet.b[0].id into steps,
-// keeping quoted keys whole.
-func splitRefParts(ref string) []refPart {
-	var out []refPart
-	for i := 0; i < len(ref); {
-		j := i
-		for j < len(ref) && ref[j] != '.' && ref[j] != '[' {
-			j++
-		}
-		part := refPart{name: ref[i:j]}
-		for j < len(ref) && ref[j] == '[' {
-			k, quoted := j+1, false
-			for ; k < len(ref); k++ {
-				c := ref[k]
-				if quoted {
-					if c == '\\' {
-						k++
-					} else if c == '"' {
-						quoted = false
-					}
-				} else if c == '"' {
-					quoted = true
-				} else if c == ']' {
-					break
-				}
-			}
-			if k >= len(ref) {
-				k = len(ref) - 1
-			}
-			if part.key == "" {
-				part.key = ref[j : k+1]
-			}
-			j = k + 1
-		}
-		out = append(out, part)
-		if j < len(ref) && ref[j] == '.' {
-			j++
-		}
-		if j <= i {
-			break
-		}
-		i = j
-	}
-	return out
-}
-
-// instanceWithin reports whether a module instance address matches a
-// pattern whose keys may be missing (module.a for every module.a[k]).
-func instanceWithin(addr, pattern string) bool {
-	a, p := splitRefParts(addr), splitRefParts(pattern)
-	if len(a) != len(p) {
-		return false
-	}
-	for i := range p {
-		if a[i].name != p[i].name || (p[i].key != "" && a[i].key != p[i].key) {
-			return false
-		}
-	}
-	return true
-}
-
-// parentInstance drops the last module.NAME[KEY] of a module instance address.
-func parentInstance(inst string) string {
-	parts := splitRefParts(inst)
-	if len(parts) < 2 {
-		return ""
-	}
-	var b strings.Builder
-	for i, part := range parts[:len(parts)-2] {
-		if i > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(part.name + part.key)
-	}
-	return b.String()
-}
-
-// netConfigModule returns the configuration of a module path
-// (module.a.module.b) and the call that instantiates it.
-func netConfigModule(p *model.Plan, modPath string) (*tfjson.ConfigModule, *tfjson.ModuleCall) {
-	if p.Config == nil || p.Config.RootModule == nil {
-		return nil, nil
-	}
-	m := p.Config.RootModule
-	var call *tfjson.ModuleCall
-	if modPath == "" {
-		return m, nil
-	}
-	parts := strings.Split(modPath, ".")
-	for i := 0; i+1 < len(parts); i += 2 {
-		if m == nil || parts[i] != "module" {
-			return nil, nil
-		}
-		call = m.ModuleCalls[parts[i+1]]
-		if call == nil {
-			return nil, nil
-		}
-		m = call.Module
-	}
-	return m, call
-}
-
-func netParentModule(modPath string) string {
-	i := strings.LastIndex(modPath, ".module.")
-	if i < 0 {
-		return ""
-	}
-	return modPath[:i]
-}
-
-// netConfigExprs returns the expressions at path in r's configuration; a path
+// subnetExprs returns the expressions at path in r's configuration; a path
 // ending on a list of blocks (subnet_mapping) gives each block's subnet_id.
-func netConfigExprs(r *model.Resource, path model.Path) []*tfjson.Expression {
-	if r.Config == nil {
+func subnetExprs(r *model.Resource, path model.Path) []model.Expr {
+	x := r.ConfigExpr(path...)
+	if blocks := x.Blocks(); len(blocks) > 0 {
+		var out []model.Expr
+		for _, b := range blocks {
+			if id := b.Expr("subnet_id"); id.Set() {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	if !x.Set() {
 		return nil
 	}
-	exprs := r.Config.Expressions
-	var cur *tfjson.Expression
-	for i, st := range path {
-		switch st := st.(type) {
-		case string:
-			if exprs == nil {
-				return nil
-			}
-			cur = exprs[st]
-			exprs = nil
-			if cur == nil || cur.ExpressionData == nil {
-				return nil
-			}
-		case int:
-			if cur == nil || st >= len(cur.NestedBlocks) {
-				return nil
-			}
-			exprs = cur.NestedBlocks[st]
-			cur = nil
-		}
-		if i == len(path)-1 && cur != nil && len(cur.NestedBlocks) > 0 {
-			var out []*tfjson.Expression
-			for _, b := range cur.NestedBlocks {
-				if e := b["subnet_id"]; e != nil {
-					out = append(out, e)
-				}
-			}
-			return out
-		}
-	}
-	if cur == nil {
-		return nil
-	}
-	return []*tfjson.Expression{cur}
-}
-
-// netExprRefs returns every reference in an expression and its nested blocks.
-func netExprRefs(e *tfjson.Expression) []string {
-	if e == nil || e.ExpressionData == nil {
-		return nil
-	}
-	out := append([]string(nil), e.References...)
-	for _, b := range e.NestedBlocks {
-		for _, x := range b {
-			out = append(out, netExprRefs(x)...)
-		}
-	}
-	return out
+	return []model.Expr{x}
 }
 
 // netPath reads an attribute path as users write it:
 // network_configuration[0].subnets.
 func netPath(attr string) model.Path {
-	var path model.Path
-	for _, part := range strings.Split(attr, ".") {
-		name, rest, _ := strings.Cut(part, "[")
-		if name != "" {
-			path = append(path, name)
-		}
-		for rest != "" {
-			idx, after, _ := strings.Cut(rest, "]")
-			if n, err := strconv.Atoi(idx); err == nil {
-				path = append(path, n)
-			}
-			rest = strings.TrimPrefix(after, "[")
-		}
-	}
+	path, _ := model.ParsePath(attr)
 	return path
 }

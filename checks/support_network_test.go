@@ -66,32 +66,15 @@ func TestSubnetAZs(t *testing.T) {
 	}
 }
 
-func TestSplitRefParts(t *testing.T) {
+func TestNetPath(t *testing.T) {
 	t.Parallel()
-	for ref, want := range map[string][]refPart{
-		"aws_subnet.a[0].id":             {{"aws_subnet", ""}, {"a", "[0]"}, {"id", ""}},
-		`module.x["a.b[c]"].out`:         {{"module", ""}, {"x", `["a.b[c]"]`}, {"out", ""}},
-		"var.subnets":                    {{"var", ""}, {"subnets", ""}},
-		`module.a["k"].module.b[2]`:      {{"module", ""}, {"a", `["k"]`}, {"module", ""}, {"b", "[2]"}},
-		"data.aws_subnet.this[\"x\"].id": {{"data", ""}, {"aws_subnet", ""}, {"this", `["x"]`}, {"id", ""}},
+	for attr, want := range map[string]model.Path{
+		"subnet_ids":                               {"subnet_ids"},
+		"network_configuration[0].subnets":         {"network_configuration", 0, "subnets"},
+		"broker_node_group_info[0].client_subnets": {"broker_node_group_info", 0, "client_subnets"},
 	} {
-		if diff := cmp.Diff(want, splitRefParts(ref), cmp.AllowUnexported(refPart{})); diff != "" {
-			t.Errorf("splitRefParts(%q) (-want +got):\n%s", ref, diff)
+		if got := netPath(attr); !cmp.Equal(got, want) {
+			t.Errorf("netPath(%q) = %v, want %v", attr, got, want)
 		}
-	}
-	if !refIsPrefix([]string{"aws_subnet.a[0].id", "aws_subnet.a[0]", "aws_subnet.a"}, 2) {
-		t.Error("aws_subnet.a is a prefix of aws_subnet.a[0]")
-	}
-	if refIsPrefix([]string{"aws_subnet.ab", "aws_subnet.a"}, 1) {
-		t.Error("aws_subnet.a is not a prefix of aws_subnet.ab")
-	}
-	if !instanceWithin(`module.a["k"].module.b[2]`, "module.a.module.b[2]") || instanceWithin(`module.a["k"]`, `module.a["j"]`) {
-		t.Error("instanceWithin")
-	}
-	if got := parentInstance(`module.a["k"].module.b[2]`); got != `module.a["k"]` {
-		t.Errorf("parentInstance = %q", got)
-	}
-	if got := netPath("network_configuration[0].subnets"); !cmp.Equal(got, model.Path{"network_configuration", 0, "subnets"}) {
-		t.Errorf("netPath = %v", got)
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	tfjson "github.com/hashicorp/terraform-json"
-
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
@@ -162,43 +160,24 @@ func (x *s3Roles) readWebsites(p *model.Plan) {
 				}
 			}
 		}
-		for _, block := range configBlocks(d, "origin") {
-			if block["custom_origin_config"] == nil || block["domain_name"] == nil {
+		for _, origin := range d.ConfigExpr("origin").Blocks() {
+			domain := origin.Expr("domain_name")
+			if !origin.Expr("custom_origin_config").Set() || !domain.Set() {
 				continue
 			}
 			var refs []string
-			for _, ref := range exprRefsOf(block["domain_name"]) {
-				if strings.HasSuffix(ref, ".website_endpoint") || strings.HasSuffix(ref, ".website_domain") {
+			for _, ref := range domain.Refs() {
+				if last := p.Ref(ref).Last; last == "website_endpoint" || last == "website_domain" {
 					refs = append(refs, ref)
 				}
 			}
-			for _, b := range resolveRefStrings(p, d, refs) {
+			for _, b := range p.RefsOf(d, refs) {
 				if b.Type == "aws_s3_bucket" && x.website[b] == "" {
 					x.website[b] = fmt.Sprintf("%s has it as an HTTP origin at its website endpoint", d.Address)
 				}
 			}
 		}
 	}
-}
-
-// configBlocks returns the blocks of one type that r's configuration
-// spells out (dynamic blocks are not among them).
-func configBlocks(r *model.Resource, name string) []map[string]*tfjson.Expression {
-	if r.Config == nil {
-		return nil
-	}
-	if e := r.Config.Expressions[name]; e != nil {
-		return e.NestedBlocks
-	}
-	return nil
-}
-
-// exprRefsOf returns the references of one expression, most specific only.
-func exprRefsOf(e *tfjson.Expression) []string {
-	if e == nil || e.ExpressionData == nil {
-		return nil
-	}
-	return mostSpecificRefs(e.References)
 }
 
 // refsWithin returns the resources that the attribute attr of r's block
@@ -209,22 +188,8 @@ func refsWithin(p *model.Plan, r *model.Resource, top, attr string) []*model.Res
 		return p.Refs(r, top)
 	}
 	var refs []string
-	for _, block := range configBlocks(r, top) {
-		refs = append(refs, exprRefsOf(block[attr])...)
+	for _, block := range r.ConfigExpr(top).Blocks() {
+		refs = append(refs, block.Expr(attr).Refs()...)
 	}
-	return resolveRefStrings(p, r, refs)
-}
-
-// resolveRefStrings resolves references written in from's configuration
-// to the resources they name.
-func resolveRefStrings(p *model.Plan, from *model.Resource, refs []string) []*model.Resource {
-	if len(refs) == 0 || from.Config == nil {
-		return nil
-	}
-	cfg := *from.Config
-	const attr = "\x00refs"
-	cfg.Expressions = map[string]*tfjson.Expression{attr: {ExpressionData: &tfjson.ExpressionData{References: refs}}}
-	narrowed := *from
-	narrowed.Config = &cfg
-	return p.Refs(&narrowed, attr)
+	return p.RefsOf(r, refs)
 }

@@ -60,9 +60,17 @@ var servingTypes = []string{
 // name, name prefix and Name tag, from its tag blocks or aws 3's tags list).
 func hostNames(r *model.Resource) []string {
 	var out []string
-	for _, part := range strings.Split(model.StripKeys(r.Address), ".") {
-		if part != "module" && part != r.Type {
-			out = append(out, part)
+	a := r.Addr()
+	var names []string
+	for _, m := range a.Module() {
+		names = append(names, m.Name)
+	}
+	if !r.Managed() {
+		names = append(names, "data")
+	}
+	for _, name := range append(names, a.Name()) {
+		if name != "module" && name != r.Type {
+			out = append(out, name)
 		}
 	}
 	add := func(path ...model.Step) {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"sort"
 	"strings"
@@ -56,7 +57,7 @@ func summarise(p *Plan) []resourceSummary {
 	for _, r := range p.Resources {
 		out = append(out, resourceSummary{
 			Address: r.Address, Module: r.ModuleAddress, Mode: string(r.Mode), Type: r.Type, Name: r.Name,
-			Index: r.IndexKey(), Provider: r.ProviderName, Exists: r.Exists(),
+			Index: fmt.Sprint(r.Index), Provider: r.ProviderName, Exists: r.Exists(),
 			After: Render(r.After), Sensitive: markedPaths(r.AfterSensitive, nil),
 		})
 	}

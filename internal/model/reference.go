@@ -24,6 +24,10 @@ type Ref struct {
 	// Rest counts the steps after what the reference names: var.x[0].id
 	// has two, module.vpc.ids one (after the output ids).
 	Rest int
+	// Last is the name the reference ends on (id in aws_subnet.a[0].id,
+	// private_subnets in module.vpc.private_subnets), "" when it ends on a
+	// key.
+	Last string
 }
 
 // RefKind says what a reference refers to.
@@ -52,6 +56,7 @@ func ParseRef(text string) (Ref, error) {
 	if err == nil {
 		var r Ref
 		if r, err = refOf(steps); err == nil {
+			r.Last = steps[len(steps)-1].name
 			return r, nil
 		}
 	}
@@ -126,9 +131,10 @@ func (r Ref) ConfigAddress(in ModuleInstance) string {
 	return formatAddress(in.Path(), r.Kind == RefData, r.Type, r.Name, NoKey)
 }
 
-// ref reads a reference once per plan: the configuration repeats the same
-// references in every module and instance.
-func (p *Plan) ref(text string) Ref {
+// Ref reads a reference of the plan's configuration (see ParseRef), once
+// per plan: the configuration repeats the same references in every
+// module and instance.
+func (p *Plan) Ref(text string) Ref {
 	if v, ok := p.refCache.Load(text); ok {
 		return v.(Ref)
 	}

@@ -99,7 +99,7 @@ func (p *Plan) keyedBy(r *Resource, refs []string) *Resource {
 		return nil
 	}
 	for _, text := range refs {
-		switch ref := p.ref(text); ref.Kind {
+		switch ref := p.Ref(text); ref.Kind {
 		case RefEach:
 			return r
 		case RefCount:
@@ -140,29 +140,13 @@ func (p *Plan) buildGraph() {
 }
 
 // ExprRefs returns the references of one attribute of r's configuration,
-// as written (aws_subnet.a.id, var.subnets, module.net.ids).
-func (r *Resource) ExprRefs(attr string) []string {
-	if r.Config == nil {
-		return nil
-	}
-	if e := r.Config.Expressions[attr]; e != nil {
-		return exprRefs(e)
-	}
-	return nil
-}
+// as written (aws_subnet.a.id, var.subnets, module.net.ids), the most
+// specific only (see Expr.Refs).
+func (r *Resource) ExprRefs(attr string) []string { return r.ConfigExpr(attr).Refs() }
 
 // ConstantValue returns the constant value of an attribute in r's
 // configuration, and whether the configuration sets it to a constant.
-func (r *Resource) ConstantValue(attr string) (any, bool) {
-	if r.Config == nil {
-		return nil, false
-	}
-	e := r.Config.Expressions[attr]
-	if e == nil || e.ExpressionData == nil || len(e.References) > 0 || e.NestedBlocks != nil {
-		return nil, false
-	}
-	return e.ConstantValue, true
-}
+func (r *Resource) ConstantValue(attr string) (any, bool) { return r.ConfigExpr(attr).Constant() }
 
 func allRefs(exprs map[string]*tfjson.Expression) []string {
 	var out []string
@@ -215,7 +199,7 @@ func (p *Plan) resolve(in ModuleInstance, from *Resource, refs []string) []*Reso
 			return
 		}
 		for _, text := range refs {
-			switch ref := p.ref(text); ref.Kind {
+			switch ref := p.Ref(text); ref.Kind {
 			case RefVar:
 				if len(in) == 0 {
 					continue

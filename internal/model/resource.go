@@ -232,19 +232,3 @@ func readAddress(r *Resource, shared map[string]ModuleInstance) Address {
 	}
 	return a
 }
-
-// ModulePath strips instance keys from a module instance address.
-//
-// Deprecated: use Resource.Addr().Module().Path().
-func ModulePath(moduleAddress string) string { return StripKeys(moduleAddress) }
-
-// IndexKey renders the instance key as in addresses, without brackets.
-//
-// Deprecated: use Resource.Addr().Key().
-func (r *Resource) IndexKey() string {
-	s := r.Addr().Key().String()
-	if s == "" {
-		return ""
-	}
-	return s[1 : len(s)-1]
-}
