@@ -39,16 +39,17 @@ func ParseAddress(text string) (Address, error) {
 	if err != nil {
 		return Address{text: text}, fmt.Errorf("read address %q: %w", text, err)
 	}
-	a, err := addressOf(text, steps)
+	a, err := addressOf(text, steps, nil)
 	if err != nil {
 		return Address{text: text}, fmt.Errorf("read address %q: %w", text, err)
 	}
 	return a, nil
 }
 
-// addressOf interprets the steps of a resource instance address.
-func addressOf(text string, steps []tStep) (Address, error) {
-	module, rest, err := modulePrefix(steps)
+// addressOf interprets the steps of a resource instance address; known,
+// when they open with it, is the module instance.
+func addressOf(text string, steps []tStep, known ModuleInstance) (Address, error) {
+	module, rest, err := modulePrefix(steps, known)
 	if err != nil {
 		return Address{}, err
 	}
@@ -72,22 +73,41 @@ func addressOf(text string, steps []tStep) (Address, error) {
 	return a, nil
 }
 
-// modulePrefix reads the module.NAME[KEY] steps that open steps.
-func modulePrefix(steps []tStep) (ModuleInstance, []tStep, error) {
-	var m ModuleInstance
-	for len(steps) > 0 && !steps[0].index && steps[0].name == "module" {
-		if len(steps) < 2 || steps[1].index {
+// modulePrefix reads the module.NAME[KEY] steps that open steps. When they
+// are those of known, known itself is returned, so that the resources of
+// a module share its path.
+func modulePrefix(steps []tStep, known ModuleInstance) (ModuleInstance, []tStep, error) {
+	n, i := 0, 0 // module calls, steps read
+	same := true
+	for i < len(steps) && !steps[i].index && steps[i].name == "module" {
+		if i+1 >= len(steps) || steps[i+1].index {
 			return nil, nil, errors.New("module must be followed by a module name")
 		}
-		s := ModuleStep{Name: steps[1].name}
-		steps = steps[2:]
-		if len(steps) > 0 && steps[0].index {
-			s.Key = steps[0].key
-			steps = steps[1:]
+		s := ModuleStep{Name: steps[i+1].name}
+		i += 2
+		if i < len(steps) && steps[i].index {
+			s.Key = steps[i].key
+			i++
+		}
+		same = same && n < len(known) && known[n] == s
+		n++
+	}
+	if n == 0 {
+		return nil, steps, nil
+	}
+	if same && n == len(known) {
+		return known, steps[i:], nil
+	}
+	m := make(ModuleInstance, 0, n)
+	for j := 0; j < i; j += 2 {
+		s := ModuleStep{Name: steps[j+1].name}
+		if j+2 < i && steps[j+2].index {
+			s.Key = steps[j+2].key
+			j++
 		}
 		m = append(m, s)
 	}
-	return m, steps, nil
+	return m, steps[i:], nil
 }
 
 // ParseModuleInstance reads a module instance address,
@@ -100,7 +120,7 @@ func ParseModuleInstance(text string) (ModuleInstance, error) {
 	if err == nil {
 		var rest []tStep
 		var m ModuleInstance
-		m, rest, err = modulePrefix(steps)
+		m, rest, err = modulePrefix(steps, nil)
 		if err == nil && len(rest) == 0 {
 			return m, nil
 		}

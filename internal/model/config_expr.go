@@ -156,9 +156,7 @@ func (p *Plan) RefsOf(from *Resource, refs []string) []*Resource {
 // attribute's.
 func (p *Plan) ExprTargets(from *Resource, x Expr) []*Resource {
 	p.reach.Add(1)
-	t := targets{seen: map[*Resource]bool{}}
-	p.visitExpr(from, x.e, &t)
-	return t.out
+	return p.visitExpr(from, x.e, map[*Resource]bool{}, nil)
 }
 
 // ParsePath reads an attribute path as users write it,

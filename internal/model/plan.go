@@ -87,10 +87,10 @@ func (p *Plan) index() {
 	p.byAddress = make(map[string]*Resource, len(p.Resources))
 	p.byConfig = make(map[string][]*Resource)
 	p.indexConfig()
-	modules := map[string]ModuleInstance{}
+	addrs := addressIndex{modules: map[string]sharedModule{}}
 	for _, r := range p.Resources {
-		r.addr = readAddress(r, modules)
-		ca := r.addr.ConfigAddress()
+		r.addr, r.configAddr = addrs.read(r)
+		ca := r.configAddr
 		if r.Config == nil {
 			r.Config = p.configs[ca]
 		}

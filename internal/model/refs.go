@@ -55,40 +55,33 @@ func (p *Plan) resolveRefs(r *Resource, attrs []string) []*Resource {
 			}
 		}
 	}
-	t := targets{seen: map[*Resource]bool{}}
+	seen := map[*Resource]bool{}
+	var out []*Resource
 	for _, e := range exprs {
-		p.visitExpr(r, e, &t)
+		out = p.visitExpr(r, e, seen, out)
 	}
-	return t.out
-}
-
-// targets gathers resources once each, in the order found.
-type targets struct {
-	out  []*Resource
-	seen map[*Resource]bool
-}
-
-func (t *targets) add(rs []*Resource) {
-	for _, to := range rs {
-		if !t.seen[to] {
-			t.seen[to] = true
-			t.out = append(t.out, to)
-		}
-	}
+	return out
 }
 
 // visitExpr resolves the references of one expression of r's
-// configuration, and of the blocks nested in it, each on its own.
-func (p *Plan) visitExpr(r *Resource, e *tfjson.Expression, t *targets) {
+// configuration, and of the blocks nested in it, each on its own, adding
+// to out the resources not seen yet.
+func (p *Plan) visitExpr(r *Resource, e *tfjson.Expression, seen map[*Resource]bool, out []*Resource) []*Resource {
 	if e == nil || e.ExpressionData == nil {
-		return
+		return out
 	}
-	t.add(p.resolve(r.Addr().Module(), p.keyedBy(r, e.References), mostSpecific(e.References)))
-	for _, block := range e.NestedBlocks {
-		for _, nested := range block {
-			p.visitExpr(r, nested, t)
+	for _, to := range p.resolve(r.Addr().Module(), p.keyedBy(r, e.References), mostSpecific(e.References)) {
+		if !seen[to] {
+			seen[to] = true
+			out = append(out, to)
 		}
 	}
+	for _, block := range e.NestedBlocks {
+		for _, nested := range block {
+			out = p.visitExpr(r, nested, seen, out)
+		}
+	}
+	return out
 }
 
 // keyedBy returns r when an expression's references use r's own instance
@@ -192,7 +185,8 @@ func mostSpecific(refs []string) []string {
 // may lack keys) into resource instances. from, when set, is the referrer
 // whose own key picks among the instances of a block counted alike.
 func (p *Plan) resolve(in ModuleInstance, from *Resource, refs []string) []*Resource {
-	t := targets{seen: map[*Resource]bool{}}
+	seen := map[*Resource]bool{}
+	var out []*Resource
 	var walk func(in ModuleInstance, refs []string, depth int)
 	walk = func(in ModuleInstance, refs []string, depth int) {
 		if depth > maxRefDepth {
@@ -229,12 +223,17 @@ func (p *Plan) resolve(in ModuleInstance, from *Resource, refs []string) []*Reso
 				if depth > 0 {
 					sameKey = nil // the key belongs to the referrer's own module only
 				}
-				t.add(p.pick(ref.ConfigAddress(in), in, ref.Key, sameKey))
+				for _, to := range p.pick(ref.ConfigAddress(in), in, ref.Key, sameKey) {
+					if !seen[to] {
+						seen[to] = true
+						out = append(out, to)
+					}
+				}
 			}
 		}
 	}
 	walk(in, refs, 0)
-	return t.out
+	return out
 }
 
 // pick chooses the instances of a resource block that a reference means: the

@@ -29,8 +29,10 @@ type Resource struct {
 	// ReplacePaths lists the attribute paths that force a replacement.
 	ReplacePaths []Path
 
-	// addr is Address read once, when the plan is indexed.
-	addr Address
+	// addr is Address read once, when the plan is indexed, and
+	// configAddr its configuration address.
+	addr       Address
+	configAddr string
 
 	Before, After                   any
 	AfterUnknown                    any
@@ -60,12 +62,18 @@ func (r *Resource) Addr() Address {
 		return r.addr
 	}
 	// A resource made in code and not indexed (yet): read now.
-	return readAddress(r, nil)
+	return readAddress(r)
 }
 
 // ConfigAddress is the address of the resource block: module path and
 // resource without instance keys, as module.app.aws_db_instance.main.
-func (r *Resource) ConfigAddress() string { return r.Addr().ConfigAddress() }
+func (r *Resource) ConfigAddress() string {
+	if r.addr.text == r.Address && r.configAddr != "" {
+		return r.configAddr
+	}
+	_, ca := (&addressIndex{}).read(r)
+	return ca
+}
 
 // Managed reports whether r is a managed resource (not a data source).
 func (r *Resource) Managed() bool { return r.Mode != tfjson.DataResourceMode }
@@ -206,29 +214,57 @@ func StripKeys(addr string) string {
 	return b.String()
 }
 
-// readAddress reads r's address, sharing the module paths of modules
-// already seen (shared may be nil). An address that cannot be read is
-// taken from r's own fields (see Address.Parsed): r is judged all the
-// same.
-func readAddress(r *Resource, shared map[string]ModuleInstance) Address {
-	steps, err := readTraversal(r.Address)
+// addressIndex reads the addresses of one plan's resources, each module
+// instance path once: the resources of a module share it.
+type addressIndex struct {
+	modules map[string]sharedModule // by module_address
+}
+
+// sharedModule is a module instance path read once, and its
+// configuration path.
+type sharedModule struct {
+	inst ModuleInstance
+	path string
+}
+
+// read reads r's address and gives its configuration address. An address
+// that cannot be read is taken from r's own fields (see Address.Parsed):
+// r is judged all the same; a module address that cannot be read either
+// stays as it is in the configuration address, which then names no block.
+func (ix *addressIndex) read(r *Resource) (Address, string) {
+	var buf [12]tStep
+	shared, known := ix.modules[r.ModuleAddress]
+	steps, err := readTraversalInto(buf[:0], r.Address)
 	var a Address
 	if err == nil {
-		a, err = addressOf(r.Address, steps)
+		a, err = addressOf(r.Address, steps, shared.inst)
 	}
 	if err != nil {
-		m, known := shared[r.ModuleAddress]
 		if !known {
-			m, _ = ParseModuleInstance(r.ModuleAddress)
+			m, err := ParseModuleInstance(r.ModuleAddress)
+			if err != nil {
+				a = unparsedAddress(r, nil)
+				return a, formatAddress(r.ModuleAddress, a.data, a.typ, a.name, NoKey)
+			}
+			shared = sharedModule{inst: m, path: m.Path()}
 		}
-		return unparsedAddress(r, m)
+		a = unparsedAddress(r, shared.inst)
+		return a, formatAddress(shared.path, a.data, a.typ, a.name, NoKey)
 	}
-	if len(a.module) > 0 && shared != nil {
-		if m, ok := shared[r.ModuleAddress]; ok && m.Equal(a.module) {
-			a.module = m
-		} else if !ok {
-			shared[r.ModuleAddress] = a.module
+	if len(a.module) == 0 {
+		return a, formatAddress("", a.data, a.typ, a.name, NoKey)
+	}
+	if !known || !shared.inst.Equal(a.module) {
+		shared = sharedModule{inst: a.module, path: a.module.Path()}
+		if !known && ix.modules != nil {
+			ix.modules[r.ModuleAddress] = shared
 		}
 	}
+	return a, formatAddress(shared.path, a.data, a.typ, a.name, NoKey)
+}
+
+// readAddress reads r's address on its own.
+func readAddress(r *Resource) Address {
+	a, _ := (&addressIndex{}).read(r)
 	return a
 }

@@ -30,8 +30,11 @@ type tStep struct {
 // address a plan holds) is read directly; the rest goes through hclsyntax.
 // Both give the same steps for any text the direct reading accepts
 // (FuzzTraversal holds them to that).
-func readTraversal(text string) ([]tStep, error) {
-	if steps, ok := readPlainTraversal(text); ok {
+func readTraversal(text string) ([]tStep, error) { return readTraversalInto(nil, text) }
+
+// readTraversalInto is readTraversal appending to buf.
+func readTraversalInto(buf []tStep, text string) ([]tStep, error) {
+	if steps, ok := readPlainTraversal(buf, text); ok {
 		return steps, nil
 	}
 	return readHCLTraversal(text)
@@ -120,8 +123,8 @@ func keyOfValue(v cty.Value) (Key, error) {
 // identifiers separated by dots, each followed by any number of keys, a
 // whole number without leading zeros, a quoted string of printable ASCII
 // without backslashes, $ or %, or *. ok is false for anything else.
-func readPlainTraversal(s string) (steps []tStep, ok bool) {
-	steps = make([]tStep, 0, 2+strings.Count(s, "."))
+func readPlainTraversal(buf []tStep, s string) (steps []tStep, ok bool) {
+	steps = buf[:0]
 	i := 0
 	for {
 		j := i

@@ -23,7 +23,7 @@ func FuzzTraversal(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		hclSteps, hclErr := readHCLTraversal(text)
-		plain, ok := readPlainTraversal(text)
+		plain, ok := readPlainTraversal(nil, text)
 		if !ok {
 			return
 		}
