@@ -220,7 +220,7 @@ func (a *app) drainOnSignal(log *slog.Logger, drainTimeout time.Duration) (stop,
 	go func() {
 		select {
 		case sig := <-sigs:
-			log.Info("signal received: draining", slog.String("signal", sig.String()), slog.Duration("drain_timeout", drainTimeout))
+			log.Info("signal received: draining", slog.String("signal", sig.String()), slog.String("drain_timeout", drainTimeout.String()))
 		case <-finished:
 			return
 		}
