@@ -349,7 +349,7 @@ func iamDataDocs(p *model.Plan, r *model.Resource, attr string) []iamDoc {
 	}
 	in := r.Addr().Module()
 	for _, text := range r.ExprRefs(attr) {
-		ref := p.Ref(text)
+		ref, _ := model.ParseRef(text)
 		if ref.Kind != model.RefData || ref.Type != "aws_iam_policy_document" {
 			continue
 		}

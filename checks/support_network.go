@@ -570,7 +570,7 @@ func (w *refWalker) walk(in model.ModuleInstance, refs []string, depth int) {
 	}
 	selector := false
 	for _, text := range refs {
-		switch ref := w.p.Ref(text); ref.Kind {
+		switch ref, _ := model.ParseRef(text); ref.Kind {
 		case model.RefCount:
 			selector = selector || ref.Name == "index"
 		case model.RefEach:
@@ -578,7 +578,7 @@ func (w *refWalker) walk(in model.ModuleInstance, refs []string, depth int) {
 		}
 	}
 	for _, text := range refs {
-		switch ref := w.p.Ref(text); ref.Kind {
+		switch ref, _ := model.ParseRef(text); ref.Kind {
 		case model.RefCount, model.RefPath, model.RefTerraform, model.RefSelf:
 		case model.RefLocal:
 			w.opaque = true // locals are not in the plan

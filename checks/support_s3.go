@@ -167,7 +167,7 @@ func (x *s3Roles) readWebsites(p *model.Plan) {
 			}
 			var refs []string
 			for _, ref := range domain.Refs() {
-				if last := p.Ref(ref).Last; last == "website_endpoint" || last == "website_domain" {
+				if r, _ := model.ParseRef(ref); r.Last == "website_endpoint" || r.Last == "website_domain" {
 					refs = append(refs, ref)
 				}
 			}

@@ -138,6 +138,11 @@ func TestUnreadableAddressFallsBackOnFields(t *testing.T) {
 			t.Errorf("OfType = %d resources, want all 3 judged", len(got))
 		}
 	}
+	// A module address that cannot be read either stays as it is: the
+	// configuration address names no block, rather than the root's.
+	if got := worse.ConfigAddress(); got != "module.[.aws_s3_bucket.c" {
+		t.Errorf("ConfigAddress = %q", got)
+	}
 	if got := p.Instances("module.a.aws_s3_bucket.b"); len(got) != 1 || got[0] != odd {
 		t.Errorf("Instances(module.a.aws_s3_bucket.b) = %v", got)
 	}

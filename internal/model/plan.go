@@ -62,7 +62,6 @@ type Plan struct {
 
 	refsMu    sync.Mutex
 	refsCache map[refsKey][]*Resource // Refs, once per resource and attributes
-	refCache  sync.Map                // reference text -> Ref, read once
 
 	memoMu sync.Mutex
 	memo   map[any]any
@@ -87,10 +86,9 @@ func (p *Plan) index() {
 	p.byAddress = make(map[string]*Resource, len(p.Resources))
 	p.byConfig = make(map[string][]*Resource)
 	p.indexConfig()
-	addrs := addressIndex{modules: map[string]sharedModule{}}
+	addrs := addressIndex{modules: map[string]*sharedModule{}}
 	for _, r := range p.Resources {
-		r.addr, r.configAddr = addrs.read(r)
-		ca := r.configAddr
+		ca := addrs.index(r)
 		if r.Config == nil {
 			r.Config = p.configs[ca]
 		}

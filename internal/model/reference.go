@@ -52,7 +52,8 @@ const (
 // ParseRef reads a reference. Text that is not one gives a Ref of kind
 // RefUnreadable and the error.
 func ParseRef(text string) (Ref, error) {
-	steps, err := readTraversal(text)
+	var buf [12]tStep
+	steps, err := readTraversalInto(buf[:0], text)
 	if err == nil {
 		var r Ref
 		if r, err = refOf(steps); err == nil {
@@ -129,16 +130,4 @@ func refOf(steps []tStep) (Ref, error) {
 // RefData names, in the module instance in (keys dropped).
 func (r Ref) ConfigAddress(in ModuleInstance) string {
 	return formatAddress(in.Path(), r.Kind == RefData, r.Type, r.Name, NoKey)
-}
-
-// Ref reads a reference of the plan's configuration (see ParseRef), once
-// per plan: the configuration repeats the same references in every
-// module and instance.
-func (p *Plan) Ref(text string) Ref {
-	if v, ok := p.refCache.Load(text); ok {
-		return v.(Ref)
-	}
-	r, _ := ParseRef(text)
-	p.refCache.Store(text, r)
-	return r
 }

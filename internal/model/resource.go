@@ -29,10 +29,13 @@ type Resource struct {
 	// ReplacePaths lists the attribute paths that force a replacement.
 	ReplacePaths []Path
 
-	// addr is Address read once, when the plan is indexed, and
-	// configAddr its configuration address.
-	addr       Address
-	configAddr string
+	// The address as read once, when the plan is indexed (see Addr): how
+	// it was read, the module (shared by the module's resources), and the
+	// parts when they are not those of the fields above. A resource's
+	// address must not change once its plan is indexed.
+	addrRead   addrRead
+	addrModule *sharedModule
+	addrOdd    *Address
 
 	Before, After                   any
 	AfterUnknown                    any
@@ -58,21 +61,43 @@ type Resource struct {
 // Addr is the resource's address, read once when its plan was indexed
 // (see Address).
 func (r *Resource) Addr() Address {
-	if r.addr.text == r.Address && r.addr.typ != "" {
-		return r.addr
+	switch r.addrRead {
+	case addrAsFields, addrAsFieldsUnknownKey:
+		a := Address{text: r.Address, typ: r.Type, name: r.Name, data: r.Mode == tfjson.DataResourceMode, parsed: true}
+		if r.addrModule != nil {
+			a.module = r.addrModule.inst
+		}
+		a.key, _ = KeyOf(r.Index)
+		if r.addrRead == addrAsFieldsUnknownKey {
+			a.key = UnknownKey
+		}
+		return a
+	case addrOwnParts:
+		return *r.addrOdd
 	}
 	// A resource made in code and not indexed (yet): read now.
-	return readAddress(r)
+	a, _ := (&addressIndex{}).read(r)
+	return a
 }
 
 // ConfigAddress is the address of the resource block: module path and
-// resource without instance keys, as module.app.aws_db_instance.main.
+// resource without instance keys, as module.app.aws_db_instance.main. The
+// module path is that of Addr, or the module address as it is when neither
+// the address nor it can be read: a configuration address that then names
+// no block.
 func (r *Resource) ConfigAddress() string {
-	if r.addr.text == r.Address && r.configAddr != "" {
-		return r.configAddr
+	var a Address
+	m := r.addrModule
+	if r.addrRead == addrNotRead {
+		a, m = (&addressIndex{}).read(r)
+	} else {
+		a = r.Addr()
 	}
-	_, ca := (&addressIndex{}).read(r)
-	return ca
+	path := ""
+	if m != nil {
+		path = m.path
+	}
+	return formatAddress(path, a.data, a.typ, a.name, NoKey)
 }
 
 // Managed reports whether r is a managed resource (not a data source).
@@ -214,57 +239,98 @@ func StripKeys(addr string) string {
 	return b.String()
 }
 
+// addrRead says how a resource's address was read when its plan was
+// indexed.
+type addrRead uint8
+
+const (
+	addrNotRead addrRead = iota
+	// The address says what the resource's fields say (type, name, mode,
+	// index): Addr builds it from them, and keeps nothing but the module.
+	addrAsFields
+	// The same, with the [*] key of an instance whose count is unknown.
+	addrAsFieldsUnknownKey
+	// The address says otherwise, or cannot be read: its own parts are
+	// kept (addrOdd).
+	addrOwnParts
+)
+
 // addressIndex reads the addresses of one plan's resources, each module
 // instance path once: the resources of a module share it.
 type addressIndex struct {
-	modules map[string]sharedModule // by module_address
+	modules map[string]*sharedModule // by module_address
 }
 
 // sharedModule is a module instance path read once, and its
-// configuration path.
+// configuration path (the module address as it is, when it cannot be
+// read: a configuration address with it names no block).
 type sharedModule struct {
 	inst ModuleInstance
 	path string
 }
 
-// read reads r's address and gives its configuration address. An address
-// that cannot be read is taken from r's own fields (see Address.Parsed):
-// r is judged all the same; a module address that cannot be read either
-// stays as it is in the configuration address, which then names no block.
-func (ix *addressIndex) read(r *Resource) (Address, string) {
+// index reads r's address and records it in r (see Addr), returning its
+// configuration address.
+func (ix *addressIndex) index(r *Resource) string {
+	a, m := ix.read(r)
+	r.addrModule = m
+	fields, _ := KeyOf(r.Index)
+	asFields := a.parsed && a.typ == r.Type && a.name == r.Name && a.data == (r.Mode == tfjson.DataResourceMode)
+	switch {
+	case asFields && a.key == fields:
+		r.addrRead, r.addrOdd = addrAsFields, nil
+	case asFields && a.key.Unknown() && r.Index == nil:
+		r.addrRead, r.addrOdd = addrAsFieldsUnknownKey, nil
+	default:
+		r.addrRead, r.addrOdd = addrOwnParts, &a
+	}
+	return r.ConfigAddress()
+}
+
+// read reads r's address, and gives the module it is in (nil at the
+// root). An address that cannot be read is taken from r's own fields (see
+// Address.Parsed): r is judged all the same.
+func (ix *addressIndex) read(r *Resource) (Address, *sharedModule) {
 	var buf [12]tStep
-	shared, known := ix.modules[r.ModuleAddress]
+	shared := ix.modules[r.ModuleAddress]
+	var known ModuleInstance
+	if shared != nil {
+		known = shared.inst
+	}
 	steps, err := readTraversalInto(buf[:0], r.Address)
 	var a Address
 	if err == nil {
-		a, err = addressOf(r.Address, steps, shared.inst)
+		a, err = addressOf(r.Address, steps, known)
 	}
 	if err != nil {
-		if !known {
-			m, err := ParseModuleInstance(r.ModuleAddress)
-			if err != nil {
-				a = unparsedAddress(r, nil)
-				return a, formatAddress(r.ModuleAddress, a.data, a.typ, a.name, NoKey)
+		if shared == nil && r.ModuleAddress != "" {
+			shared = &sharedModule{path: r.ModuleAddress}
+			if m, err := ParseModuleInstance(r.ModuleAddress); err == nil {
+				shared = &sharedModule{inst: m, path: m.Path()}
 			}
-			shared = sharedModule{inst: m, path: m.Path()}
+			ix.remember(r.ModuleAddress, shared)
 		}
-		a = unparsedAddress(r, shared.inst)
-		return a, formatAddress(shared.path, a.data, a.typ, a.name, NoKey)
+		var m ModuleInstance
+		if shared != nil {
+			m = shared.inst
+		}
+		return unparsedAddress(r, m), shared
 	}
 	if len(a.module) == 0 {
-		return a, formatAddress("", a.data, a.typ, a.name, NoKey)
+		return a, nil
 	}
-	if !known || !shared.inst.Equal(a.module) {
-		shared = sharedModule{inst: a.module, path: a.module.Path()}
-		if !known && ix.modules != nil {
-			ix.modules[r.ModuleAddress] = shared
+	if shared == nil || !shared.inst.Equal(a.module) {
+		fresh := &sharedModule{inst: a.module, path: a.module.Path()}
+		if shared == nil {
+			ix.remember(r.ModuleAddress, fresh)
 		}
+		shared = fresh
 	}
-	return a, formatAddress(shared.path, a.data, a.typ, a.name, NoKey)
+	return a, shared
 }
 
-// readAddress reads r's address on its own.
-func readAddress(r *Resource) Address {
-	a, _ := (&addressIndex{}).read(r)
-	return a
+func (ix *addressIndex) remember(moduleAddress string, m *sharedModule) {
+	if ix.modules != nil {
+		ix.modules[moduleAddress] = m
+	}
 }
