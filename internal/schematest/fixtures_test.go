@@ -28,6 +28,10 @@ var notHeld = map[string]string{
 	// make a hostile plan's own text safe
 	// (internal/cli/safe_text_test.go, TestControlCharactersInEveryFormat).
 	"internal/cli/testdata/control_characters.json": "raw control characters in addresses",
+	// The same for what a run task posts to HCP Terraform, with values
+	// marked sensitive besides (internal/runtask,
+	// TestRunTaskNoSensitiveOrHostileTextPosted).
+	"internal/runtask/testdata/hostile_sensitive.json": "raw control characters in addresses",
 	// Not JSON at all: the CLI's error for an unreadable plan.
 	"internal/cli/testdata/empty.json":   "an empty file",
 	"internal/cli/testdata/invalid.json": "a syntax error",
