@@ -192,6 +192,7 @@ func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options, same *sa
 		}
 		return prof.Apply(m)
 	}
+	docs := c.DocsURL()
 	if c.Plan != nil {
 		for _, f := range rep.guard(p, c.Meta, "", func() []check.Finding { return c.Plan(p) }) {
 			r := p.Lookup(f.Address)
@@ -199,7 +200,7 @@ func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options, same *sa
 				r = nil
 			}
 			if meta, ok := view(r, f.Severity); ok {
-				rep.add(p, meta, f, r, opts)
+				rep.add(p, meta, docs, f, r, opts)
 			}
 		}
 		return
@@ -220,7 +221,7 @@ func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options, same *sa
 			if m, ok := view(r, f.Severity); f.Severity.Valid() && ok {
 				meta = m
 			}
-			rep.add(p, meta, f, r, opts)
+			rep.add(p, meta, docs, f, r, opts)
 		}
 		if !opts.judgingPrior && p.Reach() == reach {
 			same.learn(c, r, rep.Results[first:])
@@ -271,7 +272,10 @@ func (rep *Report) guard(p *model.Plan, meta check.Meta, addr string, fn func() 
 	return fn()
 }
 
-func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model.Resource, opts Options) {
+// add records the finding f of the check meta describes; docs is the
+// check's page (meta.DocsURL, built once per check and shared by its
+// results: a large plan has hundreds of thousands).
+func (rep *Report) add(p *model.Plan, meta check.Meta, docs string, f check.Finding, r *model.Resource, opts Options) {
 	if f.Err != nil {
 		rep.addInvalid(p, meta, f.Err)
 		return
@@ -293,7 +297,7 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 	}
 	pol := opts.Policy
 	f, inBaseline := pol.Review(origin, r, meta, f)
-	resourceType, docs := "", rep.docsURL(meta)
+	resourceType := ""
 	if r != nil {
 		resourceType = r.Type
 	}
@@ -317,20 +321,6 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, f check.Finding, r *model
 		InBaseline:   inBaseline,
 		Failed:       failed,
 	})
-}
-
-// docsURL is meta's documentation page, built once per check and shared by
-// all its results (a large plan has hundreds of thousands).
-func (rep *Report) docsURL(meta check.Meta) string {
-	if url, ok := rep.docsURLs[meta.ID]; ok {
-		return url
-	}
-	if rep.docsURLs == nil {
-		rep.docsURLs = map[string]string{}
-	}
-	url := meta.DocsURL()
-	rep.docsURLs[meta.ID] = url
-	return url
 }
 
 // safeEvidence is a finding's evidence through the boundary.

@@ -107,9 +107,6 @@ type Report struct {
 	Checks []check.Meta
 	// Manual lists every manual checklist item, attested or not.
 	Manual []ManualItem
-
-	// docsURLs holds each check's documentation page once (see docsURL).
-	docsURLs map[string]string
 }
 
 // Blocking returns the results that decide the verdict (see Blocks).
