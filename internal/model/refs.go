@@ -92,7 +92,7 @@ func (p *Plan) keyedBy(r *Resource, refs []string) *Resource {
 		return nil
 	}
 	for _, text := range refs {
-		switch ref := p.Ref(text); ref.Kind {
+		switch ref, _ := ParseRef(text); ref.Kind {
 		case RefEach:
 			return r
 		case RefCount:
@@ -193,7 +193,7 @@ func (p *Plan) resolve(in ModuleInstance, from *Resource, refs []string) []*Reso
 			return
 		}
 		for _, text := range refs {
-			switch ref := p.Ref(text); ref.Kind {
+			switch ref, _ := ParseRef(text); ref.Kind {
 			case RefVar:
 				if len(in) == 0 {
 					continue
