@@ -128,5 +128,3 @@ func setField(tree any, name string, rest cty.Path) any {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
-func quote(s string) string { return strconv.Quote(s) }

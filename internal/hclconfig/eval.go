@@ -14,6 +14,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/prodready/terraform-provider-readiness/internal/budget"
+	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
 // scope is one instance of a module: the root, or module.app["blue"]. It
@@ -391,7 +392,7 @@ func (k instanceKey) suffix() string {
 	case expandCount:
 		return "[" + itoa(k.index) + "]"
 	case expandForEach:
-		return "[" + quote(k.key.AsString()) + "]"
+		return model.StringKey(k.key.AsString()).String()
 	case expandUnknown:
 		return "[*]"
 	}
