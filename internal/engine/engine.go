@@ -119,11 +119,31 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 			}
 		}
 		rep.Invalid = rep.Invalid || part.Invalid
-		rep.Results = append(rep.Results, part.Results...)
+		if rep.Results == nil {
+			rep.Results = part.Results // one input: its results, not a copy
+		} else {
+			rep.Results = append(rep.Results, part.Results...)
+		}
 	}
 	sortResults(rep.Results)
 	rep.Summary = rep.summarize(compared)
 	return rep
+}
+
+// expectedResults is about how many results judging p's planned world
+// gives: one per resource a resource check concerns, and a few per plan
+// check. Results are reserved at that size, since a large plan's hundreds
+// of thousands would otherwise be copied as the list grows.
+func expectedResults(p *model.Plan, enabled []check.Check) int {
+	n := 0
+	for _, c := range enabled {
+		if c.Resource != nil {
+			n += p.CountOfType(c.ResourceTypes...)
+		} else {
+			n += 4
+		}
+	}
+	return n
 }
 
 // judgeInput runs every enabled check over one input's planned world,
@@ -146,6 +166,7 @@ func judgeInput(p *model.Plan, enabled []check.Check, opts Options) judged {
 	for _, e := range opts.Policy.TagProblems(p) {
 		rep.Errors = append(rep.Errors, safeText(p, nil, e))
 	}
+	rep.Results = make([]Result, 0, expectedResults(p, enabled))
 	out := judged{input: p, planned: rep}
 	prior, ok := p.Prior()
 	if opts.PlannedOnly || !ok {

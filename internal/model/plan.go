@@ -156,6 +156,17 @@ func (p *Plan) OfType(types ...string) []*Resource {
 	return out
 }
 
+// CountOfType is how many instances of the given types the plan holds,
+// deleted ones and data sources included: at least as many as OfType
+// returns, without building the list or counting as a reach.
+func (p *Plan) CountOfType(types ...string) int {
+	n := 0
+	for _, t := range types {
+		n += len(p.byType[t])
+	}
+	return n
+}
+
 // DataOfType returns the data source instances of the given types.
 func (p *Plan) DataOfType(types ...string) []*Resource {
 	p.reach.Add(1)
