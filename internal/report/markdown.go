@@ -328,13 +328,30 @@ func mdEscape(s string) string {
 	return b.String()
 }
 
-// mdCode is a code span that holds s whatever its backticks, safe in a
-// table cell (GitHub splits cells at | even inside code spans unless
-// escaped). Line breaks become spaces.
+// MarkdownText is one line of text from a plan made safe for Markdown that
+// another system renders (an HCP Terraform task result's outcome): no
+// markup, no HTML, no @mentions, no control characters.
+func MarkdownText(s string) string { return mdText(s) }
+
+// MarkdownCode is a code span that holds s whatever its backticks, on one
+// line, for Markdown outside a table.
+func MarkdownCode(s string) string {
+	return codeSpan(strings.ReplaceAll(safeText(s), "\n", " "))
+}
+
+// MarkdownURL is a link target that cannot close its link early.
+func MarkdownURL(u string) string { return mdURL(safeLine(u)) }
+
+// mdCode is MarkdownCode safe in a table cell too (GitHub splits cells at
+// | even inside code spans unless escaped).
 func mdCode(s string) string {
-	s = strings.NewReplacer("\n", " ", "|", `\|`).Replace(safeText(s))
-	fenceLen := longestRun(s, '`') + 1
-	ticks := strings.Repeat("`", fenceLen)
+	return codeSpan(strings.NewReplacer("\n", " ", "|", `\|`).Replace(safeText(s)))
+}
+
+// codeSpan is a code span holding s, fenced by more backticks than any run
+// in s.
+func codeSpan(s string) string {
+	ticks := strings.Repeat("`", longestRun(s, '`')+1)
 	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || s == "" {
 		s = " " + s + " "
 	}

@@ -135,26 +135,26 @@ func severityLevel(s check.Severity) string {
 // message, the evidence and the fix.
 func outcomeBody(r engine.Result) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**%s** · %s · severity **%s**", mdText(r.Title), mdCode(r.CheckID), r.Severity)
+	fmt.Fprintf(&b, "**%s** · %s · severity **%s**", report.MarkdownText(r.Title), report.MarkdownCode(r.CheckID), r.Severity)
 	if r.Address != "" {
-		fmt.Fprintf(&b, " · %s", mdCode(r.Address))
+		fmt.Fprintf(&b, " · %s", report.MarkdownCode(r.Address))
 	}
 	b.WriteString("\n\n")
 	if r.Message != "" {
-		b.WriteString(mdText(r.Message) + "\n\n")
+		b.WriteString(report.MarkdownText(r.Message) + "\n\n")
 	}
 	if len(r.Evidence) > 0 {
 		b.WriteString("**Evidence**\n\n")
 		for _, e := range r.Evidence {
-			b.WriteString("- " + mdCode(e.Attribute+" = "+e.Value) + "\n")
+			b.WriteString("- " + report.MarkdownCode(e.Attribute+" = "+e.Value) + "\n")
 		}
 		b.WriteString("\n")
 	}
 	if r.Remediation != "" {
-		b.WriteString("**Fix:** " + mdText(r.Remediation) + "\n")
+		b.WriteString("**Fix:** " + report.MarkdownText(r.Remediation) + "\n")
 	}
 	if strings.HasPrefix(r.Docs, "https://") {
-		b.WriteString("\n[About this check](" + mdURL(report.SafeLine(r.Docs)) + ")\n")
+		b.WriteString("\n[About this check](" + report.MarkdownURL(r.Docs) + ")\n")
 	}
 	return b.String()
 }
