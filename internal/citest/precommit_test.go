@@ -179,15 +179,7 @@ func TestPreCommitConfigHook(t *testing.T) {
 	t.Parallel()
 	needTools(t)
 	h := readHooks(t)["readiness-config"]
-	tests := map[string]struct {
-		files []string
-		args  []string
-		// wantSkipped: pre-commit would not run the hook.
-		wantSkipped bool
-		// wantScans are readiness's argument lists, one per run.
-		wantScans [][]string
-		wantExit  int
-	}{
+	tests := map[string]hookCase{
 		"no Terraform file": {
 			files:       []string{"README.md", "scripts/tool.go"},
 			wantSkipped: true,
@@ -232,22 +224,7 @@ func TestPreCommitConfigHook(t *testing.T) {
 			files: []string{"modules/gone/main.tf"},
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			bin := binDir(t, "readiness")
-			got := runHook(t, h, userRepo(t), tc.files, tc.args, bin)
-			if got.skipped != tc.wantSkipped {
-				t.Fatalf("skipped %v, want %v", got.skipped, tc.wantSkipped)
-			}
-			if got.exit != tc.wantExit {
-				t.Errorf("exit %d, want %d\n%s", got.exit, tc.wantExit, got.output)
-			}
-			if diff := cmp.Diff(tc.wantScans, got.scans); diff != "" {
-				t.Errorf("readiness runs (-want +got):\n%s", diff)
-			}
-		})
-	}
+	runHookCases(t, h, tests)
 }
 
 // TestPreCommitConfigHookPassesQuickly: given no Terraform file (arguments
@@ -272,13 +249,7 @@ func TestPreCommitPlanHook(t *testing.T) {
 	t.Parallel()
 	needTools(t)
 	h := readHooks(t)["readiness-plan"]
-	tests := map[string]struct {
-		files       []string
-		args        []string
-		wantSkipped bool
-		wantScans   [][]string
-		wantExit    int
-	}{
+	tests := map[string]hookCase{
 		"ready plan": {
 			files:     []string{"plans/ready.plan.json", "main.tf"},
 			wantScans: [][]string{{"scan", "--", "plans/ready.plan.json"}},
@@ -306,6 +277,24 @@ func TestPreCommitPlanHook(t *testing.T) {
 			files: []string{"plans/old-plan.json"},
 		},
 	}
+	runHookCases(t, h, tests)
+}
+
+// hookCase is one commit a hook is run on.
+type hookCase struct {
+	files []string
+	args  []string
+	// wantSkipped: pre-commit would not run the hook.
+	wantSkipped bool
+	// wantScans are readiness's argument lists, one per run.
+	wantScans [][]string
+	wantExit  int
+}
+
+// runHookCases runs hook h as pre-commit would on each case's files, in a
+// user's repository of its own, with readiness on PATH.
+func runHookCases(t *testing.T, h hook, tests map[string]hookCase) {
+	t.Helper()
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
