@@ -201,21 +201,12 @@ func (a Address) ConfigAddress() string {
 }
 
 // String is the module instance address: module.a["x"].module.b.
-func (m ModuleInstance) String() string {
-	var b strings.Builder
-	for i, s := range m {
-		if i > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString("module.")
-		b.WriteString(s.Name)
-		b.WriteString(s.Key.String())
-	}
-	return b.String()
-}
+func (m ModuleInstance) String() string { return m.format(true) }
 
 // Path is the module's configuration path, without keys: module.a.module.b.
-func (m ModuleInstance) Path() string {
+func (m ModuleInstance) Path() string { return m.format(false) }
+
+func (m ModuleInstance) format(withKeys bool) string {
 	var b strings.Builder
 	for i, s := range m {
 		if i > 0 {
@@ -223,6 +214,9 @@ func (m ModuleInstance) Path() string {
 		}
 		b.WriteString("module.")
 		b.WriteString(s.Name)
+		if withKeys {
+			b.WriteString(s.Key.String())
+		}
 	}
 	return b.String()
 }
