@@ -1,7 +1,6 @@
 package hclconfig
 
 import (
-	"strconv"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -126,5 +125,3 @@ func setField(tree any, name string, rest cty.Path) any {
 	}
 	return append(obj, model.Field{Name: name, Value: setMark(nil, rest)})
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }

@@ -387,16 +387,19 @@ type instanceKey struct {
 
 // suffix is the instance key as addresses write it: [0], ["blue"] or [*]
 // for instances whose keys are unknown.
-func (k instanceKey) suffix() string {
+func (k instanceKey) suffix() string { return k.modelKey().String() }
+
+// modelKey is the key as the model reads it back from the address.
+func (k instanceKey) modelKey() model.Key {
 	switch k.kind {
 	case expandCount:
-		return "[" + itoa(k.index) + "]"
+		return model.IntKey(k.index)
 	case expandForEach:
-		return model.StringKey(k.key.AsString()).String()
+		return model.StringKey(k.key.AsString())
 	case expandUnknown:
-		return "[*]"
+		return model.UnknownKey
 	}
-	return ""
+	return model.NoKey
 }
 
 // indexValue is the key as the model stores it: float64 or string, or nil.
