@@ -1,7 +1,6 @@
 package hclconfig
 
 import (
-
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/prodready/terraform-provider-readiness/internal/model"
