@@ -105,6 +105,18 @@ func blocking(rep *engine.Report) []engine.Result {
 	return bySeverity(rep.Blocking())
 }
 
+// Verdict is the verdict in the words the human formats lead with: READY,
+// NOT READY, or NOT READY (not enforced) under --fail-on none.
+func Verdict(rep *engine.Report) string { return verdictOf(rep).String() }
+
+// FailuresBySeverity counts the failures by severity, most severe first:
+// "critical 2, high 4, medium 7, low 0".
+func FailuresBySeverity(rep *engine.Report) string { return tallyOf(rep).severities(", ") }
+
+// Blocking is the failures that decide the exit code, most severe first, in
+// the report's order among equals.
+func Blocking(rep *engine.Report) []engine.Result { return blocking(rep) }
+
 // isBlocking reports whether r is one of the failures that decide the exit
 // code.
 func isBlocking(rep *engine.Report, r engine.Result) bool { return rep.Blocks(r) }

@@ -3,7 +3,6 @@ package runtask
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -32,8 +31,7 @@ const (
 // would be 0), failed otherwise, with one outcome per blocking failure.
 func passedOrFailed(rep *engine.Report, outcomes bool, detailsURL string) *tfe.TaskResultCallbackRequestOptions {
 	res := &tfe.TaskResultCallbackRequestOptions{Status: tfe.TaskPassed, URL: detailsURL}
-	blocking := rep.Blocking()
-	slices.SortStableFunc(blocking, func(a, b engine.Result) int { return cmp.Compare(b.Severity, a.Severity) })
+	blocking := report.Blocking(rep)
 	if !rep.Summary.Ready || rep.Invalid || len(rep.Errors) > 0 {
 		res.Status = tfe.TaskFailed
 	}
@@ -63,28 +61,19 @@ func failure(message, detailsURL string) *tfe.TaskResultCallbackRequestOptions {
 // unknown 0, pass 40 · fail-on high, profile production".
 func summaryLine(rep *engine.Report, blocking int) string {
 	s := rep.Summary
-	var fails [check.SeverityCritical + 1]int
-	for _, r := range rep.Results {
-		if r.Status == check.StatusFail && r.Severity.Valid() {
-			fails[r.Severity]++
-		}
-	}
-	verdict := "READY"
+	verdict := report.Verdict(rep)
 	switch {
 	case rep.Invalid:
 		verdict = "ERROR · the configuration's checks are invalid: " + firstOr(rep.Errors, "see the server's log")
 	case !s.Ready:
-		verdict = fmt.Sprintf("NOT READY · %s", plural(blocking, "blocking failure"))
+		verdict += " · " + plural(blocking, "blocking failure")
 		if blocking > maxOutcomes {
 			verdict += fmt.Sprintf(" (the first %d listed)", maxOutcomes)
 		}
 	case len(rep.Errors) > 0:
 		verdict = fmt.Sprintf("ERROR · %s could not judge the plan, so it cannot be called ready: %s", plural(len(rep.Errors), "check"), rep.Errors[0])
-	case rep.FailOn == check.ThresholdNone && s.Fail > 0:
-		verdict = "NOT READY (not enforced)"
 	}
-	counts := fmt.Sprintf("fail %d (critical %d, high %d, medium %d, low %d), unknown %d, pass %d",
-		s.Fail, fails[check.SeverityCritical], fails[check.SeverityHigh], fails[check.SeverityMedium], fails[check.SeverityLow], s.Unknown, s.Pass)
+	counts := fmt.Sprintf("fail %d (%s), unknown %d, pass %d", s.Fail, report.FailuresBySeverity(rep), s.Unknown, s.Pass)
 	if s.Waived > 0 {
 		counts += fmt.Sprintf(", waived %d", s.Waived)
 	}
