@@ -45,6 +45,7 @@ type parser struct {
 	intern map[string]string
 	fields []Field // stack of object members being read
 	elems  []any   // stack of list elements being read
+	marked sharedMarks
 }
 
 func newParser(data []byte) *parser {
@@ -356,84 +357,6 @@ func (p *parser) value() (any, error) {
 		return nil, nil
 	}
 	return nil, p.errorf("unexpected %s", tok.Kind())
-}
-
-// marks reads an after_unknown or after_sensitive tree keeping only what
-// leads to a true: false, empty objects and lists, and members or elements
-// without a true inside become nil, so that the marks of a large plan cost
-// almost nothing. Lookups of pruned paths find no mark, as before pruning.
-func (p *parser) marks() (any, error) {
-	switch p.dec.PeekKind() {
-	case '{':
-		if err := p.enter('{'); err != nil {
-			return nil, err
-		}
-		mark := len(p.fields)
-		var err error
-		for p.dec.PeekKind() != '}' {
-			var key string
-			if key, err = p.str(); err != nil {
-				break
-			}
-			var v any
-			v, err = p.marks()
-			if v != nil {
-				p.fields = append(p.fields, Field{Name: key, Value: v})
-			}
-			if err != nil {
-				break
-			}
-		}
-		if err == nil {
-			err = p.leave()
-		}
-		var obj Object
-		if n := len(p.fields) - mark; n > 0 {
-			obj = make(Object, n)
-			copy(obj, p.fields[mark:])
-		}
-		clear(p.fields[mark:])
-		p.fields = p.fields[:mark]
-		if obj == nil {
-			return nil, err
-		}
-		return obj, err
-	case '[':
-		if err := p.enter('['); err != nil {
-			return nil, err
-		}
-		mark := len(p.elems)
-		marked := false
-		var err error
-		for p.dec.PeekKind() != ']' {
-			var v any
-			v, err = p.marks()
-			marked = marked || v != nil
-			p.elems = append(p.elems, v)
-			if err != nil {
-				break
-			}
-		}
-		if err == nil {
-			err = p.leave()
-		}
-		var list []any
-		if marked {
-			list = make([]any, len(p.elems)-mark)
-			copy(list, p.elems[mark:])
-		}
-		clear(p.elems[mark:])
-		p.elems = p.elems[:mark]
-		if list == nil {
-			return nil, err
-		}
-		return list, err
-	case 't':
-		_, err := p.dec.ReadToken()
-		return true, p.wrap(err)
-	default:
-		return nil, p.skip()
-	}
 }
 
 // skip consumes the next value without building it, token by token, so
