@@ -42,9 +42,9 @@ type parser struct {
 	// depth counts the lists and objects open in the value being read;
 	// the document's own structure (members, elements) is not counted.
 	depth  int
-	intern map[string]string
-	fields []Field // stack of object members being read
-	elems  []any   // stack of list elements being read
+	intern map[string]any // short strings, boxed
+	fields []Field        // stack of object members being read
+	elems  []any          // stack of list elements being read
 	marked sharedMarks
 }
 
@@ -53,13 +53,13 @@ func newParser(data []byte) *parser {
 		// A bytes.Buffer is read in place, without copying.
 		dec:    jsontext.NewDecoder(bytes.NewBuffer(data)),
 		data:   data,
-		intern: make(map[string]string, 4096),
+		intern: make(map[string]any, 4096),
 	}
 }
 
 func newStreamParser(r io.Reader) *parser {
 	lines := &lineReader{r: r, lastNL: -1}
-	p := &parser{dec: jsontext.NewDecoder(lines), lines: lines, intern: make(map[string]string, 4096)}
+	p := &parser{dec: jsontext.NewDecoder(lines), lines: lines, intern: make(map[string]any, 4096)}
 	lines.dec = p.dec
 	return p
 }
@@ -340,7 +340,7 @@ func (p *parser) value() (any, error) {
 		p.elems = p.elems[:mark]
 		return list, err
 	case '"':
-		return p.str()
+		return p.strValue()
 	case '0':
 		return p.number()
 	}
@@ -452,6 +452,14 @@ func (p *parser) number() (any, error) {
 
 // str reads a string (or an object member's name).
 func (p *parser) str() (string, error) {
+	v, err := p.strValue()
+	s, _ := v.(string)
+	return s, err
+}
+
+// strValue reads a string as a value. Short strings are interned boxed, so
+// that the values of a large plan share one copy of each, box and all.
+func (p *parser) strValue() (any, error) {
 	v, err := p.dec.ReadValue()
 	if err != nil {
 		return "", p.wrap(err)
@@ -472,8 +480,9 @@ func (p *parser) str() (string, error) {
 			return s, nil
 		}
 		s := string(raw)
-		p.intern[s] = s
-		return s, nil
+		var boxed any = s
+		p.intern[s] = boxed
+		return boxed, nil
 	}
 	return string(raw), nil
 }
