@@ -38,7 +38,13 @@ type Path []Step
 // String renders a path the way Terraform users write it:
 // root_block_device[0].encrypted.
 func (p Path) String() string {
-	var b []byte
+	if len(p) == 1 {
+		if s, ok := p[0].(string); ok {
+			return s // the commonest path, without a copy
+		}
+	}
+	var buf [64]byte
+	b := buf[:0]
 	for _, s := range p {
 		switch s := s.(type) {
 		case int:
