@@ -285,6 +285,14 @@ func (p *parser) elements(fn func() error) error {
 	return p.close()
 }
 
+// emptyObject and emptyList are every empty object and list a plan
+// holds: boxed once, as an empty value has nothing to change and an append
+// to it makes a new one.
+var (
+	emptyObject any = Object{}
+	emptyList   any = []any{}
+)
+
 // value decodes the next value.
 func (p *parser) value() (any, error) {
 	switch p.dec.PeekKind() {
@@ -312,6 +320,9 @@ func (p *parser) value() (any, error) {
 		if err == nil {
 			err = p.leave()
 		}
+		if len(p.fields) == mark {
+			return emptyObject, err
+		}
 		obj := make(Object, len(p.fields)-mark)
 		copy(obj, p.fields[mark:])
 		clear(p.fields[mark:])
@@ -333,6 +344,9 @@ func (p *parser) value() (any, error) {
 		}
 		if err == nil {
 			err = p.leave()
+		}
+		if len(p.elems) == mark {
+			return emptyList, err
 		}
 		list := make([]any, len(p.elems)-mark)
 		copy(list, p.elems[mark:])
