@@ -1,9 +1,11 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
@@ -94,6 +96,7 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 		}
 	}
 	compared := false
+	var parts [][]Result
 	for _, in := range inputs {
 		part := in.planned
 		if in.prior != nil {
@@ -119,13 +122,9 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 			}
 		}
 		rep.Invalid = rep.Invalid || part.Invalid
-		if rep.Results == nil {
-			rep.Results = part.Results // one input: its results, not a copy
-		} else {
-			rep.Results = append(rep.Results, part.Results...)
-		}
+		parts = append(parts, part.Results)
 	}
-	sortResults(rep.Results)
+	rep.Results = sortedResults(parts)
 	rep.Summary = rep.summarize(compared)
 	return rep
 }
@@ -363,20 +362,42 @@ func (rep *Report) addInvalid(p *model.Plan, meta check.Meta, err error) {
 	}
 }
 
-func sortResults(rs []Result) {
-	sort.SliceStable(rs, func(i, j int) bool {
-		a, b := rs[i], rs[j]
-		if a.Input != b.Input {
-			return a.Input < b.Input
+// sortedResults returns the results of every part in one new list, of
+// exactly their number, ordered by input, then section, then address, then
+// check ID, results alike in all four kept in the order the parts give
+// them. Pointers are sorted and each result is moved once: sorting the
+// results themselves in place moves each of a large plan's hundreds of
+// thousands many times.
+func sortedResults(parts [][]Result) []Result {
+	n := 0
+	for _, part := range parts {
+		n += len(part)
+	}
+	order := make([]*Result, 0, n)
+	for _, part := range parts {
+		for i := range part {
+			order = append(order, &part[i])
 		}
-		if a.Section != b.Section {
-			return sectionOrder(a.Section) < sectionOrder(b.Section)
-		}
-		if a.Address != b.Address {
-			return a.Address < b.Address
-		}
-		return a.CheckID < b.CheckID
-	})
+	}
+	slices.SortStableFunc(order, compareResults)
+	out := make([]Result, n)
+	for i, r := range order {
+		out[i] = *r
+	}
+	return out
+}
+
+func compareResults(a, b *Result) int {
+	if a.Input != b.Input {
+		return strings.Compare(a.Input, b.Input)
+	}
+	if a.Section != b.Section {
+		return cmp.Compare(sectionOrder(a.Section), sectionOrder(b.Section))
+	}
+	if a.Address != b.Address {
+		return strings.Compare(a.Address, b.Address)
+	}
+	return strings.Compare(a.CheckID, b.CheckID)
 }
 
 // summarize counts the results; compared says whether some input had a
