@@ -214,7 +214,8 @@ func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options, same *sa
 	}
 	docs := c.DocsURL()
 	if c.Plan != nil {
-		for _, f := range rep.guard(p, c.Meta, "", func() []check.Finding { return c.Plan(p) }) {
+		findings, _ := guard(rep, p, c.Meta, "", func() []check.Finding { return c.Plan(p) })
+		for _, f := range findings {
 			r := p.Lookup(f.Address)
 			if f.Address == "" {
 				r = nil
@@ -234,7 +235,7 @@ func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options, same *sa
 			continue
 		}
 		reach, first := p.Reach(), len(rep.Results)
-		for _, f := range rep.guard(p, meta, r.Address, func() []check.Finding { return []check.Finding{c.Resource(p, r)} }) {
+		if f, ok := guard(rep, p, meta, r.Address, func() check.Finding { return c.Resource(p, r) }); ok {
 			if f.Address == "" {
 				f.Address = r.Address
 			}
@@ -277,8 +278,9 @@ func manualItems(pol *policy.Policy) []ManualItem {
 }
 
 // guard runs check logic, turning a panic into a reported error so that one
-// faulty check never stops a scan.
-func (rep *Report) guard(p *model.Plan, meta check.Meta, addr string, fn func() []check.Finding) (out []check.Finding) {
+// faulty check never stops a scan: ok is false after a panic. A resource
+// check's one finding is returned as it is, not in a list of its own.
+func guard[T any](rep *Report, p *model.Plan, meta check.Meta, addr string, fn func() T) (out T, ok bool) {
 	defer func() {
 		if v := recover(); v != nil {
 			where := p.Path
@@ -286,10 +288,11 @@ func (rep *Report) guard(p *model.Plan, meta check.Meta, addr string, fn func() 
 				where += " " + addr
 			}
 			rep.Errors = append(rep.Errors, safeText(p, nil, fmt.Sprintf("check %s could not judge %s: internal error: %v", meta.ID, where, v)))
-			out = nil
+			var zero T
+			out, ok = zero, false
 		}
 	}()
-	return fn()
+	return fn(), true
 }
 
 // add records the finding f of the check meta describes; docs is the
