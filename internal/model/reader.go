@@ -158,9 +158,17 @@ func (p *parser) wrap(err error) error {
 	switch {
 	case errors.As(err, &se):
 		msg := strings.TrimPrefix(se.Err.Error(), "jsontext: ")
-		// A quoted excerpt of the input depends on what the buffer held.
+		// A quoted excerpt of the input depends on what the buffer held:
+		// a string's or a bad escape's (the line and column say where).
 		if i, j := strings.IndexByte(msg, '`'), strings.LastIndexByte(msg, '`'); i >= 0 && j > i {
 			msg = strings.TrimSpace(msg[:i]) + msg[j+1:]
+		}
+		for _, bad := range []string{"invalid escape sequence ", "invalid surrogate pair "} {
+			if rest, ok := strings.CutPrefix(msg, bad); ok {
+				if i := strings.LastIndex(rest, " in string"); i >= 0 {
+					msg = bad + rest[i+1:]
+				}
+			}
 		}
 		if errors.Is(se.Err, io.ErrUnexpectedEOF) {
 			msg = "unexpected end of input"
