@@ -8,11 +8,7 @@ import (
 
 func TestRecoveryObjectivesBackupPlan(t *testing.T) {
 	t.Parallel()
-	tests := map[string]struct {
-		conf string
-		want checktest.Want
-		msgs map[string]string
-	}{
+	tests := map[string]objectiveCase{
 		"no configuration":   {conf: ""},
 		"no objective block": {conf: `owner_tags = ["team"]`},
 		"the fixture's objectives": {
@@ -41,15 +37,5 @@ func TestRecoveryObjectivesBackupPlan(t *testing.T) {
 			},
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			rep := assertObjectives(t, RecoveryObjectivesBackupPlan, tc.conf, tc.want)
-			for addr, want := range tc.msgs {
-				if got := messageOf(rep, addr); got != want {
-					t.Errorf("%s: message %q, want %q", addr, got, want)
-				}
-			}
-		})
-	}
+	runObjectiveCases(t, RecoveryObjectivesBackupPlan, tests)
 }

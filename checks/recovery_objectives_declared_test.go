@@ -46,6 +46,32 @@ func judgeObjectives(t *testing.T, c check.Check, p *model.Plan, pol *policy.Pol
 	return engine.Run([]*model.Plan{p}, []check.Check{c}, engine.Options{Profile: prof, FailOn: check.AtLeast(check.SeverityHigh), Policy: pol})
 }
 
+// objectiveCase is one configuration a recovery objective check is judged
+// with over the objectives fixture: the results it gives, and the message of
+// some of them.
+type objectiveCase struct {
+	conf string
+	want checktest.Want
+	msgs map[string]string
+}
+
+// runObjectiveCases judges the fixture with check c under each case's
+// configuration.
+func runObjectiveCases(t *testing.T, c check.Check, tests map[string]objectiveCase) {
+	t.Helper()
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			rep := assertObjectives(t, c, tc.conf, tc.want)
+			for addr, want := range tc.msgs {
+				if got := messageOf(rep, addr); got != want {
+					t.Errorf("%s: message %q, want %q", addr, got, want)
+				}
+			}
+		})
+	}
+}
+
 // assertObjectives compares a recovery objective check's address sets on
 // the fixture under a configuration.
 func assertObjectives(t *testing.T, c check.Check, conf string, want checktest.Want) *engine.Report {

@@ -8,11 +8,7 @@ import (
 
 func TestRecoveryObjectivesRPO(t *testing.T) {
 	t.Parallel()
-	tests := map[string]struct {
-		conf string
-		want checktest.Want
-		msgs map[string]string
-	}{
+	tests := map[string]objectiveCase{
 		"no configuration": {conf: ""},
 		// A configuration without objectives judges only what resources
 		// declare by tag: none here.
@@ -48,15 +44,5 @@ func TestRecoveryObjectivesRPO(t *testing.T) {
 			},
 		},
 	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			rep := assertObjectives(t, RecoveryObjectivesRPO, tc.conf, tc.want)
-			for addr, want := range tc.msgs {
-				if got := messageOf(rep, addr); got != want {
-					t.Errorf("%s: message %q, want %q", addr, got, want)
-				}
-			}
-		})
-	}
+	runObjectiveCases(t, RecoveryObjectivesRPO, tests)
 }
