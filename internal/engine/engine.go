@@ -365,29 +365,52 @@ func (rep *Report) addInvalid(p *model.Plan, meta check.Meta, err error) {
 	}
 }
 
-// sortedResults returns the results of every part in one new list, of
-// exactly their number, ordered by input, then section, then address, then
-// check ID, results alike in all four kept in the order the parts give
-// them. Pointers are sorted and each result is moved once: sorting the
-// results themselves in place moves each of a large plan's hundreds of
-// thousands many times.
+// sortedResults returns the results of every part in one list, ordered
+// by input, then section, then address, then check ID, results alike in
+// all four kept in the order the parts give them. Positions are sorted and
+// each result is then moved once: sorting the results themselves moves
+// each of a large plan's hundreds of thousands many times. A single part,
+// as a scan of one plan gives, is sorted where it is, so that a large
+// plan's results are never held twice.
 func sortedResults(parts [][]Result) []Result {
-	n := 0
-	for _, part := range parts {
-		n += len(part)
+	var all []Result
+	switch nonEmpty := slices.DeleteFunc(slices.Clone(parts), func(p []Result) bool { return len(p) == 0 }); len(nonEmpty) {
+	case 0:
+		return []Result{}
+	case 1:
+		all = nonEmpty[0]
+	default:
+		all = slices.Concat(nonEmpty...)
 	}
-	order := make([]*Result, 0, n)
-	for _, part := range parts {
-		for i := range part {
-			order = append(order, &part[i])
+	order := make([]int32, len(all))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return compareResults(&all[a], &all[b]) })
+	permute(all, order)
+	return all
+}
+
+// permute moves each element of s once so that s[k] becomes the old
+// s[order[k]], following each cycle of the permutation; order is used up.
+func permute[T any](s []T, order []int32) {
+	for start := range s {
+		if order[start] < 0 || int(order[start]) == start {
+			continue
+		}
+		held := s[start]
+		k := start
+		for {
+			from := int(order[k])
+			order[k] = -1
+			if from == start {
+				s[k] = held
+				break
+			}
+			s[k] = s[from]
+			k = from
 		}
 	}
-	slices.SortStableFunc(order, compareResults)
-	out := make([]Result, n)
-	for i, r := range order {
-		out[i] = *r
-	}
-	return out
 }
 
 func compareResults(a, b *Result) int {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -84,6 +85,35 @@ func TestSortedResults(t *testing.T) {
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("sortedResults (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestPermute(t *testing.T) {
+	t.Parallel()
+	tests := map[string][]int32{
+		"empty":          {},
+		"identity":       {0, 1, 2, 3},
+		"one swap":       {1, 0, 2},
+		"one cycle":      {1, 2, 3, 0},
+		"reversed":       {4, 3, 2, 1, 0},
+		"several cycles": {2, 0, 1, 3, 5, 4, 7, 6},
+	}
+	for name, order := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			s := make([]string, len(order))
+			want := make([]string, len(order))
+			for i := range s {
+				s[i] = fmt.Sprint("v", i)
+			}
+			for k, from := range order {
+				want[k] = s[from]
+			}
+			permute(s, slices.Clone(order))
+			if diff := cmp.Diff(want, s); diff != "" {
+				t.Errorf("permute(%v) (-want +got):\n%s", order, diff)
 			}
 		})
 	}
