@@ -3,8 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -269,10 +267,13 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	}
 	reader := input.Reader{Config: dirOpts}
 
-	defer budgetMemory(paths)()
+	budget := budgetMemory(paths)
+	defer budget.restore()
 	prog := a.newProgress(len(ins))
 	defer prog.done()
-	plans, paths, loadErrs := a.readInputs(reader, ins, prog)
+	var plans []*model.Plan
+	var loadErrs []error
+	budget.reading(func() { plans, paths, loadErrs = a.readInputs(reader, ins, prog) })
 	locs, err := source.ForInputs(fl.configDir, paths)
 	if err != nil {
 		loadErrs = append(loadErrs, err)
@@ -345,23 +346,4 @@ func (a *app) outputs(specs []string, style reportStyle) ([]output, error) {
 		outs = append(outs, output{spec: spec, path: path, format: name, opts: opts})
 	}
 	return outs, nil
-}
-
-// budgetMemory asks Go's runtime to keep the heap within a soft limit of
-// two and a half times the inputs' size (at least 256 MiB) while a scan
-// runs: a plan's model and results take about twice its size, and without a
-// limit the collector lets garbage double that. GOMEMLIMIT, when set, wins.
-// It returns the function that restores the previous limit.
-func budgetMemory(paths []string) func() {
-	if os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	var total int64
-	for _, p := range paths {
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			total += info.Size()
-		}
-	}
-	old := debug.SetMemoryLimit(max(256<<20, total*5/2))
-	return func() { debug.SetMemoryLimit(old) }
 }
