@@ -315,7 +315,7 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, docs string, f check.Find
 	if opts.judgingPrior {
 		// Compared, never shown: what it is and the evidence a transition
 		// quotes.
-		rep.Results = append(rep.Results, Result{CheckID: meta.ID, Input: origin.Path, Address: f.Address, Status: f.Status, Failed: failed, Evidence: safeEvidence(p, r, f.Evidence)})
+		rep.Results = append(rep.Results, Result{CheckID: meta.ID, Input: origin.Path, Address: f.Address, Status: f.Status, Failed: failed, Evidence: rep.safeEvidence(p, r, f.Evidence)})
 		return
 	}
 	pol := opts.Policy
@@ -337,8 +337,8 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, docs string, f check.Find
 		Input:        origin.Path,
 		Address:      f.Address,
 		ResourceType: resourceType,
-		Message:      safeText(p, r, inputWording(p, f.Message)),
-		Evidence:     safeEvidence(p, r, f.Evidence),
+		Message:      rep.texts.message(safeText(p, r, inputWording(p, f.Message))),
+		Evidence:     rep.safeEvidence(p, r, f.Evidence),
 		Remediation:  meta.Remediation,
 		Docs:         docs,
 		InBaseline:   inBaseline,
@@ -346,13 +346,15 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, docs string, f check.Find
 	})
 }
 
-// safeEvidence is a finding's evidence through the boundary.
-func safeEvidence(p *model.Plan, r *model.Resource, evidence []check.Evidence) []check.Evidence {
-	ev := make([]check.Evidence, 0, len(evidence))
+// safeEvidence is a finding's evidence through the boundary, as the
+// report's pool keeps it.
+func (rep *Report) safeEvidence(p *model.Plan, r *model.Resource, evidence []check.Evidence) []check.Evidence {
+	ev := rep.texts.scratch[:0]
 	for _, e := range evidence {
 		ev = append(ev, check.Evidence{Attribute: safeText(p, r, e.Attribute), Value: safeText(p, r, inputWording(p, e.Value))})
 	}
-	return ev
+	rep.texts.scratch = ev
+	return rep.texts.evidenceList(ev)
 }
 
 // addInvalid records that a check's definition is wrong, once per check and
