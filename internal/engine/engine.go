@@ -36,6 +36,9 @@ type Options struct {
 	// judgeAllTwice makes the prior world judge every finding again, even
 	// those it could take from the planned world: for tests.
 	judgeAllTwice bool
+	// texts keeps one copy of each text the results of one input repeat;
+	// nil keeps every copy.
+	texts *textPool
 }
 
 // Run judges every input with every check and summarises the results.
@@ -153,6 +156,7 @@ func expectedResults(p *model.Plan, enabled []check.Check) int {
 // nothing but a resource the plan leaves unchanged is the same before the
 // plan, and is taken as it is (see sameBefore).
 func judgeInput(p *model.Plan, enabled []check.Check, opts Options) judged {
+	opts.texts = &textPool{} // this input's: inputs are judged in parallel
 	rep := &Report{}
 	for _, m := range p.Members() {
 		rep.Inputs = append(rep.Inputs, Input{Path: m.Path, Kind: string(m.Kind), TerraformVersion: m.TerraformVersion, FormatVersion: m.FormatVersion})
@@ -315,7 +319,7 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, docs string, f check.Find
 	if opts.judgingPrior {
 		// Compared, never shown: what it is and the evidence a transition
 		// quotes.
-		rep.Results = append(rep.Results, Result{CheckID: meta.ID, Input: origin.Path, Address: f.Address, Status: f.Status, Failed: failed, Evidence: rep.safeEvidence(p, r, f.Evidence)})
+		rep.Results = append(rep.Results, Result{CheckID: meta.ID, Input: origin.Path, Address: f.Address, Status: f.Status, Failed: failed, Evidence: opts.texts.safeEvidence(p, r, f.Evidence)})
 		return
 	}
 	pol := opts.Policy
@@ -337,24 +341,13 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, docs string, f check.Find
 		Input:        origin.Path,
 		Address:      f.Address,
 		ResourceType: resourceType,
-		Message:      rep.texts.message(safeText(p, r, inputWording(p, f.Message))),
-		Evidence:     rep.safeEvidence(p, r, f.Evidence),
+		Message:      opts.texts.message(safeText(p, r, inputWording(p, f.Message))),
+		Evidence:     opts.texts.safeEvidence(p, r, f.Evidence),
 		Remediation:  meta.Remediation,
 		Docs:         docs,
 		InBaseline:   inBaseline,
 		Failed:       failed,
 	})
-}
-
-// safeEvidence is a finding's evidence through the boundary, as the
-// report's pool keeps it.
-func (rep *Report) safeEvidence(p *model.Plan, r *model.Resource, evidence []check.Evidence) []check.Evidence {
-	ev := rep.texts.scratch[:0]
-	for _, e := range evidence {
-		ev = append(ev, check.Evidence{Attribute: safeText(p, r, e.Attribute), Value: safeText(p, r, inputWording(p, e.Value))})
-	}
-	rep.texts.scratch = ev
-	return rep.texts.evidenceList(ev)
 }
 
 // addInvalid records that a check's definition is wrong, once per check and

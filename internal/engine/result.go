@@ -107,8 +107,6 @@ type Report struct {
 	Checks []check.Meta
 	// Manual lists every manual checklist item, attested or not.
 	Manual []ManualItem
-
-	texts textPool // one copy of each text the results repeat
 }
 
 // Blocking returns the results that decide the verdict (see Blocks).

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/model"
 )
 
 // textPool keeps one copy of each message and each evidence list that a
@@ -21,8 +22,28 @@ type textPool struct {
 	key      []byte
 }
 
-// message returns the pool's copy of s.
+// safeEvidence is a finding's evidence through the boundary, as the pool
+// keeps it; a nil pool returns a list of its own.
+func (t *textPool) safeEvidence(p *model.Plan, r *model.Resource, evidence []check.Evidence) []check.Evidence {
+	if t == nil {
+		return appendSafeEvidence(make([]check.Evidence, 0, len(evidence)), p, r, evidence)
+	}
+	t.scratch = appendSafeEvidence(t.scratch[:0], p, r, evidence)
+	return t.evidenceList(t.scratch)
+}
+
+func appendSafeEvidence(out []check.Evidence, p *model.Plan, r *model.Resource, evidence []check.Evidence) []check.Evidence {
+	for _, e := range evidence {
+		out = append(out, check.Evidence{Attribute: safeText(p, r, e.Attribute), Value: safeText(p, r, inputWording(p, e.Value))})
+	}
+	return out
+}
+
+// message returns the pool's copy of s; a nil pool returns s.
 func (t *textPool) message(s string) string {
+	if t == nil {
+		return s
+	}
 	if t.messages == nil {
 		t.messages = map[string]string{}
 	}
