@@ -152,6 +152,8 @@ type decoder struct {
 	// pendingPrior holds the prior state's resources read before
 	// resource_changes, until the document ends.
 	pendingPrior []*Resource
+
+	exprs sharedExpressions // the configuration's simple expressions, one copy each
 }
 
 func (d *decoder) stringInto(dst *string) error {

@@ -216,7 +216,11 @@ func (d *decoder) expression() (*tfjson.Expression, error) {
 			case "references":
 				var v any
 				v, err = d.value()
-				for _, ref := range asList(v) {
+				refs := asList(v)
+				if len(refs) > 0 {
+					data.References = make([]string, 0, len(refs))
+				}
+				for _, ref := range refs {
 					if s, ok := ref.(string); ok {
 						data.References = append(data.References, s)
 					}
@@ -228,6 +232,9 @@ func (d *decoder) expression() (*tfjson.Expression, error) {
 		})
 		if len(data.References) > 0 {
 			data.ConstantValue = tfjson.UnknownConstantValue
+		}
+		if err == nil {
+			return d.exprs.share(data), nil
 		}
 	default:
 		err = d.skip()

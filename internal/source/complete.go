@@ -1,6 +1,8 @@
 package source
 
 import (
+	"slices"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	tfjson "github.com/hashicorp/terraform-json"
@@ -99,13 +101,17 @@ func mergeDynamic(exprs map[string]*tfjson.Expression, body hcl.Body) {
 // addDynamic records a dynamic block of type name whose content is body
 // (nil when it cannot be read): the block is set, and its content's
 // arguments are set to values the configuration alone does not give.
+//
+// The expression is replaced, never edited: a plan's resources may share
+// one (model's sharedExpressions).
 func addDynamic(exprs map[string]*tfjson.Expression, name string, body *hclsyntax.Body) {
-	e := exprs[name]
-	if e == nil || e.ExpressionData == nil {
-		e = &tfjson.Expression{ExpressionData: &tfjson.ExpressionData{}}
-		exprs[name] = e
+	data := &tfjson.ExpressionData{}
+	if e := exprs[name]; e != nil && e.ExpressionData != nil {
+		*data = *e.ExpressionData
+		data.NestedBlocks = slices.Clip(data.NestedBlocks) // appended to below: a copy
 	}
-	e.NestedBlocks = append(e.NestedBlocks, expressionsOf(body))
+	data.NestedBlocks = append(data.NestedBlocks, expressionsOf(body))
+	exprs[name] = &tfjson.Expression{ExpressionData: data}
 }
 
 // dynamicContent is the body of a dynamic block's content block.
