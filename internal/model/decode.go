@@ -247,6 +247,11 @@ func (d *decoder) resourceChange() error {
 }
 
 func (d *decoder) change(r *Resource) error {
+	defer func() {
+		if r.Before != nil && r.After != nil {
+			r.After, _ = shareUnchanged(r.Before, r.After)
+		}
+	}()
 	return d.members(func(key string) error {
 		var err error
 		switch key {
