@@ -30,9 +30,10 @@ type Options struct {
 	// with it.
 	PlannedOnly bool
 
-	// judgingPrior is set while a prior world is judged: its results are
-	// compared, never shown, so they keep only what compare reads.
-	judgingPrior bool
+	// prior is set while a prior world is judged: its results are
+	// compared, never shown, so they go there, with only what compare
+	// reads.
+	prior *[]priorResult
 	// judgeAllTwice makes the prior world judge every finding again, even
 	// those it could take from the planned world: for tests.
 	judgeAllTwice bool
@@ -85,14 +86,15 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 	// custom check reports an error once, with the first resource that
 	// showed it, and its budget spans the run.
 	inputs := judgeAll(plans, enabled[:inParallel], opts)
-	for _, in := range inputs {
+	for i := range inputs {
+		in := &inputs[i] // the prior world's results are appended to it
 		for _, c := range enabled[inParallel:] {
 			in.planned.runCheck(in.input, c, opts, nil)
 		}
 		if in.prior != nil {
 			prior, _ := in.input.Prior()
 			judging := opts
-			judging.judgingPrior = true
+			judging.prior = &in.priorResults
 			for _, c := range enabled[inParallel:] {
 				in.prior.runCheck(prior, c, judging, nil)
 			}
@@ -103,7 +105,7 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 	for _, in := range inputs {
 		part := in.planned
 		if in.prior != nil {
-			part.compare(in.input, in.prior, in.same)
+			part.compare(in.input, in.priorResults, in.same)
 			compared = true
 			for _, e := range in.prior.Errors {
 				if !slices.Contains(part.Errors, e) {
@@ -189,7 +191,7 @@ func judgeInput(p *model.Plan, enabled []check.Check, opts Options) judged {
 	if same != nil {
 		out.same = same.results
 	}
-	opts.judgingPrior = true
+	opts.prior = &out.priorResults
 	for _, c := range enabled {
 		out.prior.runCheck(prior, c, opts, same)
 	}
@@ -235,7 +237,7 @@ func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options, same *sa
 	}
 	for _, r := range p.OfType(c.ResourceTypes...) {
 		meta, ok := view(r, 0)
-		if !ok || opts.judgingPrior && same.skips(c, r) {
+		if !ok || opts.prior != nil && same.skips(c, r) {
 			continue
 		}
 		reach, first := p.Reach(), len(rep.Results)
@@ -248,7 +250,7 @@ func (rep *Report) runCheck(p *model.Plan, c check.Check, opts Options, same *sa
 			}
 			rep.add(p, meta, docs, f, r, opts)
 		}
-		if !opts.judgingPrior && p.Reach() == reach {
+		if opts.prior == nil && p.Reach() == reach {
 			same.learn(c, r, rep.Results[first:])
 		}
 	}
@@ -316,10 +318,14 @@ func (rep *Report) add(p *model.Plan, meta check.Meta, docs string, f check.Find
 	// there: waivers, baselines and locations read them so.
 	origin, addr := p.Origin(f.Address)
 	f.Address = addr
-	if opts.judgingPrior {
+	if opts.prior != nil {
 		// Compared, never shown: what it is and the evidence a transition
 		// quotes.
-		rep.Results = append(rep.Results, Result{CheckID: meta.ID, Input: origin.Path, Address: f.Address, Status: f.Status, Failed: failed, Evidence: opts.texts.safeEvidence(p, r, f.Evidence)})
+		*opts.prior = append(*opts.prior, priorResult{
+			key:      resultKey{input: origin.Path, check: meta.ID, address: f.Address},
+			failed:   failed,
+			evidence: opts.texts.safeEvidence(p, r, f.Evidence),
+		})
 		return
 	}
 	pol := opts.Policy

@@ -15,8 +15,11 @@ import (
 type judged struct {
 	input   *model.Plan
 	planned *Report
-	prior   *Report // nil without a prior world
-	same    map[resultKey]bool
+	// prior holds the errors of judging the prior world, nil without
+	// one; priorResults its results.
+	prior        *Report
+	priorResults []priorResult
+	same         map[resultKey]bool
 }
 
 // judgeAll judges each input on its own, up to GOMAXPROCS at a time, and
