@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
@@ -348,7 +349,7 @@ func (d *decoder) stateModule(prior bool, depth int) error {
 			return d.stringInto(&address)
 		case "resources":
 			return d.elements(func() error {
-				r, err := d.stateResource()
+				r, err := d.stateResource(prior)
 				if r != nil {
 					resources = append(resources, r)
 				}
@@ -389,10 +390,56 @@ func (d *decoder) stateModule(prior bool, depth int) error {
 	return nil
 }
 
+// changeAt returns the change resource_changes lists at address (deposed
+// objects apart), or nil.
+func (d *decoder) changeAt(address string) *Resource {
+	if d.changes == nil {
+		d.changes = make(map[string]*Resource, len(d.plan.Resources))
+		for _, c := range d.plan.Resources {
+			if c.DeposedKey == "" {
+				d.changes[c.Address] = c
+			}
+		}
+	}
+	return d.changes[address]
+}
+
+// needlessPriorValues reports whether fromPriorState will keep nothing of
+// r, a resource of the prior state whose values are about to be read:
+// resource_changes, read already, holds its change, with a before value
+// or as a creation (a data source: any change), so that reading them
+// would only make garbage. A real plan's prior state holds every
+// resource's values again. It is told from the address as written, which
+// is the resource's own from Terraform 0.13 on; 0.12 wrote addresses
+// relative to their module, completed only once the module is read, and
+// its prior state is read whole.
+func (d *decoder) needlessPriorValues(r *Resource) bool {
+	if !d.changesRead || r.Address == "" || !absoluteStateAddresses(d.plan.TerraformVersion) {
+		return false
+	}
+	c := d.changeAt(r.Address)
+	return c != nil && (r.Mode == tfjson.DataResourceMode || c.Before != nil || c.Actions.Create())
+}
+
+// absoluteStateAddresses reports whether the Terraform version that wrote
+// a plan writes a state's resource addresses whole (0.13 and later).
+func absoluteStateAddresses(version string) bool {
+	major, rest, _ := strings.Cut(version, ".")
+	minor, _, _ := strings.Cut(rest, ".")
+	ma, err := strconv.Atoi(major)
+	if err != nil {
+		return false
+	}
+	mi, err := strconv.Atoi(minor)
+	return err == nil && (ma > 0 || mi >= 13)
+}
+
 // stateResource reads one resource instance of a state document, as it
 // stands: unchanged, its values before and after alike. It returns nil for
-// an element without an address or type.
-func (d *decoder) stateResource() (*Resource, error) {
+// an element without an address or type. In a plan's prior state, the
+// values of a resource whose change says everything are skipped unread
+// (see needlessPriorValues).
+func (d *decoder) stateResource(prior bool) (*Resource, error) {
 	r := &Resource{}
 	var sensitive any
 	err := d.members(func(key string) error {
@@ -415,8 +462,14 @@ func (d *decoder) stateResource() (*Resource, error) {
 		case "deposed_key":
 			err = d.stringInto(&r.DeposedKey)
 		case "values":
+			if prior && d.needlessPriorValues(r) {
+				return d.skip()
+			}
 			r.After, err = d.value()
 		case "sensitive_values":
+			if prior && d.needlessPriorValues(r) {
+				return d.skip()
+			}
 			sensitive, err = d.marks()
 		default:
 			err = d.skip()
@@ -442,15 +495,7 @@ func (d *decoder) stateResource() (*Resource, error) {
 // resource_changes leaves out is unchanged, and kept as such. Otherwise
 // resource_changes says everything already.
 func (d *decoder) fromPriorState(r *Resource) {
-	if d.changes == nil {
-		d.changes = make(map[string]*Resource, len(d.plan.Resources))
-		for _, c := range d.plan.Resources {
-			if c.DeposedKey == "" {
-				d.changes[c.Address] = c
-			}
-		}
-	}
-	c := d.changes[r.Address]
+	c := d.changeAt(r.Address)
 	switch {
 	case r.DeposedKey != "":
 		// resource_changes lists deposed objects it deletes.

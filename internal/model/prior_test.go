@@ -189,3 +189,82 @@ func TestDecodePriorState(t *testing.T) {
 		})
 	}
 }
+
+// TestPriorStateValuesSkipped: from Terraform 0.13 on, a prior state
+// resource whose change says everything is skipped unread; what the plan
+// holds is the same as when everything is read.
+func TestPriorStateValuesSkipped(t *testing.T) { // not parallel: it counts allocations
+	doc := func(version string, bucketAttrs int) string {
+		var values strings.Builder
+		values.WriteString(`{"bucket":"stale"`)
+		for i := range bucketAttrs {
+			fmt.Fprintf(&values, `,"attr_%d":"v%d"`, i, i)
+		}
+		values.WriteString(`}`)
+		return `{"format_version":"1.2","terraform_version":"` + version + `","resource_changes":[
+  {"address":"module.db.aws_db_instance.a","module_address":"module.db","mode":"managed","type":"aws_db_instance","name":"a",
+   "change":{"actions":["update"],"before":null,"after":{"multi_az":false},"after_unknown":{}}},
+  {"address":"aws_sns_topic.new","mode":"managed","type":"aws_sns_topic","name":"new",
+   "change":{"actions":["create"],"before":null,"after":{"name":"t"},"after_unknown":{}}},
+  {"address":"aws_s3_bucket.same","mode":"managed","type":"aws_s3_bucket","name":"same",
+   "change":{"actions":["no-op"],"before":{"bucket":"logs"},"after":{"bucket":"logs"},"after_unknown":{}}},
+  {"address":"data.aws_region.r","mode":"data","type":"aws_region","name":"r",
+   "change":{"actions":["read"],"before":null,"after":{"name":"eu-west-1"},"after_unknown":{}}}],
+"prior_state":{"format_version":"1.0","values":{"root_module":{
+  "resources":[
+    {"address":"aws_cloudwatch_metric_alarm.kept","mode":"managed","type":"aws_cloudwatch_metric_alarm","name":"kept","values":{"alarm_name":"cpu"},"sensitive_values":{}},
+    {"address":"aws_sns_topic.new","mode":"managed","type":"aws_sns_topic","name":"new","values":{"name":"stale"},"sensitive_values":{}},
+    {"address":"aws_s3_bucket.same","mode":"managed","type":"aws_s3_bucket","name":"same","values":` + values.String() + `,"sensitive_values":{}},
+    {"address":"data.aws_region.r","mode":"data","type":"aws_region","name":"r","values":{"name":"stale"},"sensitive_values":{}},
+    {"address":"data.aws_vpc.v","mode":"data","type":"aws_vpc","name":"v","values":{"id":"vpc-1"},"sensitive_values":{}}],
+  "child_modules":[{"resources":[
+    {"address":"module.db.aws_db_instance.a","mode":"managed","type":"aws_db_instance","name":"a","values":{"multi_az":true},"sensitive_values":{}}],
+   "address":"module.db"}]}}}}`
+	}
+	p, err := Decode("plan.json", []byte(doc("1.8.5", 3)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := p.Lookup("module.db.aws_db_instance.a"); r == nil || !cmp.Equal(r.Before, Object{{Name: "multi_az", Value: true}}) {
+		t.Errorf("a change without a before value takes the prior state's: %+v", r)
+	}
+	if r := p.Lookup("aws_s3_bucket.same"); r == nil || !cmp.Equal(r.Before, Object{{Name: "bucket", Value: "logs"}}) {
+		t.Errorf("a change's own before value stands: %+v", r)
+	}
+	if r := p.Lookup("aws_sns_topic.new"); r == nil || r.Before != nil {
+		t.Errorf("a created resource keeps no before value: %+v", r)
+	}
+	if r := p.Lookup("aws_cloudwatch_metric_alarm.kept"); r == nil || !r.Actions.NoOp() {
+		t.Errorf("a resource resource_changes leaves out is kept unchanged: %+v", r)
+	}
+	if r := p.Lookup("data.aws_vpc.v"); r == nil {
+		t.Error("a data source the plan does not read again is kept")
+	}
+	if r := p.Lookup("data.aws_region.r"); r == nil || !cmp.Equal(r.After, Object{{Name: "name", Value: "eu-west-1"}}) {
+		t.Errorf("a data source the plan reads again is its change: %+v", r)
+	}
+	if n := len(p.Resources); n != 6 {
+		t.Errorf("%d resources, want 6", n)
+	}
+
+	// What skipping saves: the bucket's prior values, never built,
+	// whatever their size; Terraform 0.12's are read.
+	allocs := func(version string, attrs int) float64 {
+		data := []byte(doc(version, attrs))
+		return testing.AllocsPerRun(5, func() {
+			if _, err := Decode("plan.json", data); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	skipped := allocs("1.8.5", 2000) - allocs("1.8.5", 3)
+	read := allocs("0.12.31", 2000) - allocs("0.12.31", 3)
+	if read < 2000 {
+		t.Errorf("Terraform 0.12: 2,000 more prior attributes cost %v more allocations: the prior values were skipped, though 0.12's addresses are not whole", read)
+	}
+	// Skipping still costs jsontext's check for duplicate names (a string
+	// per name in an object of more than 64), but nothing is built.
+	if skipped > read/3 {
+		t.Errorf("Terraform 1.8: 2,000 more prior attributes cost %v more allocations, against %v when read: the prior values were read", skipped, read)
+	}
+}
