@@ -306,7 +306,21 @@ func (x *Model) topicPages(topic *model.Resource, arn, label string) (Verdict, s
 // TopicSubscriptions returns the SNS subscriptions in the plan that read a
 // topic: by reference to the topic (managed or data source) or, as a
 // fallback, by its known ARN.
+//
+// It is asked once for each alarm notifying the topic, and a topic's
+// referrers are the alarms themselves, so the answer is kept per plan:
+// computed each time, judging every alarm took time in the square of their
+// number. The list is shared: callers must not change it.
 func TopicSubscriptions(p *model.Plan, topic *model.Resource, arn string) []*model.Resource {
+	return p.Memo(topicSubscriptionsKey{topic, arn}, func() any { return topicSubscriptions(p, topic, arn) }).([]*model.Resource)
+}
+
+type topicSubscriptionsKey struct {
+	topic *model.Resource
+	arn   string
+}
+
+func topicSubscriptions(p *model.Plan, topic *model.Resource, arn string) []*model.Resource {
 	var out []*model.Resource
 	seen := map[*model.Resource]bool{}
 	if topic != nil {
