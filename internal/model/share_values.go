@@ -20,6 +20,7 @@ func shareUnchanged(before, after any) (shared any, equal bool) {
 			return after, false
 		}
 		equal = len(a) == len(b)
+		var byName map[string]int // b's members, once they are out of step
 		for i := range a {
 			var was any
 			found := false
@@ -27,11 +28,15 @@ func shareUnchanged(before, after any) (shared any, equal bool) {
 				was, found = b[i].Value, true
 			} else {
 				equal = false
-				for j := range b {
-					if b[j].Name == a[i].Name {
-						was, found = b[j].Value, true
-						break
+				if byName == nil {
+					byName = make(map[string]int, len(b))
+					for j := len(b) - 1; j >= 0; j-- { // the first of a name wins, as in Get
+						byName[b[j].Name] = j
 					}
+				}
+				var j int
+				if j, found = byName[a[i].Name]; found {
+					was = b[j].Value
 				}
 			}
 			if !found {

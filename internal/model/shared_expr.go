@@ -20,6 +20,10 @@ type sharedExpressions struct {
 	key  []byte
 }
 
+// maxSharedString is the longest constant string an expression is shared
+// by.
+const maxSharedString = 256
+
 // share returns the kept copy of the expression data, keeping data when it
 // is the first of its kind. An expression with a list or object constant
 // is returned as it is.
@@ -54,6 +58,9 @@ func (s *sharedExpressions) keyOf(data *tfjson.ExpressionData) bool {
 		k = append(k, 'f')
 		k = strconv.AppendFloat(k, v, 'g', -1, 64)
 	case string:
+		if len(v) > maxSharedString {
+			return false // a long text is rarely repeated, and its key would copy it
+		}
 		k = append(k, 's')
 		k = strconv.AppendInt(k, int64(len(v)), 10)
 		k = append(k, ':')

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -24,6 +25,8 @@ func TestSharedExpressions(t *testing.T) {
 		"a reference and a string":           {a: `{"references": ["s1:x"]}`, b: `{"constant_value": "x", "references": ["x"]}`},
 		"an object constant is never shared": {a: `{"constant_value": {"a": 1}}`, b: `{"constant_value": {"a": 1}}`},
 		"a list constant is never shared":    {a: `{"constant_value": [1]}`, b: `{"constant_value": [1]}`},
+		"a long text is never shared":        {a: `{"constant_value": "` + strings.Repeat("x", maxSharedString+1) + `"}`, b: `{"constant_value": "` + strings.Repeat("x", maxSharedString+1) + `"}`},
+		"a text as long as may be shared":    {a: `{"constant_value": "` + strings.Repeat("x", maxSharedString) + `"}`, b: `{"constant_value": "` + strings.Repeat("x", maxSharedString) + `"}`, shared: true},
 		"nested blocks are never shared":     {a: `[{"x": {"constant_value": 1}}]`, b: `[{"x": {"constant_value": 1}}]`},
 	}
 	for name, tc := range tests {
