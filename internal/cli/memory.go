@@ -56,7 +56,7 @@ func budgetMemory(paths []string) memoryBudget {
 // reading runs read, the reading of the inputs, with the collector paced
 // by the soft limit alone. Reading builds models that live until the scan
 // ends and leaves little garbage, so collections while the heap grows find
-// almost nothing to free: on a 50,000-resource plan they cost a sixth of
+// almost nothing to free: on a 50,000-resource plan they cost a fifth of
 // the scan's CPU. The usual pacing returns once read is done.
 func (b memoryBudget) reading(read func()) {
 	if !b.set {
