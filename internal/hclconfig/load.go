@@ -244,7 +244,7 @@ func (m *module) addFile(f *hcl.File) hcl.Diagnostics {
 			c, _, d := b.Body.PartialContent(&hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "default"}, {Name: "sensitive"}, {Name: "type"}}})
 			diags = append(diags, d...)
 			if a := c.Attributes["type"]; a != nil {
-				ty, defaults, d := typeexpr.TypeConstraintWithDefaults(a.Expr)
+				ty, defaults, d := variableType(a.Expr)
 				diags = append(diags, d...)
 				if !d.HasErrors() {
 					v.typ, v.defaults = ty, defaults

@@ -90,6 +90,9 @@ func TestVariableTypes(t *testing.T) {
 		"string keeps braces":  {decl: `type = string`, value: `{ not = "hcl" }`, want: `{ not = "hcl" }`},
 		"no type is text":      {decl: ``, value: `[1, 2]`, want: `[1, 2]`},
 		"empty string":         {decl: `type = string`, value: ``, want: ""},
+		// Terraform 0.11's bare keywords, still accepted: list(any), map(any).
+		"bare list": {decl: `type = list`, value: `["a", "b"]`, want: []any{"a", "b"}},
+		"bare map":  {decl: `type = map`, value: `{ a = 1 }`, want: model.Object{{Name: "a", Value: float64(1)}}},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -275,5 +278,29 @@ module "app" {
 	}
 	if a := res.Plan.Lookup("aws_db_instance.b").Attr("identifier"); !a.Unknown {
 		t.Errorf("identifier = %v, want unknown", a.Value)
+	}
+}
+
+// TestVariableBareTypeKeywordsInJSON: the bare list and map keywords read
+// in JSON syntax too, where every type constraint is a string.
+func TestVariableBareTypeKeywordsInJSON(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "main.tf.json"), `{
+  "variable": {
+    "zones": {"type": "list", "default": ["a", "b"]},
+    "tags":  {"type": "map", "default": {"team": "web"}}
+  },
+  "resource": {"test_thing": {"t": {"zones": "${var.zones}", "tags": "${var.tags}"}}}
+}`)
+	res, err := LoadWith(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Plan.Lookup("test_thing.t")
+	got := map[string]any{"zones": r.Attr("zones").Value, "tags": r.Attr("tags").Value}
+	want := map[string]any{"zones": []any{"a", "b"}, "tags": model.Object{{Name: "team", Value: "web"}}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("values (-want +got):\n%s", diff)
 	}
 }
