@@ -272,9 +272,9 @@ func scan(ctx context.Context, s *settings, p *model.Plan, profArg, failOnArg, g
 				strings.Join(rep.Errors, "\n"))
 	} else {
 		for _, e := range rep.Errors {
-			diags.AddWarning("Check Could Not Judge the Input",
-				"A check failed while judging the input, so its result is missing; the other results stand. "+
-					"This is a bug in the check: please report it.\n\n"+e)
+			diags.AddWarning("Part of the Input Was Not Judged",
+				"Part of the input could not be judged, so what it would have shown is missing; the other results "+
+					"stand. A check that failed while judging is a bug in the check: please report it.\n\n"+e)
 		}
 	}
 	if known(failOnArg) {

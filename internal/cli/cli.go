@@ -25,7 +25,7 @@ const (
 	// scan succeeded).
 	ExitReady = 0
 	// ExitError: bad usage, an unreadable input, an unwritable output, or a
-	// check that could not judge a plan otherwise ready.
+	// plan otherwise ready that was not judged whole.
 	ExitError = 1
 	// ExitNotReady: at least one failure at or above --fail-on.
 	ExitNotReady = 2
@@ -125,8 +125,9 @@ functions run these checks inside a configuration.
 
 Exit codes:
   0  ready: no failure at or above --fail-on
-  1  error: bad usage, an unreadable input, an unwritable output, or a check
-     that could not judge a plan that is otherwise ready
+  1  error: bad usage, an unreadable input, an unwritable output, or a plan
+     otherwise ready that was not judged whole (a check could not judge part
+     of it, or Terraform recorded it as errored)
   2  not ready: at least one failure at or above --fail-on`
 
 func (a *app) rootCommand() *cobra.Command {

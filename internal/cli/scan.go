@@ -89,7 +89,9 @@ NO_COLOR is not set and --no-color is not given.
 
 The text report starts with the verdict: NOT READY when a failure is at or
 above --fail-on, NOT READY (not enforced) when --fail-on none lets failures
-pass (the exit code is then 0), READY otherwise; the score, with the
+pass (the exit code is then 0), UNDECIDED when nothing blocks but part of
+the plan could not be judged (see the report's errors; the exit code is
+1), READY otherwise; the score, with the
 failures the baseline and waivers set aside counted beside it; the failures
 by severity; then the blocking failures, those that decide the exit code,
 most severe first, each with its check, file:line and a one-line fix. The
@@ -309,7 +311,7 @@ func (a *app) scan(fl scanFlags, paths []string) error {
 	case !rep.Summary.Ready:
 		a.code = ExitNotReady
 	case len(rep.Errors) > 0:
-		fmt.Fprintf(a.stderr, "readiness: %d check error(s): the plan cannot be called ready while some checks could not judge it (see errors in the report)\n", len(rep.Errors))
+		fmt.Fprintf(a.stderr, "readiness: %d error(s): the plan cannot be called ready while part of it could not be judged (see errors in the report)\n", len(rep.Errors))
 		a.code = ExitError
 	}
 	return nil

@@ -70,7 +70,7 @@ func TestScanExitCodes(t *testing.T) {
 		"check error on an otherwise ready plan": {
 			args: []string{"scan", "testdata/ready.json"}, checks: []check.Check{testMultiAZ, testPanics}, wantCode: ExitError,
 			wantStdout: "errors (1)\n  check TEST_PANICS could not judge testdata/ready.json aws_db_instance.orders: internal error: boom\n",
-			wantStderr: "readiness: 1 check error(s): the plan cannot be called ready while some checks could not judge it (see errors in the report)\n",
+			wantStderr: "readiness: 1 error(s): the plan cannot be called ready while part of it could not be judged (see errors in the report)\n",
 		},
 		"check error on a plan not ready": {
 			args: []string{"scan", "testdata/not_ready.json"}, checks: []check.Check{testMultiAZ, testPanics}, wantCode: ExitNotReady,

@@ -134,6 +134,14 @@ func Run(plans []*model.Plan, checks []check.Check, opts Options) *Report {
 	return rep
 }
 
+// ErroredPlan is the error of a plan Terraform recorded as errored:
+// planning failed part way, and terraform plan -out saved what it had
+// planned. What planning did not reach was not judged, so the plan is not
+// called ready.
+func ErroredPlan(path string) string {
+	return path + ": Terraform recorded that planning failed (errored): the plan is incomplete, and what planning did not reach was not judged"
+}
+
 // expectedResults is about how many results judging p's planned world
 // gives: one per resource a resource check concerns, and a few per plan
 // check. Results are reserved at that size, since a large plan's hundreds
@@ -166,6 +174,11 @@ func judgeInput(p *model.Plan, enabled []check.Check, opts Options) judged {
 	for _, w := range p.Warnings {
 		if w = safeText(p, nil, w); !slices.Contains(rep.Warnings, w) {
 			rep.Warnings = append(rep.Warnings, w)
+		}
+	}
+	for _, m := range p.Members() {
+		if m.Errored {
+			rep.Errors = append(rep.Errors, safeText(p, nil, ErroredPlan(m.Path)))
 		}
 	}
 	for _, e := range opts.Policy.TagProblems(p) {

@@ -90,7 +90,10 @@ func decode(path string, parser *parser) (*Plan, error) {
 			return d.tfstateResources()
 		case "outputs":
 			return d.tfstateOutputs()
+		case "timestamp", "applyable", "complete":
+			return d.skip()
 		default:
+			d.foreign = true
 			return d.skip()
 		}
 	})
@@ -103,6 +106,11 @@ func decode(path string, parser *parser) (*Plan, error) {
 	switch {
 	case sawPlan:
 		p.Kind = KindPlan
+	case !sawState && p.FormatVersion != "" && d.foreign:
+		// An empty state is {"format_version": ...} alone; other
+		// terraform commands write a format_version beside members of
+		// their own, and judging nothing there would read as ready.
+		return nil, fmt.Errorf("%w: it has a format_version but none of a plan's or state's members, and members of another document (is it the output of terraform validate -json, providers schema -json or metadata functions -json?)", ErrNotTerraform)
 	case sawState || p.FormatVersion != "":
 		p.Kind = KindState
 	case d.raw.isTfstate():
@@ -155,6 +163,10 @@ type decoder struct {
 	pendingPrior []*Resource
 
 	exprs sharedExpressions // the configuration's simple expressions, one copy each
+
+	// foreign is set by a top-level member that neither a plan nor a
+	// state has.
+	foreign bool
 }
 
 func (d *decoder) stringInto(dst *string) error {

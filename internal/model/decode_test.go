@@ -225,8 +225,12 @@ func TestDecodeErrors(t *testing.T) {
 		"future format":  {`{"format_version": "2.0", "resource_changes": []}`, "unsupported format_version"},
 		"no format":      {`{"resource_changes": []}`, "format_version is missing"},
 		"unrelated json": {`{"name": "x"}`, "not a Terraform JSON plan or state"},
-		"deep nesting":   {`{"format_version":"1.2","resource_changes":[{"address":"a","type":"t","change":{"after":` + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "}}]}", "nesting deeper"},
-		"bad change":     {`{"format_version":"1.2","resource_changes":[{"type":"x"}]}`, "without address"},
+		// Other terraform commands' documents, which have a format_version.
+		"validate -json":           {`{"format_version": "1.0", "valid": false, "error_count": 1, "warning_count": 0, "diagnostics": []}`, "none of a plan's or state's members"},
+		"providers schema -json":   {`{"format_version": "1.0", "provider_schemas": {}}`, "none of a plan's or state's members"},
+		"metadata functions -json": {`{"format_version": "1.0", "function_signatures": {}}`, "none of a plan's or state's members"},
+		"deep nesting":             {`{"format_version":"1.2","resource_changes":[{"address":"a","type":"t","change":{"after":` + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "}}]}", "nesting deeper"},
+		"bad change":               {`{"format_version":"1.2","resource_changes":[{"type":"x"}]}`, "without address"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -328,5 +332,26 @@ func TestHasUnknown(t *testing.T) {
 	db := p.Lookup(`module.app["blue"].aws_db_instance.main[0]`)
 	if !db.HasUnknown() || !db.HasUnknown("endpoint") || db.HasUnknown("multi_az") {
 		t.Error("HasUnknown")
+	}
+}
+
+// TestDecodeEmptyState: terraform show -json of an empty state is its
+// format_version (and terraform_version) alone, and reads as a state with
+// nothing in it, unlike other commands' documents (TestDecodeErrors).
+func TestDecodeEmptyState(t *testing.T) {
+	t.Parallel()
+	for _, doc := range []string{
+		`{"format_version": "1.0"}`,
+		`{"format_version": "1.0", "terraform_version": "1.8.5"}`,
+		`{"format_version": "1.0", "terraform_version": "1.8.5", "values": {"root_module": {}}}`,
+	} {
+		p, err := Decode("f.json", []byte(doc))
+		if err != nil {
+			t.Errorf("%s: %v", doc, err)
+			continue
+		}
+		if p.Kind != KindState || len(p.Resources) != 0 {
+			t.Errorf("%s: kind %s, %d resources", doc, p.Kind, len(p.Resources))
+		}
 	}
 }

@@ -108,7 +108,7 @@ type htmlEvidence struct {
 }
 
 // verdictClass styles a verdict's badge.
-var verdictClass = map[verdict]string{verdictReady: "ready", verdictNotReady: "not-ready", verdictNotEnforced: "not-enforced"}
+var verdictClass = map[verdict]string{verdictReady: "ready", verdictNotReady: "not-ready", verdictNotEnforced: "not-enforced", verdictUndecided: "undecided"}
 
 // Chart geometry, in SVG user units.
 const (
@@ -257,7 +257,7 @@ body { margin: 0 auto; max-width: 1200px; padding: 1.5rem; font: 14px/1.5 system
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.15rem; margin: 2rem 0 .75rem; }
 .verdict { display: inline-block; padding: .15rem .6rem; border-radius: 1rem; color: #fff; font-weight: 600; }
-.verdict.ready { background: var(--good); } .verdict.not-ready { background: var(--poor); } .verdict.not-enforced { background: var(--fair); }
+.verdict.ready { background: var(--good); } .verdict.not-ready { background: var(--poor); } .verdict.not-enforced, .verdict.undecided { background: var(--fair); }
 .score { font-size: 2.5rem; font-weight: 700; margin: .5rem 0 0; }
 .muted, .meta { color: var(--muted); }
 .counts span { margin-right: 1rem; }

@@ -176,6 +176,8 @@ func mdVerdict(v verdict) string {
 		return "❌ **NOT READY**"
 	case verdictNotEnforced:
 		return "⚠️ **NOT READY (not enforced)**"
+	case verdictUndecided:
+		return "⚠️ **UNDECIDED**"
 	default:
 		return "✅ **READY**"
 	}

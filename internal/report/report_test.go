@@ -152,6 +152,14 @@ func readyReport() *engine.Report {
 	}
 }
 
+// undecidedReport has no blocking failure but an error: part of the plan
+// was not judged, so the human formats do not call it ready.
+func undecidedReport() *engine.Report {
+	rep := readyReport()
+	rep.Errors = []string{"plan.json: Terraform recorded that planning failed (errored): the plan is incomplete, and what planning did not reach was not judged"}
+	return rep
+}
+
 // ciReport exercises what the CI formats add: check metadata for SARIF
 // rules, every status including waived, source locations, a whole-plan
 // finding, errors, and text that each format must escape (Markdown pipes
@@ -378,6 +386,7 @@ func TestFormatsGolden(t *testing.T) {
 	for _, format := range []string{"html", "markdown", "text"} {
 		tests[format+"_not_enforced"] = goldenCase{format: format, opts: Options{ToolVersion: "1.2.3"}, rep: notEnforcedReport()}
 		tests[format+"_baseline"] = goldenCase{format: format, opts: Options{ToolVersion: "1.2.3", Locate: locateCI}, rep: baselineReport()}
+		tests[format+"_undecided"] = goldenCase{format: format, opts: Options{ToolVersion: "1.2.3"}, rep: undecidedReport()}
 	}
 	tests["text_ci_quiet"] = goldenCase{format: "text", opts: Options{Quiet: true, Locate: locateCI}, rep: ciReport()}
 	// A directory read without some of its modules and variables: the

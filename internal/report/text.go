@@ -346,7 +346,7 @@ func (p palette) verdict(v verdict) string {
 	switch v {
 	case verdictNotReady:
 		return p.notReady.Sprint(v)
-	case verdictNotEnforced:
+	case verdictNotEnforced, verdictUndecided:
 		return p.notEnforced.Sprint(v)
 	default:
 		return p.ready.Sprint(v)

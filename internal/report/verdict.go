@@ -25,6 +25,10 @@ const (
 	// pass. summary.ready stays true (the exit code is 0); the words do not
 	// call the plan ready.
 	verdictNotEnforced
+	// verdictUndecided: no failure blocks, but part of the plan could not
+	// be judged (the report's errors), so the plan is not called ready and
+	// the exit code is 1.
+	verdictUndecided
 )
 
 func verdictOf(rep *engine.Report) verdict {
@@ -33,6 +37,8 @@ func verdictOf(rep *engine.Report) verdict {
 		return verdictNotReady
 	case rep.FailOn == check.ThresholdNone && rep.Summary.Fail > 0:
 		return verdictNotEnforced
+	case len(rep.Errors) > 0:
+		return verdictUndecided
 	default:
 		return verdictReady
 	}
@@ -44,6 +50,8 @@ func (v verdict) String() string {
 		return "NOT READY"
 	case verdictNotEnforced:
 		return "NOT READY (not enforced)"
+	case verdictUndecided:
+		return "UNDECIDED"
 	default:
 		return "READY"
 	}
@@ -106,7 +114,8 @@ func blocking(rep *engine.Report) []engine.Result {
 }
 
 // Verdict is the verdict in the words the human formats lead with: READY,
-// NOT READY, or NOT READY (not enforced) under --fail-on none.
+// NOT READY, NOT READY (not enforced) under --fail-on none, or UNDECIDED
+// when part of the plan could not be judged.
 func Verdict(rep *engine.Report) string { return verdictOf(rep).String() }
 
 // FailuresBySeverity counts the failures by severity, most severe first:

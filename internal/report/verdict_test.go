@@ -85,6 +85,17 @@ func TestVerdictWords(t *testing.T) {
 			},
 			not: []string{"NOT READY"},
 		},
+		// Nothing blocks, but part of the plan was not judged: the exit
+		// code is 1, and the words do not say ready either.
+		"errors without blocking failures": {
+			rep: undecidedReport(),
+			want: map[string][]string{
+				"text":     {"UNDECIDED  score 50/100  (fail-on high, profile staging)\n", "errors (1)\n"},
+				"markdown": {"## ⚠️ **UNDECIDED** · score 50/100\n"},
+				"html":     {`<span class="verdict undecided">UNDECIDED</span>`, "<title>UNDECIDED · readiness score 50/100</title>"},
+			},
+			not: []string{"READY  score", "**READY**", "✅", `class="verdict ready"`},
+		},
 		"baselined and waived": {
 			rep: baselineReport(),
 			want: map[string][]string{

@@ -71,7 +71,7 @@ func summaryLine(rep *engine.Report, blocking int) string {
 			verdict += fmt.Sprintf(" (the first %d listed)", maxOutcomes)
 		}
 	case len(rep.Errors) > 0:
-		verdict = fmt.Sprintf("ERROR · %s could not judge the plan, so it cannot be called ready: %s", plural(len(rep.Errors), "check"), rep.Errors[0])
+		verdict = fmt.Sprintf("ERROR · part of the plan could not be judged, so it cannot be called ready (%s): %s", plural(len(rep.Errors), "error"), rep.Errors[0])
 	}
 	counts := fmt.Sprintf("fail %d (%s), unknown %d, pass %d", s.Fail, report.FailuresBySeverity(rep), s.Unknown, s.Pass)
 	if s.Waived > 0 {

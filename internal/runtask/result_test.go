@@ -85,7 +85,7 @@ func TestRunTaskResult(t *testing.T) {
 		"a check could not judge": {
 			rep:         checkErrors,
 			wantStatus:  tfe.TaskFailed,
-			wantMessage: "ERROR · 1 check could not judge the plan, so it cannot be called ready: check z could not judge aws_x.y · score",
+			wantMessage: "ERROR · part of the plan could not be judged, so it cannot be called ready (1 error): check z could not judge aws_x.y · score",
 		},
 	}
 	for name, tt := range tests {
