@@ -90,7 +90,11 @@ func decode(path string, parser *parser) (*Plan, error) {
 			return d.tfstateResources()
 		case "outputs":
 			return d.tfstateOutputs()
-		case "timestamp", "applyable", "complete":
+		case "complete":
+			v, err := d.value()
+			d.incomplete = v == false
+			return err
+		case "timestamp", "applyable":
 			return d.skip()
 		default:
 			d.foreign = true
@@ -133,6 +137,10 @@ func decode(path string, parser *parser) (*Plan, error) {
 	if err := checkFormatVersion(p.FormatVersion); err != nil {
 		return nil, err
 	}
+	// An errored plan is incomplete too, and says more (engine.ErroredPlan).
+	if d.incomplete && p.Kind == KindPlan && !p.Errored {
+		p.Warnings = append(p.Warnings, path+" is an incomplete plan: Terraform planned part of the configuration (with -target, or deferring changes to a later run), and what it left out is not judged")
+	}
 	p.index()
 	return p, nil
 }
@@ -167,6 +175,9 @@ type decoder struct {
 	// foreign is set by a top-level member that neither a plan nor a
 	// state has.
 	foreign bool
+	// incomplete is set when the plan says "complete": false (Terraform
+	// 1.8 and later).
+	incomplete bool
 }
 
 func (d *decoder) stringInto(dst *string) error {

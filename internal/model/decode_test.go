@@ -355,3 +355,35 @@ func TestDecodeEmptyState(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeIncompletePlan: "complete": false (Terraform 1.8 and later: a
+// plan made with -target, or deferring changes) is a warning; an errored
+// plan is incomplete too, but its error says more (engine.ErroredPlan).
+func TestDecodeIncompletePlan(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		doc  string
+		warn bool
+	}{
+		"complete":             {`{"format_version": "1.2", "resource_changes": [], "complete": true}`, false},
+		"before Terraform 1.8": {`{"format_version": "1.2", "resource_changes": []}`, false},
+		"targeted":             {`{"format_version": "1.2", "resource_changes": [], "complete": false}`, true},
+		"errored":              {`{"format_version": "1.2", "resource_changes": [], "complete": false, "errored": true}`, false},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			p, err := Decode("plan.json", []byte(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []string(nil)
+			if tc.warn {
+				want = []string{"plan.json is an incomplete plan: Terraform planned part of the configuration (with -target, or deferring changes to a later run), and what it left out is not judged"}
+			}
+			if diff := cmp.Diff(want, p.Warnings); diff != "" {
+				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -70,3 +70,27 @@ func TestScanOtherTerraformDocuments(t *testing.T) {
 		}
 	}
 }
+
+// TestScanTargetedPlan: a plan made with -target (testdata/targeted, from
+// terraform 1.8.5 with -target=terraform_data.database) says "complete":
+// false. Its verdict covers what it plans, and says beside it, in every
+// format, that the rest was left out.
+func TestScanTargetedPlan(t *testing.T) {
+	t.Parallel()
+	const plan = "testdata/targeted/plan.json"
+	var stdout, stderr bytes.Buffer
+	if code := Run([]string{"scan", "--format", "json", plan}, &stdout, &stderr); code != ExitReady {
+		t.Errorf("exit code = %d, want %d; stderr:\n%s", code, ExitReady, stderr.String())
+	}
+	var doc struct {
+		Warnings []string `json:"warnings"`
+		Errors   []string `json:"errors"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := plan + " is an incomplete plan: Terraform planned part of the configuration (with -target, or deferring changes to a later run), and what it left out is not judged"
+	if len(doc.Warnings) != 1 || doc.Warnings[0] != want || len(doc.Errors) != 0 {
+		t.Errorf("warnings %q, errors %q; want the one warning %q", doc.Warnings, doc.Errors, want)
+	}
+}
