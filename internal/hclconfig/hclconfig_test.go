@@ -463,3 +463,28 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestFilesNotRead: override files and OpenTofu's .tofu files are listed
+// as not read, beside the verdict; the resources they alone declare are
+// not judged.
+func TestFilesNotRead(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "main.tf"), "resource \"aws_s3_bucket\" \"logs\" {}\n")
+	write(t, filepath.Join(dir, "main_override.tf"), "resource \"aws_s3_bucket\" \"logs\" { bucket = \"x\" }\n")
+	write(t, filepath.Join(dir, "public.tofu"), "resource \"aws_db_instance\" \"public\" { publicly_accessible = true }\n")
+	res, err := LoadWith(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"aws_s3_bucket.logs"}, addresses(res.Plan)); diff != "" {
+		t.Errorf("addresses (-want +got):\n%s", diff)
+	}
+	want := []string{
+		filepath.Join(dir, "main_override.tf") + " is an override file, which this reader does not apply: the values it overrides are read as the other files give them",
+		filepath.Join(dir, "public.tofu") + " is an OpenTofu file, which this reader does not read: the configuration is read as Terraform reads it, from the .tf and .tf.json files (scan a plan from tofu show -json to judge what OpenTofu plans)",
+	}
+	if diff := cmp.Diff(want, res.Warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 
+	"github.com/prodready/terraform-provider-readiness/internal/configfiles"
 	"github.com/prodready/terraform-provider-readiness/internal/nesting"
 )
 
@@ -128,36 +129,6 @@ var fileSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 	{Type: "removed"},
 }}
 
-// configFiles lists a directory's configuration files in the order
-// Terraform reads them, and its override files apart.
-func configFiles(dir string) (primary, overrides []string, err error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") {
-			continue
-		}
-		base, ok := strings.CutSuffix(name, ".tf")
-		if !ok {
-			base, ok = strings.CutSuffix(name, ".tf.json")
-		}
-		if !ok {
-			continue
-		}
-		if base == "override" || strings.HasSuffix(base, "_override") {
-			overrides = append(overrides, name)
-			continue
-		}
-		primary = append(primary, name)
-	}
-	sort.Strings(primary)
-	sort.Strings(overrides)
-	return primary, overrides, nil
-}
-
 // ErrNoConfig is returned for a directory without .tf or .tf.json files.
 var ErrNoConfig = errors.New("is a directory without Terraform configuration files (*.tf or *.tf.json)")
 
@@ -167,18 +138,22 @@ func (l *loader) loadModule(dir string) (*module, error) {
 	if m, ok := l.modules[dir]; ok {
 		return m, nil
 	}
-	files, overrides, err := configFiles(dir)
+	listed, err := configfiles.List(dir)
 	if err != nil {
 		return nil, l.dirError(dir, describe(err))
 	}
+	files := listed.Primary
 	if len(files) == 0 {
 		if dir == l.root {
 			return nil, ErrNoConfig
 		}
 		return nil, l.dirError(dir, ErrNoConfig)
 	}
-	for _, o := range overrides {
+	for _, o := range listed.Override {
 		l.warnf("%s is an override file, which this reader does not apply: the values it overrides are read as the other files give them", l.shown(filepath.Join(dir, o)))
+	}
+	for _, o := range listed.OpenTofu {
+		l.warnf("%s is an OpenTofu file, which this reader does not read: the configuration is read as Terraform reads it, from the .tf and .tf.json files (scan a plan from tofu show -json to judge what OpenTofu plans)", l.shown(filepath.Join(dir, o)))
 	}
 	m := &module{
 		dir:       dir,

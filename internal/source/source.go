@@ -10,13 +10,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/prodready/terraform-provider-readiness/internal/configfiles"
 	"github.com/prodready/terraform-provider-readiness/internal/model"
 	"github.com/prodready/terraform-provider-readiness/internal/nesting"
 	"github.com/prodready/terraform-provider-readiness/internal/oserr"
@@ -241,33 +241,15 @@ func localSource(body hcl.Body) (string, bool) {
 // configFiles lists dir's Terraform files in the order Terraform merges
 // them: primary files by name, then override files by name.
 func configFiles(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
+	listed, err := configfiles.List(dir)
 	if err != nil {
 		return nil, err
 	}
-	var primary, overrides []string
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") {
-			continue
-		}
-		base, ok := strings.CutSuffix(name, ".tf")
-		if !ok {
-			base, ok = strings.CutSuffix(name, ".tf.json")
-		}
-		if !ok {
-			continue
-		}
-		path := filepath.Join(dir, name)
-		if base == "override" || strings.HasSuffix(base, "_override") {
-			overrides = append(overrides, path)
-		} else {
-			primary = append(primary, path)
-		}
+	var paths []string
+	for _, name := range append(listed.Primary, listed.Override...) {
+		paths = append(paths, filepath.Join(dir, name))
 	}
-	sort.Strings(primary)
-	sort.Strings(overrides)
-	return append(primary, overrides...), nil
+	return paths, nil
 }
 
 // describe drops Go's operation and path from a file system error.
