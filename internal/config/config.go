@@ -20,6 +20,7 @@ import (
 	"github.com/prodready/terraform-provider-readiness/internal/check"
 	"github.com/prodready/terraform-provider-readiness/internal/engine"
 	"github.com/prodready/terraform-provider-readiness/internal/nesting"
+	"github.com/prodready/terraform-provider-readiness/internal/oserr"
 	"github.com/prodready/terraform-provider-readiness/internal/period"
 	"github.com/prodready/terraform-provider-readiness/internal/policy"
 	"github.com/prodready/terraform-provider-readiness/internal/profile"
@@ -95,18 +96,9 @@ func Find(dir string) (string, error) {
 // reports the names it gets wrong in the same run: every mistake of a file
 // is reported at once. Such a Config is for Validate only.
 func Load(path, name string) (*Config, hcl.Diagnostics) {
-	src, err := os.ReadFile(path)
+	src, err := oserr.ReadFile(path, oserr.MaxConfigFile)
 	if err != nil {
-		msg := unwrap(err).Error()
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			msg = "no such file"
-		case errors.Is(err, fs.ErrPermission):
-			msg = "permission denied"
-		}
-		if info, serr := os.Stat(path); serr == nil && info.IsDir() {
-			msg = "is a directory"
-		}
+		msg := err.Error()
 		rng := hcl.Range{Filename: name}
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read the configuration", Detail: msg, Subject: &rng}}
 	}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/prodready/terraform-provider-readiness/internal/configfiles"
 	"github.com/prodready/terraform-provider-readiness/internal/nesting"
+	"github.com/prodready/terraform-provider-readiness/internal/oserr"
 )
 
 // module is one configuration directory as written: its blocks, not yet
@@ -389,7 +390,7 @@ func blockContent(body hcl.Body) ([]*hcl.Attribute, []*hcl.Block) {
 // init writes: module keys (vpc, vpc.subnets) to the directories it
 // downloaded them into.
 func installedModules(root string) map[string]string {
-	data, err := os.ReadFile(filepath.Join(root, ".terraform", "modules", "modules.json"))
+	data, err := oserr.ReadFile(filepath.Join(root, ".terraform", "modules", "modules.json"), oserr.MaxConfigFile)
 	if err != nil {
 		return nil
 	}
@@ -433,7 +434,10 @@ func diagText(diags hcl.Diagnostics, name func(string) string) string {
 		if d.Detail != "" {
 			msg += ": " + strings.TrimSuffix(d.Detail, ".")
 		}
-		if d.Subject != nil {
+		switch {
+		case d.Subject != nil && d.Subject.Start.Line == 0: // the whole file
+			msg = name(d.Subject.Filename) + ": " + msg
+		case d.Subject != nil:
 			msg = fmt.Sprintf("%s:%d,%d: %s", name(d.Subject.Filename), d.Subject.Start.Line, d.Subject.Start.Column, msg)
 		}
 		msgs = append(msgs, msg)

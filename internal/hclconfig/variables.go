@@ -30,7 +30,7 @@ func (l *loader) rootValues(s *scope, given []Var) (map[string]cty.Value, error)
 	out := map[string]cty.Value{}
 	var diags hcl.Diagnostics
 	for _, path := range files {
-		diags = append(diags, l.varFile(s, path, out)...)
+		diags = append(diags, l.varFile(s, path, false, out)...)
 	}
 	if diags.HasErrors() {
 		return nil, l.diagError(diags)
@@ -42,7 +42,7 @@ func (l *loader) rootValues(s *scope, given []Var) (map[string]cty.Value, error)
 				errs = append(errs, fmt.Errorf("variable definitions file %s: %w", v.File, fileError(err)))
 				continue
 			}
-			if d := l.varFile(s, v.File, out); d.HasErrors() {
+			if d := l.varFile(s, v.File, true, out); d.HasErrors() {
 				errs = append(errs, l.diagError(d))
 			}
 			continue
@@ -100,8 +100,12 @@ func autoVarFiles(root string) ([]string, error) {
 // ends in .json) into out. A value that does not convert to its variable's
 // type is an error at its line, as in Terraform; a value for a variable
 // the configuration does not declare is ignored (Terraform warns).
-func (l *loader) varFile(s *scope, path string, out map[string]cty.Value) hcl.Diagnostics {
-	f, diags := nesting.ParseFile(l.parser, path)
+func (l *loader) varFile(s *scope, path string, given bool, out map[string]cty.Value) hcl.Diagnostics {
+	parse := nesting.ParseFile
+	if given { // --var-file <(sops -d prod.tfvars) is a pipe
+		parse = nesting.ParseGivenFile
+	}
+	f, diags := parse(l.parser, path)
 	if diags.HasErrors() || f == nil {
 		return diags
 	}

@@ -9,12 +9,13 @@ package nesting
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/prodready/terraform-provider-readiness/internal/oserr"
 )
 
 // Max is the deepest nesting a configuration file may have. Hand-written
@@ -69,14 +70,28 @@ func HCL(src []byte, filename string) hcl.Diagnostics {
 
 // ParseFile reads and parses a configuration file as HCLparse's
 // ParseHCLFile and ParseJSONFile do (by its suffix), refusing it before
-// parsing when it nests deeper than Max.
+// parsing when it nests deeper than Max. What a repository holds is read
+// only as a regular file of at most oserr.MaxConfigFile (oserr.ReadFile):
+// a link to a device or a pipe is an error, not a read without end.
 func ParseFile(p *hclparse.Parser, path string) (*hcl.File, hcl.Diagnostics) {
-	src, err := os.ReadFile(path)
+	src, err := oserr.ReadFile(path, oserr.MaxConfigFile)
+	return parse(p, path, src, err)
+}
+
+// ParseGivenFile parses a file named on the command line as ParseFile
+// does, reading a pipe too (oserr.ReadGiven).
+func ParseGivenFile(p *hclparse.Parser, path string) (*hcl.File, hcl.Diagnostics) {
+	src, err := oserr.ReadGiven(path, oserr.MaxConfigFile)
+	return parse(p, path, src, err)
+}
+
+func parse(p *hclparse.Parser, path string, src []byte, err error) (*hcl.File, hcl.Diagnostics) {
 	if err != nil {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Failed to read file",
-			Detail:   fmt.Sprintf("The configuration file %q could not be read.", path),
+			Detail:   err.Error(),
+			Subject:  &hcl.Range{Filename: path},
 		}}
 	}
 	if diags := Check(src, path); diags.HasErrors() {

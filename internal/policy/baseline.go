@@ -3,14 +3,12 @@ package policy
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 
 	"github.com/prodready/terraform-provider-readiness/internal/check"
+	"github.com/prodready/terraform-provider-readiness/internal/oserr"
 )
 
 // BaselineVersion is the version of the baseline file's shape.
@@ -50,15 +48,9 @@ func NewBaseline(name string, entries []BaselineEntry) *Baseline {
 
 // ReadBaseline reads a baseline file.
 func ReadBaseline(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	data, err := oserr.ReadFile(path, oserr.MaxConfigFile)
 	if err != nil {
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, fmt.Errorf("read baseline %s: no such file", path)
-		case errors.Is(err, fs.ErrPermission):
-			return nil, fmt.Errorf("read baseline %s: permission denied", path)
-		}
-		return nil, fmt.Errorf("read baseline %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("read baseline %s: %w", path, err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -123,12 +115,4 @@ func EncodeBaseline(entries []BaselineEntry) []byte {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(baselineFile{Version: BaselineVersion, Failures: list})
 	return buf.Bytes()
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
