@@ -394,3 +394,23 @@ func TestAccPlanDataSourceGateFromConfigFile(t *testing.T) {
 		},
 	})
 }
+
+// TestAccPlanDataSourceErroredPlan: a plan Terraform could not finish but
+// saved all the same (errored) is not ready, whatever its results say, as
+// readiness scan exits 1 on it.
+func TestAccPlanDataSourceErroredPlan(t *testing.T) {
+	errored := strconv.Quote(testdataPath(t, "..", "..", "internal", "cli", "testdata", "errored", "plan.json"))
+	const ds = "data.readiness_plan.p"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `data "readiness_plan" "p" { path = ` + errored + ` }`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(ds, "ready", "false"),
+				resource.TestCheckResourceAttr(ds, "failures.#", "0"),
+				resource.TestMatchResourceAttr(ds, "summary", regexp.MustCompile(
+					`^Undecided: no failure at or above high, but part of the input was not judged .* 1 error: .*plan\.json: Terraform recorded that planning failed \(errored\): the plan is incomplete, and what planning did not reach was not judged\.$`)),
+			),
+		}},
+	})
+}

@@ -126,8 +126,10 @@ func reportAttributes(gated bool) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"ready": schema.BoolAttribute{
 			Computed: true,
-			Description: "Whether the input is ready: no check failed at or above `fail_on`" + readyGate + ". Unknown results " +
-				"never make an input not ready.",
+			Description: "Whether the input is ready: no check failed at or above `fail_on`" + readyGate + ", and every part of " +
+				"it was judged: false when the scan has errors (a plan Terraform recorded as errored, a malformed `readiness:` " +
+				"tag, a check that failed while judging), which the warnings list, as `readiness scan` exits 1 then. Unknown " +
+				"results never make an input not ready.",
 		},
 		"score": schema.Int64Attribute{
 			Computed:    true,
@@ -237,7 +239,10 @@ func scan(ctx context.Context, s *settings, p *model.Plan, profArg, failOnArg, g
 		return diags
 	}
 	rep := engine.Run([]*model.Plan{p}, s.checks(), engine.Options{Profile: prof, FailOn: failOn, Gate: gate, Policy: s.Policy})
-	out.Ready = types.BoolValue(rep.Summary.Ready)
+	// As readiness scan's exit code: what was not judged whole (a plan
+	// Terraform recorded as errored, a check that failed while judging)
+	// cannot be called ready.
+	out.Ready = types.BoolValue(rep.Summary.Ready && len(rep.Errors) == 0)
 	out.Score = types.Int64Value(int64(rep.Summary.Score))
 	out.Summary = types.StringValue(summaryText(rep))
 
@@ -350,10 +355,13 @@ func summaryText(rep *engine.Report) string {
 	blocking := len(rep.Blocking())
 	total := s.Pass + s.Fail + s.Unknown + s.Waived
 	var b strings.Builder
-	if s.Ready {
-		fmt.Fprintf(&b, "Ready: no failure at or above %s", rep.FailOn)
-	} else {
+	switch {
+	case !s.Ready:
 		fmt.Fprintf(&b, "Not ready: %d %s at or above %s", blocking, plural(blocking, "failure", "failures"), rep.FailOn)
+	case len(rep.Errors) > 0:
+		fmt.Fprintf(&b, "Undecided: no failure at or above %s, but part of the input was not judged", rep.FailOn)
+	default:
+		fmt.Fprintf(&b, "Ready: no failure at or above %s", rep.FailOn)
 	}
 	fmt.Fprintf(&b, " among %d %s (%d fail, %d pass, %d unknown", total, plural(total, "result", "results"), s.Fail, s.Pass, s.Unknown)
 	if s.Waived > 0 {
@@ -367,7 +375,11 @@ func summaryText(rep *engine.Report) string {
 			c.Existing, plural(c.Existing, "was", "were"), plural(c.Existing, "does", "do"))
 	}
 	if n := len(rep.Errors); n > 0 {
-		fmt.Fprintf(&b, " %d %s could not be judged.", n, plural(n, "result", "results"))
+		fmt.Fprintf(&b, " %d %s: %s", n, plural(n, "error", "errors"), rep.Errors[0])
+		if n > 1 {
+			b.WriteString(" (and more: see the warnings)")
+		}
+		b.WriteString(".")
 	}
 	return b.String()
 }
