@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -129,9 +130,20 @@ func (d *planDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 			return
 		}
 	}
+	planWarnings(&resp.Diagnostics, p)
 	resp.Diagnostics.Append(scan(ctx, d.settings, p, cfg.Profile, cfg.FailOn, cfg.Gate, &cfg.reportModel)...)
 	if cfg.Results.IsNull() {
 		return // the arguments were invalid
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}
+
+// planWarnings reports what the plan itself says the verdict does not
+// cover (a plan made with -target, a state Terraform 0.11 wrote), as
+// readiness scan's warnings say it.
+func planWarnings(diags *diag.Diagnostics, p *model.Plan) {
+	for _, w := range p.Warnings {
+		diags.AddWarning("Plan Partly Judged",
+			"Part of what the plan describes is not judged, so ready covers only the rest.\n\n"+p.Scrub(w))
+	}
 }

@@ -5,12 +5,15 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/prodready/terraform-provider-readiness/checks"
+	"github.com/prodready/terraform-provider-readiness/internal/input"
 )
 
 // testdataPath returns the absolute path of a file under testdata, for
@@ -413,4 +416,28 @@ func TestAccPlanDataSourceErroredPlan(t *testing.T) {
 			),
 		}},
 	})
+}
+
+// TestPlanWarnings: a plan made with -target says it is incomplete, and
+// the data source passes that on as a warning, as readiness scan does.
+func TestPlanWarnings(t *testing.T) {
+	t.Parallel()
+	path := testdataPath(t, "..", "..", "internal", "cli", "testdata", "targeted", "plan.json")
+	p, err := input.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var diags diag.Diagnostics
+	planWarnings(&diags, p)
+	if len(diags) != 1 || diags[0].Severity() != diag.SeverityWarning || diags[0].Summary() != "Plan Partly Judged" ||
+		!strings.Contains(diags[0].Detail(), path+" is an incomplete plan: Terraform planned part of the configuration") {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	diags = nil
+	if p, err = input.Read(testdataPath(t, "ready", "plan.json")); err != nil {
+		t.Fatal(err)
+	}
+	if planWarnings(&diags, p); len(diags) != 0 {
+		t.Errorf("a complete plan warns: %v", diags)
+	}
 }
