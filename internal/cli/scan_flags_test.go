@@ -112,11 +112,11 @@ func TestDidYouMean(t *testing.T) {
 	}{
 		"--format": {
 			args:       []string{"scan", "--format", "jsn", "testdata/ready.json"},
-			wantStderr: "readiness: unknown format \"jsn\" (want github, html, json, junit, markdown, sarif, text). Did you mean \"json\"?\n",
+			wantStderr: "readiness: unknown format \"jsn\" (want github, gitlab, html, json, junit, markdown, sarif, text). Did you mean \"json\"?\n",
 		},
 		"--format to a file": {
 			args:       []string{"scan", "--format", "sarf=out.sarif", "testdata/ready.json"},
-			wantStderr: "readiness: unknown format \"sarf\" (want github, html, json, junit, markdown, sarif, text). Did you mean \"sarif\"?\n",
+			wantStderr: "readiness: unknown format \"sarf\" (want github, gitlab, html, json, junit, markdown, sarif, text). Did you mean \"sarif\"?\n",
 		},
 		"--fail-on": {
 			args:       []string{"scan", "--fail-on", "critcal", "testdata/ready.json"},

@@ -97,11 +97,11 @@ func TestScanExitCodes(t *testing.T) {
 		},
 		"unknown format": {
 			args: []string{"scan", "--format", "yaml", "testdata/ready.json"}, wantCode: ExitError,
-			wantStderr: "readiness: unknown format \"yaml\" (want github, html, json, junit, markdown, sarif, text)\nRun 'readiness scan --help' for usage.\n",
+			wantStderr: "readiness: unknown format \"yaml\" (want github, gitlab, html, json, junit, markdown, sarif, text)\nRun 'readiness scan --help' for usage.\n",
 		},
 		"unknown format to a file": {
 			args: []string{"scan", "--format", "yaml=out.yaml", "testdata/ready.json"}, wantCode: ExitError,
-			wantStderr: "readiness: unknown format \"yaml\" (want github, html, json, junit, markdown, sarif, text)\nRun 'readiness scan --help' for usage.\n",
+			wantStderr: "readiness: unknown format \"yaml\" (want github, gitlab, html, json, junit, markdown, sarif, text)\nRun 'readiness scan --help' for usage.\n",
 		},
 		"two formats to stdout": {
 			args: []string{"scan", "--format", "text", "--format", "json", "testdata/ready.json"}, wantCode: ExitError,

@@ -16,8 +16,9 @@ import (
 // ten errors and ten warnings per step), as an error for critical and high,
 // a warning for medium and a notice for low (under --gate introduced, a
 // failure that was there before the plan is a notice, whatever its
-// severity, and says so); then one error per check that
-// could not judge something, and one warning per thing the verdict does not
+// severity, and says so); then one error per error of the report (a check
+// that could not judge, a plan Terraform recorded as errored), and one
+// warning per thing the verdict does not
 // cover (a module not read, a variable without a value). Unknown, waived and passed results are not
 // annotated. Text from plans and configurations has its control characters
 // made visible (safeText) before the command escapes, so that each command
@@ -65,7 +66,7 @@ func (f githubFormat) Write(w io.Writer, rep *engine.Report) error {
 		fmt.Fprintf(&b, "::%s %s::%s\n", level, strings.Join(props, ","), ghData(safeText(msg)))
 	}
 	for _, e := range rep.Errors {
-		fmt.Fprintf(&b, "::error title=%s::%s\n", ghProperty("readiness: a check could not judge the plan"), ghData(safeText(e)))
+		fmt.Fprintf(&b, "::error title=%s::%s\n", ghProperty("readiness: part of the plan could not be judged"), ghData(safeText(e)))
 	}
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(&b, "::warning title=%s::%s\n", ghProperty("readiness: the verdict covers only what was read and known"), ghData(safeText(w)))

@@ -48,6 +48,7 @@ const ToolName = "readiness"
 // formats lists every format by the name users give to --format.
 var formats = map[string]func(Options) Formatter{
 	"github":   func(o Options) Formatter { return githubFormat{opts: o} },
+	"gitlab":   func(o Options) Formatter { return gitlabFormat{opts: o} },
 	"html":     func(o Options) Formatter { return htmlFormat{opts: o} },
 	"json":     func(o Options) Formatter { return jsonFormat{version: o.ToolVersion} },
 	"junit":    func(o Options) Formatter { return junitFormat{opts: o} },

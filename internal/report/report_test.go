@@ -371,11 +371,11 @@ func TestFormatsGolden(t *testing.T) {
 	}
 	// Control characters and workflow commands in every string, in the
 	// formats people and CI logs read.
-	for _, format := range []string{"github", "junit", "markdown", "text"} {
+	for _, format := range []string{"github", "gitlab", "junit", "markdown", "text"} {
 		tests[format+"_hostile"] = goldenCase{format: format, opts: Options{ToolVersion: "1.2.3", Locate: locateHostile}, rep: hostileReport()}
 	}
 	// Every other format over every report; the CI report with locations.
-	for _, format := range []string{"github", "html", "junit", "markdown", "sarif"} {
+	for _, format := range []string{"github", "gitlab", "html", "junit", "markdown", "sarif"} {
 		tests[format+"_empty"] = goldenCase{format: format, opts: Options{ToolVersion: "1.2.3"}, rep: emptyReport()}
 		tests[format+"_mixed"] = goldenCase{format: format, opts: Options{ToolVersion: "1.2.3"}, rep: mixedReport()}
 		tests[format+"_ready"] = goldenCase{format: format, opts: Options{ToolVersion: "dev"}, rep: readyReport()}
@@ -462,8 +462,8 @@ func TestLookup(t *testing.T) {
 	}{
 		"text":    {name: "text"},
 		"json":    {name: "json"},
-		"unknown": {name: "yaml", wantErr: `unknown format "yaml" (want github, html, json, junit, markdown, sarif, text)`},
-		"case":    {name: "JSON", wantErr: `unknown format "JSON" (want github, html, json, junit, markdown, sarif, text)`},
+		"unknown": {name: "yaml", wantErr: `unknown format "yaml" (want github, gitlab, html, json, junit, markdown, sarif, text)`},
+		"case":    {name: "JSON", wantErr: `unknown format "JSON" (want github, gitlab, html, json, junit, markdown, sarif, text)`},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -484,7 +484,7 @@ func TestLookup(t *testing.T) {
 
 func TestNames(t *testing.T) {
 	t.Parallel()
-	if diff := cmp.Diff([]string{"github", "html", "json", "junit", "markdown", "sarif", "text"}, Names()); diff != "" {
+	if diff := cmp.Diff([]string{"github", "gitlab", "html", "json", "junit", "markdown", "sarif", "text"}, Names()); diff != "" {
 		t.Errorf("Names() (-want +got):\n%s", diff)
 	}
 }

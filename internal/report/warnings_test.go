@@ -121,6 +121,21 @@ func TestWarningsBesideTheVerdict(t *testing.T) {
 				t.Errorf("html header:\n%s", head)
 			}
 		},
+		// A code quality issue is a finding at a line of code: what the
+		// verdict does not cover is in the job's other reports and log.
+		"gitlab": func(t *testing.T, out string) {
+			var issues []gitlabIssue
+			if err := json.Unmarshal([]byte(out), &issues); err != nil {
+				t.Fatal(err)
+			}
+			for _, is := range issues {
+				for _, w := range rep.Warnings {
+					if strings.Contains(is.Description, w) {
+						t.Errorf("a warning is a code quality issue: %+v", is)
+					}
+				}
+			}
+		},
 		"github": func(t *testing.T, out string) {
 			want := "::warning title=readiness%3A the verdict covers only what was read and known::infra/variables.tf:3: variable db_password has no value: what depends on it is unknown\n"
 			if !strings.HasSuffix(out, want) || strings.Count(out, "::warning ") != 2 {
