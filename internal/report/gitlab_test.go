@@ -41,7 +41,9 @@ func TestGitLabIssues(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
-	at := func(path string, line int) gitlabLocation { return gitlabLocation{Path: path, Lines: gitlabLines{Begin: line}} }
+	at := func(path string, line int) gitlabLocation {
+		return gitlabLocation{Path: path, Lines: gitlabLines{Begin: line}}
+	}
 	issue := func(id, severity string, loc gitlabLocation) gitlabIssue {
 		return gitlabIssue{
 			Description: "aws_x." + id + ": message of " + id, CheckName: id, Severity: severity, Location: loc,
