@@ -44,14 +44,7 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	if err := regular(info, limit); err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, Describe(err, "no such file")
-	}
-	if int64(len(data)) > limit {
-		return nil, tooLarge(limit)
-	}
-	return data, nil
+	return readAtMost(f, limit)
 }
 
 // ReadGiven reads a file named on the command line, of at most limit
@@ -75,6 +68,11 @@ func ReadGiven(path string, limit int64) ([]byte, error) {
 		return nil, Describe(err, "no such file")
 	}
 	defer f.Close()
+	return readAtMost(f, limit)
+}
+
+// readAtMost reads f to its end, or refuses it past limit bytes.
+func readAtMost(f *os.File, limit int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, Describe(err, "no such file")
