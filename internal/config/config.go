@@ -132,7 +132,7 @@ func unwrap(err error) error {
 
 var fileSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
-		{Name: "profile"}, {Name: "fail_on"}, {Name: "gate"}, {Name: "tier_tags"}, {Name: "owner_tags"}, {Name: "severities"},
+		{Name: "profile"}, {Name: "fail_on"}, {Name: "gate"}, {Name: "tier_tags"}, {Name: "owner_tags"}, {Name: "severities"}, {Name: "tag_waivers"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "checks"},
@@ -205,6 +205,11 @@ func parse(src []byte, filename string) (*Config, hcl.Diagnostics) {
 	}
 	if a := content.Attributes["owner_tags"]; a != nil {
 		c.ownerTags(d, a)
+	}
+	if a := content.Attributes["tag_waivers"]; a != nil {
+		if v, ok := d.value(a.Expr, cty.Bool); ok {
+			pol.NoTagWaivers = v.False()
+		}
 	}
 	if a := content.Attributes["severities"]; a != nil {
 		for _, kv := range d.strMap(a) {

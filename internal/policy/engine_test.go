@@ -188,6 +188,48 @@ waiver {
 	}
 }
 
+// TestTagWaiversOff: with tag_waivers = false, waivers come from the
+// configuration alone: a readiness:waive tag, which whoever writes the
+// resource writes, waives nothing, and the finding says why; a malformed
+// one is no longer an error.
+func TestTagWaiversOff(t *testing.T) {
+	t.Parallel()
+	pol := parse(t, `
+tag_waivers = false
+waiver {
+  check   = "t_multi_az"
+  address = "aws_db_instance.staging"
+  reason  = "reviewed by the platform team"
+  owner   = "platform"
+  expires = "2026-06-15"
+}
+`)
+	rep := run(t, []*model.Plan{decode(t, "plan.json", appPlan)}, []check.Check{multiAZ}, "production", pol)
+	want := []row{
+		{"t_multi_az", "aws_db_instance.bad_tag", "pass", "high"},
+		{"t_multi_az", "aws_db_instance.dev", "fail", "high"},
+		{"t_multi_az", "aws_db_instance.legacy", "fail", "high"},
+		{"t_multi_az", "aws_db_instance.old_waiver", "fail", "high"},
+		{"t_multi_az", "aws_db_instance.staging", "waived", "high"},
+		{"t_multi_az", `module.app["blue"].aws_db_instance.main[0]`, "fail", "high"},
+		{"t_multi_az", `module.app["green"].aws_db_instance.main[0]`, "fail", "high"},
+	}
+	if diff := cmp.Diff(want, rows(rep, "t_multi_az")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	for addr, msg := range map[string]string{
+		"aws_db_instance.legacy":     "the tag readiness:waive is not honoured: tag_waivers = false in .readiness.hcl; finding: single AZ",
+		"aws_db_instance.old_waiver": "single AZ", // its tag had expired anyway
+	} {
+		if got := message(rep, "t_multi_az", addr); got != msg {
+			t.Errorf("message for %q = %q, want %q", addr, got, msg)
+		}
+	}
+	if len(rep.Errors) != 0 {
+		t.Errorf("errors = %q, want none: tags are not waivers", rep.Errors)
+	}
+}
+
 func TestWaiverInput(t *testing.T) {
 	t.Parallel()
 	pol := parse(t, `

@@ -60,6 +60,10 @@ type Policy struct {
 	Attestations map[string]Attestation
 	// Waivers accept known failures until they expire.
 	Waivers []Waiver
+	// NoTagWaivers turns the readiness:waive tags of resources off
+	// (tag_waivers = false): waivers then come from this file alone, which
+	// a team can have reviewed apart from the code it judges.
+	NoTagWaivers bool
 	// Custom are the team's own checks.
 	Custom []Custom
 	// Baseline holds failures recorded earlier: they are waived.

@@ -95,7 +95,7 @@ func (p *Policy) Review(plan *model.Plan, r *model.Resource, m check.Meta, f che
 		return f, false
 	}
 	candidates := p.Waivers
-	if r != nil {
+	if r != nil && !p.NoTagWaivers {
 		candidates = append(candidates[:len(candidates):len(candidates)], p.inlineWaivers(plan, r).waivers...)
 	}
 	var expired *Waiver
@@ -114,9 +114,18 @@ func (p *Policy) Review(plan *model.Plan, r *model.Resource, m check.Meta, f che
 			w.Owner, w.Expires.Format(period.DateLayout), w.Reason, w.Source, finding(f.Message))
 		return f, false
 	}
-	if expired != nil {
+	switch {
+	case expired != nil:
 		f.Message = fmt.Sprintf("the waiver by %s expired on %s [%s]%s",
 			expired.Owner, expired.Expires.Format(period.DateLayout), expired.Source, finding(f.Message))
+	case r != nil && p.NoTagWaivers:
+		// Say why a tag written to waive this finding does not.
+		for _, w := range p.inlineWaivers(plan, r).waivers {
+			if w.matches(m, plan.Path, f.Address) && !w.Expired(p.now()) {
+				f.Message = fmt.Sprintf("the %s is not honoured: tag_waivers = false in %s%s", w.Source, p.Source, finding(f.Message))
+				break
+			}
+		}
 	}
 	if f.Status == check.StatusFail && p.Baseline.has(plan.Path, m, f.Address) {
 		f.Status = check.StatusWaived
@@ -187,7 +196,9 @@ func (p *Policy) TagProblems(plan *model.Plan) []string {
 		if !r.Exists() || !r.Managed() {
 			continue
 		}
-		out = append(out, p.inlineWaivers(plan, r).problems...)
+		if !p.NoTagWaivers {
+			out = append(out, p.inlineWaivers(plan, r).problems...)
+		}
 		if o := (&Policy{}).objectivesFor(r); o.Problem != "" {
 			out = append(out, fmt.Sprintf("%s %s: %s; the objective is ignored", plan.Path, r.Address, o.Problem))
 		}
