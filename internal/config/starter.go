@@ -70,6 +70,9 @@ checks {
 #   owner   = "db-team"
 #   expires = "2026-12-31"
 # }
+# To take waivers from this file alone (reviewed apart from the code), turn
+# the tags off:
+# tag_waivers = false
 
 # The team's own checks: a condition over each resource of the given types
 # (self.after is the planned values, self.tags the tags, self.refs and
