@@ -3,6 +3,8 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -36,6 +38,9 @@ type patternStep struct {
 	name   string
 	key    string
 	hasKey bool
+	// number is a bare key's value as a number key reads it ("0" for
+	// [00] or [0.0], as Terraform reads them), or "".
+	number string
 }
 
 // ParsePattern reads an address pattern. "" and "*" are not special: use
@@ -100,7 +105,7 @@ func readPattern(text string) ([]patternStep, error) {
 		s := patternStep{name: name}
 		if l.peek().Type == hclsyntax.TokenOBrack {
 			l.next()
-			key, err := l.key()
+			key, bare, err := l.key()
 			if err != nil {
 				return nil, err
 			}
@@ -108,6 +113,9 @@ func readPattern(text string) ([]patternStep, error) {
 				return nil, l.unexpected(t, "]")
 			}
 			s.key, s.hasKey = key, true
+			if bare {
+				s.number = wholeNumber(key)
+			}
 		}
 		steps = append(steps, s)
 		switch t := l.next(); t.Type {
@@ -132,14 +140,14 @@ func (l *patternLexer) glob() (string, bool) {
 	return string(l.src[start:end]), end > start
 }
 
-// key reads a key: a bare glob or an HCL quoted string.
-func (l *patternLexer) key() (string, error) {
+// key reads a key: a bare glob (bare is true) or an HCL quoted string.
+func (l *patternLexer) key() (key string, bare bool, err error) {
 	if l.peek().Type != hclsyntax.TokenOQuote {
 		k, ok := l.glob()
 		if !ok {
-			return "", l.unexpected(l.peek(), "a key")
+			return "", false, l.unexpected(l.peek(), "a key")
 		}
-		return k, nil
+		return k, true, nil
 	}
 	open := l.next()
 	for t := l.peek(); t.Type == hclsyntax.TokenQuotedLit; t = l.peek() {
@@ -147,18 +155,18 @@ func (l *patternLexer) key() (string, error) {
 	}
 	closing := l.next()
 	if closing.Type != hclsyntax.TokenCQuote {
-		return "", l.unexpected(closing, `a closing "`)
+		return "", false, l.unexpected(closing, `a closing "`)
 	}
 	literal := l.src[open.Range.Start.Byte:closing.Range.End.Byte]
 	expr, diags := hclsyntax.ParseExpression(literal, "", open.Range.Start)
 	if diags.HasErrors() {
-		return "", errors.New(diags.Errs()[0].Error())
+		return "", false, errors.New(diags.Errs()[0].Error())
 	}
 	v, diags := expr.Value(nil)
 	if diags.HasErrors() || v.Type() != cty.String || !v.IsKnown() {
-		return "", fmt.Errorf("the key %s is not a plain string", literal)
+		return "", false, fmt.Errorf("the key %s is not a plain string", literal)
 	}
-	return v.AsString(), nil
+	return v.AsString(), false, nil
 }
 
 // String returns the pattern as written.
@@ -201,7 +209,24 @@ func matchStep(pat patternStep, addr model.AddressStep) bool {
 	if !pat.hasKey {
 		return true
 	}
-	return !addr.Key.None() && glob(pat.key, addr.Key.Text())
+	if addr.Key.None() {
+		return false
+	}
+	text := addr.Key.Text()
+	return glob(pat.key, text) || pat.number != "" && pat.number == text
+}
+
+// wholeNumber is the whole number a bare key without wildcards stands for,
+// written as number keys are, or "".
+func wholeNumber(key string) string {
+	if strings.ContainsAny(key, "*?") {
+		return ""
+	}
+	f, err := strconv.ParseFloat(key, 64)
+	if err != nil || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		return ""
+	}
+	return strconv.Itoa(int(f))
 }
 
 // glob matches s against a pattern where * is any run of characters and ?
