@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -71,9 +72,10 @@ func newStreamParser(r io.Reader) *parser {
 // newlines only past what the decoder has read already: errors are
 // never before that.
 type lineReader struct {
-	r      io.Reader
-	dec    *jsontext.Decoder
-	err    error // the first read error other than io.EOF
+	r       io.Reader
+	dec     *jsontext.Decoder
+	pending []byte // the start of a character a read split, for the next read
+	err     error  // the first read error other than io.EOF
 	off    int64 // bytes read
 	lines  int   // newlines before the offsets in nl
 	lastNL int64 // offset of the last newline counted in lines, or -1
@@ -84,7 +86,7 @@ func (l *lineReader) Read(b []byte) (int, error) {
 	if l.dec != nil {
 		l.fold(l.dec.InputOffset())
 	}
-	n, err := l.r.Read(b)
+	n, err := l.read(b)
 	for i := 0; i < n; {
 		j := bytes.IndexByte(b[i:n], '\n')
 		if j < 0 {
@@ -98,6 +100,42 @@ func (l *lineReader) Read(b []byte) (int, error) {
 		l.err = err
 	}
 	return n, err
+}
+
+// read reads from r into b, never ending in the middle of a UTF-8
+// character while r has the rest: an error about the character there then
+// quotes it whole, as when the input is given as bytes, however the stream
+// arrives (a pipe delivers what it has).
+func (l *lineReader) read(b []byte) (int, error) {
+	if len(l.pending) > 0 {
+		n := copy(b, l.pending)
+		l.pending = l.pending[n:]
+		return n, nil
+	}
+	n, err := l.r.Read(b)
+	for tries := 0; err == nil && n > 0 && n < len(b) && tries < utf8.UTFMax && !utf8.FullRune(b[lastRuneStart(b[:n]):n]); tries++ {
+		var m int
+		m, err = l.r.Read(b[n : n+1])
+		n += m
+	}
+	if err == nil && n > 0 && !utf8.FullRune(b[lastRuneStart(b[:n]):n]) {
+		if start := lastRuneStart(b[:n]); start > 0 {
+			l.pending = append(l.pending[:0], b[start:n]...)
+			n = start
+		}
+	}
+	return n, err
+}
+
+// lastRuneStart is where the last UTF-8 character of b starts (len(b)
+// minus at most UTFMax-1), or 0.
+func lastRuneStart(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			return i
+		}
+	}
+	return max(len(b)-1, 0)
 }
 
 // fold counts the newlines before off.

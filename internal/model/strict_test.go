@@ -29,6 +29,9 @@ func TestDecodeStrictJSON(t *testing.T) {
 		"invalid UTF-8":       {change("{\"name\": \"a\xffb\"}"), "line 4, column 57: invalid UTF-8"},
 		"unpaired surrogate":  {change(`{"name": "\ud800"}`), "line 4, column 56: invalid surrogate pair"},
 		"out of range":        {change(`{"port": 1e999}`), "line 4, column 55: number 1e999 is out of range"},
+		// A character of several bytes, which a stream may deliver apart,
+		// is named whole either way.
+		"not ASCII": {change(`{"port": “1”}`), "line 4, column 55: invalid character '“' at start of value"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
