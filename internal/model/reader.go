@@ -76,10 +76,10 @@ type lineReader struct {
 	dec     *jsontext.Decoder
 	pending []byte // the start of a character a read split, for the next read
 	err     error  // the first read error other than io.EOF
-	off    int64 // bytes read
-	lines  int   // newlines before the offsets in nl
-	lastNL int64 // offset of the last newline counted in lines, or -1
-	nl     []int64
+	off     int64  // bytes read
+	lines   int    // newlines before the offsets in nl
+	lastNL  int64  // offset of the last newline counted in lines, or -1
+	nl      []int64
 }
 
 func (l *lineReader) Read(b []byte) (int, error) {
