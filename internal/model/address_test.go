@@ -86,6 +86,7 @@ func TestParseAddressErrors(t *testing.T) {
 		"interpolation":       `aws_s3_bucket.b["${var.x}"]`,
 		"rendered object":     `helm_release.x (rendered Deployment "web")`,
 		"invalid UTF-8":       "aws_s3_bucket.b[\"\xff\"]",
+		"overlong UTF-8":      "aws_s3_bucket.b[\"\\u0041\xc1\x8d\"]", // HCL read it as it is
 		"NUL":                 "aws_s3_bucket.b\x00",
 		"comment":             `aws_s3_bucket.b # rendered`,
 		"spaces":              `aws_s3_bucket . b`,

@@ -45,6 +45,11 @@ func readTraversalInto(buf []tStep, text string) ([]tStep, error) {
 // address holds (aws_s3_bucket.b # x reads as aws_s3_bucket.b), and the
 // text is what String gives back.
 func readHCLTraversal(text string) ([]tStep, error) {
+	// Terraform writes addresses in UTF-8; HCL would read bytes that are not
+	// as they are, and a key written back would not be the key read.
+	if !utf8.ValidString(text) {
+		return nil, errors.New("not UTF-8")
+	}
 	src := []byte(text)
 	tokens, _ := hclsyntax.LexExpression(src, "", hcl.InitialPos)
 	end := 0
