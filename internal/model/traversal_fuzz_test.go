@@ -45,9 +45,12 @@ func FuzzAddress(f *testing.F) {
 	f.Add("app", "blue", 0, false, "aws_db_instance", "main", "k.[]\"\\${", 3, true, false)
 	f.Add("a-b", "", 1, true, "aws_subnet", "s", "zürich\n\t\x01", 0, false, true)
 	f.Fuzz(func(t *testing.T, module, moduleKey string, moduleCount int, moduleCounted bool, typ, name, key string, count int, counted, data bool) {
-		// Terraform reserves data and module, which open addresses.
+		// Terraform reserves data and module, which open addresses. Its
+		// names are Unicode: hclsyntax.ValidIdentifier lets bytes that are
+		// not UTF-8 through, and an address holding them is refused.
 		reserved := typ == "data" || typ == "module"
-		if reserved || !hclsyntax.ValidIdentifier(typ) || !hclsyntax.ValidIdentifier(name) || !validKey(key) || !validKey(moduleKey) {
+		if reserved || !hclsyntax.ValidIdentifier(typ) || !hclsyntax.ValidIdentifier(name) || !validKey(key) || !validKey(moduleKey) ||
+			!utf8.ValidString(typ+name+module) {
 			t.Skip()
 		}
 		var mod ModuleInstance
