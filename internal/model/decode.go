@@ -48,6 +48,17 @@ func decode(path string, parser *parser) (*Plan, error) {
 		switch key {
 		case "format_version":
 			return d.stringInto(&p.FormatVersion)
+		case "plan_format_version":
+			// HCP Terraform's redacted JSON plan (json-output-redacted,
+			// Terraform's jsonformat.Plan): resource changes as a plan
+			// writes them, without configuration or prior state.
+			sawPlan, d.redacted = true, true
+			return d.stringInto(&p.FormatVersion)
+		case "provider_format_version", "provider_schemas":
+			// The redacted plan's; terraform providers schema -json
+			// writes them too, beside a format_version.
+			d.schemas = true
+			return d.skip()
 		case "terraform_version":
 			return d.stringInto(&p.TerraformVersion)
 		case "errored":
@@ -110,7 +121,7 @@ func decode(path string, parser *parser) (*Plan, error) {
 	switch {
 	case sawPlan:
 		p.Kind = KindPlan
-	case !sawState && p.FormatVersion != "" && d.foreign:
+	case !sawState && p.FormatVersion != "" && (d.foreign || d.schemas):
 		// An empty state is {"format_version": ...} alone; other
 		// terraform commands write a format_version beside members of
 		// their own, and judging nothing there would read as ready.
@@ -136,6 +147,9 @@ func decode(path string, parser *parser) (*Plan, error) {
 	}
 	if err := checkFormatVersion(p.FormatVersion); err != nil {
 		return nil, err
+	}
+	if d.redacted && p.Config == nil {
+		p.Warnings = append(p.Warnings, path+" is HCP Terraform's redacted JSON plan (json-output-redacted), which holds no configuration: what only the configuration shows (references between resources, arguments left unset) is unknown or taken as unset; judge the JSON of terraform show -json (json-output) to read it whole")
 	}
 	// An errored plan is incomplete too, and says more (engine.ErroredPlan).
 	if d.incomplete && p.Kind == KindPlan && !p.Errored {
@@ -178,6 +192,9 @@ type decoder struct {
 	// incomplete is set when the plan says "complete": false (Terraform
 	// 1.8 and later).
 	incomplete bool
+	// redacted is set by plan_format_version, which only HCP Terraform's
+	// redacted JSON plan has; schemas by the provider schemas it holds.
+	redacted, schemas bool
 }
 
 func (d *decoder) stringInto(dst *string) error {

@@ -387,3 +387,37 @@ func TestDecodeIncompletePlan(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeRedactedPlan: HCP Terraform's redacted JSON plan
+// (json-output-redacted; Terraform's jsonformat.Plan) has a
+// plan_format_version instead of format_version, provider schemas, and no
+// configuration or prior state. Its changes read as a plan's do, with a
+// warning that the configuration is missing.
+func TestDecodeRedactedPlan(t *testing.T) {
+	t.Parallel()
+	doc := `{
+  "plan_format_version": "1.2",
+  "resource_drift": [],
+  "resource_changes": [{"address": "aws_s3_bucket.logs", "mode": "managed", "type": "aws_s3_bucket", "name": "logs",
+    "provider_name": "registry.terraform.io/hashicorp/aws",
+    "change": {"actions": ["create"], "before": null, "after": {"bucket": "logs"}, "after_unknown": {"id": true},
+      "before_sensitive": false, "after_sensitive": {}}}],
+  "relevant_attributes": [],
+  "output_changes": {},
+  "provider_format_version": "1.0",
+  "provider_schemas": {"registry.terraform.io/hashicorp/aws": {"provider": {"version": 0, "block": {}}}}
+}`
+	p, err := Decode("plan-redacted.json", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind != KindPlan || p.FormatVersion != "1.2" || p.Lookup("aws_s3_bucket.logs") == nil {
+		t.Fatalf("kind %s, format %q, resources %d", p.Kind, p.FormatVersion, len(p.Resources))
+	}
+	if got, _ := p.Lookup("aws_s3_bucket.logs").Attr("bucket").Str(); got != "logs" {
+		t.Errorf("bucket = %q", got)
+	}
+	if len(p.Warnings) != 1 || !strings.HasPrefix(p.Warnings[0], "plan-redacted.json is HCP Terraform's redacted JSON plan (json-output-redacted), which holds no configuration") {
+		t.Errorf("warnings = %q", p.Warnings)
+	}
+}
