@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/prodready/terraform-provider-readiness/checks"
 	"github.com/prodready/terraform-provider-readiness/internal/check"
@@ -285,11 +286,7 @@ func TestParseErrors(t *testing.T) {
 			if c != nil {
 				t.Errorf("Parse returned a configuration despite errors")
 			}
-			var got []string
-			for _, d := range diags {
-				got = append(got, Format(d))
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
+			if diff := cmp.Diff(tt.want, formatted(diags)); diff != "" {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
 		})
@@ -322,10 +319,7 @@ check "aws_rds_multi_az" {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	var got []string
-	for _, d := range c.Validate(checks.All()) {
-		got = append(got, Format(d))
-	}
+	got := formatted(c.Validate(checks.All()))
 	want := []string{
 		`.readiness.hcl:16,1-25: Duplicate check ID; A built-in check is already called "aws_rds_multi_az" (or one of its former IDs is): give the custom check another ID.`,
 		`.readiness.hcl:2,15-32: Unknown check; "aws_rds_multi_a" is not a check ID, a category or a section. Did you mean "aws_rds_multi_az"? 'readiness checks' lists the checks.`,
@@ -457,4 +451,13 @@ func TestParseGate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// formatted renders each diagnostic as Format does.
+func formatted(diags hcl.Diagnostics) []string {
+	var out []string
+	for _, d := range diags {
+		out = append(out, Format(d))
+	}
+	return out
 }

@@ -22,11 +22,7 @@ func TestParseTagWaivers(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			c, diags := Parse([]byte(tt.src), ".readiness.hcl")
-			var errs []string
-			for _, d := range diags {
-				errs = append(errs, Format(d))
-			}
-			if diff := cmp.Diff(tt.errs, errs); diff != "" {
+			if diff := cmp.Diff(tt.errs, formatted(diags)); diff != "" {
 				t.Fatalf("diagnostics (-want +got):\n%s", diff)
 			}
 			if len(tt.errs) == 0 && c.Policy.NoTagWaivers != tt.off {
