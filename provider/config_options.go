@@ -69,7 +69,8 @@ func configError(diags *diag.Diagnostics, dir string, err error) {
 
 // configWarnings reports what the verdict does not cover: module calls not
 // read (with skip_unread_modules), root variables without a value, files
-// not applied. Each warning passes the plan's redaction, as reports do.
+// not read (OpenTofu's .tofu files). Each warning passes the plan's
+// redaction, as reports do.
 func configWarnings(diags *diag.Diagnostics, res *hclconfig.Result) {
 	done := map[string]bool{}
 	for _, u := range res.Unread {
@@ -88,7 +89,7 @@ func configWarnings(diags *diag.Diagnostics, res *hclconfig.Result) {
 	for _, w := range res.Warnings {
 		if !done[w] {
 			diags.AddAttributeWarning(path.Root("dir"), "Configuration Partly Read",
-				"Part of the configuration is not applied as Terraform would apply it, so the checks may not see it as planned.\n\n"+
+				"Part of the directory is not read as Terraform would read it, so the checks may not see it as planned.\n\n"+
 					res.Plan.Scrub(w))
 		}
 	}

@@ -15,7 +15,8 @@ type Files struct {
 	// Primary are the .tf and .tf.json files Terraform merges first.
 	Primary []string
 	// Override are override.tf, *_override.tf and their .tf.json forms,
-	// which Terraform merges into the primary files' blocks afterwards.
+	// which Terraform merges into the primary files' blocks afterwards
+	// (hclconfig's override.go does the same).
 	Override []string
 	// OpenTofu are .tofu and .tofu.json files: OpenTofu reads them (in
 	// place of the .tf file of the same name), Terraform does not.

@@ -464,9 +464,9 @@ func FuzzLoad(f *testing.F) {
 	})
 }
 
-// TestFilesNotRead: override files and OpenTofu's .tofu files are listed
-// as not read, beside the verdict; the resources they alone declare are
-// not judged.
+// TestFilesNotRead: OpenTofu's .tofu files are listed as not read,
+// beside the verdict, and the resources they alone declare are not judged;
+// an override file is applied (TestOverridesAsTerraform) without a word.
 func TestFilesNotRead(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -480,8 +480,10 @@ func TestFilesNotRead(t *testing.T) {
 	if diff := cmp.Diff([]string{"aws_s3_bucket.logs"}, addresses(res.Plan)); diff != "" {
 		t.Errorf("addresses (-want +got):\n%s", diff)
 	}
+	if bucket, _ := res.Plan.Lookup("aws_s3_bucket.logs").Attr("bucket").Str(); bucket != "x" {
+		t.Errorf("bucket = %q, want the override file's", bucket)
+	}
 	want := []string{
-		filepath.Join(dir, "main_override.tf") + " is an override file, which this reader does not apply: the values it overrides are read as the other files give them",
 		filepath.Join(dir, "public.tofu") + " is an OpenTofu file, which this reader does not read: the configuration is read as Terraform reads it, from the .tf and .tf.json files (scan a plan from tofu show -json to judge what OpenTofu plans)",
 	}
 	if diff := cmp.Diff(want, res.Warnings); diff != "" {

@@ -150,9 +150,6 @@ func (l *loader) loadModule(dir string) (*module, error) {
 		}
 		return nil, l.dirError(dir, ErrNoConfig)
 	}
-	for _, o := range listed.Override {
-		l.warnf("%s is an override file, which this reader does not apply: the values it overrides are read as the other files give them", l.shown(filepath.Join(dir, o)))
-	}
 	for _, o := range listed.OpenTofu {
 		l.warnf("%s is an OpenTofu file, which this reader does not read: the configuration is read as Terraform reads it, from the .tf and .tf.json files (scan a plan from tofu show -json to judge what OpenTofu plans)", l.shown(filepath.Join(dir, o)))
 	}
@@ -164,13 +161,21 @@ func (l *loader) loadModule(dir string) (*module, error) {
 		sources:   map[string]string{},
 	}
 	var diags hcl.Diagnostics
+	var blocks []*hcl.Block
 	for _, name := range files {
-		f, d := nesting.ParseFile(l.parser, filepath.Join(dir, name))
+		b, d := l.fileBlocks(filepath.Join(dir, name))
 		diags = append(diags, d...)
-		if f == nil || d.HasErrors() {
-			continue
-		}
-		diags = append(diags, m.addFile(f)...)
+		blocks = append(blocks, b...)
+	}
+	// Override files change the blocks of the others, in name order.
+	for _, name := range listed.Override {
+		b, d := l.fileBlocks(filepath.Join(dir, name))
+		diags = append(diags, d...)
+		blocks, d = applyOverrides(blocks, b)
+		diags = append(diags, d...)
+	}
+	if !diags.HasErrors() {
+		diags = append(diags, m.addBlocks(blocks)...)
 	}
 	if diags.HasErrors() {
 		return nil, &moduleError{msg: diagText(diags, l.rel), shown: diagText(diags, l.shown)}
@@ -200,9 +205,19 @@ func (l *loader) dirError(dir string, err error) error {
 	}
 }
 
-func (m *module) addFile(f *hcl.File) hcl.Diagnostics {
-	content, _, diags := f.Body.PartialContent(fileSchema)
-	for _, b := range content.Blocks {
+// fileBlocks parses a configuration file and returns its top-level blocks.
+func (l *loader) fileBlocks(path string) ([]*hcl.Block, hcl.Diagnostics) {
+	f, diags := nesting.ParseFile(l.parser, path)
+	if f == nil || diags.HasErrors() {
+		return nil, diags
+	}
+	content, _, d := f.Body.PartialContent(fileSchema)
+	return content.Blocks, append(diags, d...)
+}
+
+func (m *module) addBlocks(blocks []*hcl.Block) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, b := range blocks {
 		switch b.Type {
 		case "terraform":
 			diags = append(diags, m.addTerraform(b.Body)...)
@@ -360,6 +375,20 @@ func providerRef(expr hcl.Expression) string {
 // nested block written as a list of objects becomes a list of objects, as
 // in a plan).
 func blockContent(body hcl.Body) ([]*hcl.Attribute, []*hcl.Block) {
+	if merged, ok := body.(mergedBody); ok {
+		baseAttrs, baseBlocks := blockContent(merged.base)
+		overAttrs, overBlocks := blockContent(merged.override)
+		byName := map[string]*hcl.Attribute{}
+		for _, a := range append(baseAttrs, overAttrs...) {
+			byName[a.Name] = a
+		}
+		attrs := make([]*hcl.Attribute, 0, len(byName))
+		for _, a := range byName {
+			attrs = append(attrs, a)
+		}
+		sort.Slice(attrs, func(i, j int) bool { return attrs[i].Name < attrs[j].Name })
+		return attrs, mergeBlocks(baseBlocks, overBlocks)
+	}
 	if syn, ok := body.(*hclsyntax.Body); ok {
 		attrs := make([]*hcl.Attribute, 0, len(syn.Attributes))
 		for _, a := range syn.Attributes {
