@@ -512,19 +512,12 @@ func (p *parser) number() (any, error) {
 	return f, nil
 }
 
-// str reads a string (or an object member's name).
+// str reads a string (or an object member's name), interned as strValue
+// interns it.
 func (p *parser) str() (string, error) {
-	raw, quoted, err := p.rawString()
-	switch {
-	case err != nil:
-		return "", err
-	case quoted != nil:
-		return p.unquote(quoted)
-	case len(raw) <= internMax:
-		s, _ := p.interned(raw).(string)
-		return s, nil
-	}
-	return string(raw), nil
+	v, err := p.strValue()
+	s, _ := v.(string)
+	return s, err
 }
 
 // strValue reads a string as a value. Short strings are interned boxed, so
